@@ -1,0 +1,94 @@
+//! Shapes shared by every capability's routes: pagination, validated JSON bodies, reusable
+//! problem responses for the OpenAPI document.
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use futures_util::future::LocalBoxFuture;
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use utoipa::{IntoParams, ToResponse, ToSchema};
+use validator::Validate;
+
+use crate::error::{AppError, AppResult, Problem};
+
+pub const MAX_PER_PAGE: u64 = 100;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// 1-based page number (default 1).
+    #[param(minimum = 1, example = 1)]
+    pub page: Option<u64>,
+    /// Items per page, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100, example = 20)]
+    pub per_page: Option<u64>,
+}
+
+impl PageQuery {
+    /// Page and page size, checked.
+    pub fn resolve(&self, default_per_page: u64) -> AppResult<(u64, u64)> {
+        let page = self.page.unwrap_or(1);
+        let per_page = self.per_page.unwrap_or(default_per_page);
+        let mut errors = crate::error::FieldErrors::new();
+        if page < 1 {
+            errors.insert("page".into(), vec!["must be 1 or more".into()]);
+        }
+        if !(1..=MAX_PER_PAGE).contains(&per_page) {
+            errors.insert(
+                "per_page".into(),
+                vec![format!("must be between 1 and {MAX_PER_PAGE}")],
+            );
+        }
+        if errors.is_empty() {
+            Ok((page, per_page))
+        } else {
+            Err(AppError::fields(errors))
+        }
+    }
+}
+
+/// One page of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Number of items over all pages.
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+/// A JSON body that is deserialized and then validated; failures are problems.
+pub struct ValidJson<T>(pub T);
+
+impl<T> FromRequest for ValidJson<T>
+where
+    T: DeserializeOwned + Validate + 'static,
+{
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let fut = web::Json::<T>::from_request(req, payload);
+        Box::pin(async move {
+            let body = fut.await?.into_inner();
+            body.validate().map_err(AppError::from)?;
+            Ok(ValidJson(body))
+        })
+    }
+}
+
+macro_rules! problem_responses {
+    ($($name:ident => $description:literal,)*) => {$(
+        #[derive(ToResponse)]
+        #[response(description = $description, content_type = "application/problem+json")]
+        #[allow(dead_code)]
+        pub struct $name(Problem);
+    )*};
+}
+
+problem_responses! {
+    BadRequest => "The request is malformed (JSON, query or path).",
+    Unauthenticated => "Missing, invalid or expired access token.",
+    Forbidden => "The caller's role or unit does not allow this.",
+    NotFound => "No such resource.",
+    Conflict => "The request conflicts with the current state.",
+    Unprocessable => "Validation failed: `errors` names the offending fields.",
+    TooMany => "Too many attempts; see the Retry-After header.",
+}

@@ -1,0 +1,358 @@
+//! Building and running the server: state, middleware, the API route table (declared once and
+//! also written to the OpenAPI document), Swagger UI, the SPA with its fallback, and workers.
+use std::{net::TcpListener, sync::Arc, time::Duration};
+
+use actix_cors::Cors;
+use actix_web::{
+    App, HttpRequest, HttpResponse, HttpServer, dev::Server, get, http::{Method, header},
+    middleware, web,
+};
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+use tokio::sync::{Notify, watch};
+use utoipa::{
+    Modify, OpenApi, ToSchema,
+    openapi::security::{HttpAuthScheme, SecurityScheme},
+};
+use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::{
+    auth::{rate_limit::LoginLimiter, tokens::JwtKeys},
+    config::Settings,
+    db,
+    error::{self, AppError, ErrorCode},
+    notify::worker::{self, Mailer},
+};
+
+/// Largest JSON body accepted; larger ones get 413 `payload_too_large`.
+pub const JSON_LIMIT_BYTES: usize = 256 * 1024;
+
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub keys: JwtKeys,
+    pub limiter: LoginLimiter,
+    /// Wakes the outbox worker after a transaction that wrote an email commits.
+    pub outbox_wake: Arc<Notify>,
+}
+
+impl AppState {
+    pub fn new(db: DatabaseConnection, settings: Settings) -> Self {
+        Self {
+            keys: JwtKeys::new(settings.jwt_secret.expose()),
+            limiter: LoginLimiter::new(Duration::from_secs(15 * 60), 5, 30),
+            outbox_wake: Arc::new(Notify::new()),
+            settings: Arc::new(settings),
+            db,
+        }
+    }
+}
+
+struct SecurityAddon;
+
+impl Modify for SecurityAddon {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                utoipa::openapi::security::HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Access token from POST /api/v1/auth/login, valid for 15 minutes; renew it with /api/v1/auth/refresh.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Statkonsul API",
+        description = "Statistical consultation services of BPS regional units (PST): units and their \
+            published service standards, accounts, the working-day calendar and staff.\n\n\
+            Errors are `application/problem+json` (RFC 9457) with a stable `code`; validation errors \
+            name the offending fields in `errors`. JSON bodies are limited to 262144 bytes. Lists are \
+            paginated with `page` and `per_page` and carry `total`. Times are RFC 3339 in UTC.",
+        license(name = "Apache-2.0"),
+    ),
+    modifiers(&SecurityAddon),
+    components(schemas(error::Problem)),
+    tags(
+        (name = "auth", description = "Registration, email verification, login and sessions, password reset"),
+        (name = "me", description = "The caller's own account"),
+        (name = "units", description = "Units, their service standards and settings"),
+        (name = "calendar", description = "Holidays and collective leave days"),
+        (name = "staff", description = "Staff accounts and roles"),
+        (name = "health", description = "Liveness and readiness"),
+    )
+)]
+struct ApiDoc;
+
+/// Every documented route, declared once: the server mounts it and `openapi()` describes it.
+fn api(cfg: &mut ServiceConfig) {
+    cfg.service(healthz).service(readyz).service(
+        utoipa_actix_web::scope("/api/v1")
+            .configure(crate::auth::routes::configure)
+            .configure(crate::units::routes::configure)
+            .configure(crate::calendar::routes::configure)
+            .configure(crate::staff::routes::configure),
+    );
+}
+
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api_doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(api)
+        .split_for_parts();
+    api_doc
+}
+
+/// The OpenAPI document as committed in `openapi/openapi.json`.
+pub fn openapi_json() -> String {
+    let mut json = openapi().to_pretty_json().unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+#[derive(Serialize, ToSchema)]
+struct Status {
+    #[schema(example = "ok")]
+    status: &'static str,
+}
+
+/// Liveness: the process answers.
+#[utoipa::path(tag = "health", responses((status = 200, description = "Alive.", body = Status)))]
+#[get("/healthz")]
+async fn healthz() -> web::Json<Status> {
+    web::Json(Status { status: "ok" })
+}
+
+/// Readiness: the database answers and every migration is applied.
+#[utoipa::path(
+    tag = "health",
+    responses(
+        (status = 200, description = "Ready.", body = Status),
+        (status = 503, description = "Not ready.", body = error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/readyz")]
+async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Status>, AppError> {
+    db::ready(&state.db)
+        .await
+        .map(|_| web::Json(Status { status: "ready" }))
+        .map_err(|why| AppError::new(ErrorCode::Unavailable).with_detail(why))
+}
+
+/// Path templates and methods of the API, for 404 versus 405 on unmatched requests.
+struct RouteTable(Vec<(Vec<String>, Vec<Method>)>);
+
+impl RouteTable {
+    fn from_openapi(doc: &utoipa::openapi::OpenApi) -> Self {
+        let routes = doc
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let segments = path.split('/').map(str::to_owned).collect();
+                let methods = [
+                    (Method::GET, item.get.is_some()),
+                    (Method::PUT, item.put.is_some()),
+                    (Method::POST, item.post.is_some()),
+                    (Method::DELETE, item.delete.is_some()),
+                    (Method::PATCH, item.patch.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(m, present)| present.then_some(m))
+                .collect();
+                (segments, methods)
+            })
+            .collect();
+        Self(routes)
+    }
+
+    fn allowed(&self, path: &str) -> Option<String> {
+        let wanted: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        let mut methods: Vec<&str> = self
+            .0
+            .iter()
+            .filter(|(segments, _)| {
+                segments.len() == wanted.len()
+                    && segments.iter().zip(&wanted).all(|(s, w)| {
+                        (s.starts_with('{') && !w.is_empty()) || s == w
+                    })
+            })
+            .flat_map(|(_, m)| m.iter().map(Method::as_str))
+            .collect();
+        methods.sort_unstable();
+        methods.dedup();
+        (!methods.is_empty()).then(|| methods.join(", "))
+    }
+}
+
+fn is_api_path(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/readyz"
+}
+
+fn method_not_allowed(allow: String) -> actix_web::Error {
+    let mut e = AppError::new(ErrorCode::MethodNotAllowed).with_detail(format!("Allowed: {allow}"));
+    e.allow = Some(allow);
+    e.into()
+}
+
+/// Unmatched requests: problems for the API, the SPA (files, else index.html) for the rest.
+async fn fallback(
+    req: HttpRequest,
+    routes: web::Data<RouteTable>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let path = req.path();
+    if is_api_path(path) {
+        return Err(match routes.allowed(path) {
+            Some(allow) => method_not_allowed(allow),
+            None => AppError::not_found().into(),
+        });
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return Err(method_not_allowed("GET, HEAD".into()));
+    }
+    let root = &state.settings.static_dir;
+    let relative: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let safe = relative
+        .iter()
+        .all(|s| *s != ".." && *s != "." && !s.contains('\\') && !s.starts_with('.'));
+    if safe && !relative.is_empty() {
+        let file = relative.iter().fold(root.clone(), |p, s| p.join(s));
+        if file.is_file()
+            && let Ok(named) = actix_files::NamedFile::open_async(&file).await
+        {
+            let mut res = named.into_response(&req);
+            if path.starts_with("/assets/") {
+                res.headers_mut().insert(
+                    header::CACHE_CONTROL,
+                    header::HeaderValue::from_static("public, max-age=31536000, immutable"),
+                );
+            }
+            return Ok(res);
+        }
+    }
+    let index = root.join("index.html");
+    match actix_files::NamedFile::open_async(&index).await {
+        Ok(named) => {
+            let mut res = named.into_response(&req);
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+            Ok(res)
+        }
+        Err(_) => Err(AppError::not_found()
+            .with_detail(format!(
+                "The web app is not built at {} (run `npm run build` in frontend/).",
+                root.display()
+            ))
+            .into()),
+    }
+}
+
+fn cors(origins: &[String]) -> Cors {
+    let mut cors = Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(3600);
+    for origin in origins {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: web::Data<AppState>,
+    mailer: Arc<Mailer>,
+}
+
+impl Application {
+    /// Connects, migrates, binds (port 0 picks a free port) and prepares the server.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = db::connect(settings.database_url.expose()).await?;
+        db::migrate(&db).await?;
+        let mailer = Arc::new(Mailer::new(
+            settings.smtp_url.as_ref().map(|s| s.expose()),
+            &settings.mail_from,
+        )?);
+        let listener = TcpListener::bind(&settings.bind_addr)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind_addr))?;
+        let port = listener.local_addr()?.port();
+        let cors_origins = settings.cors_origins.clone();
+        let state = web::Data::new(AppState::new(db, settings));
+        let api_doc = openapi();
+        let routes = web::Data::new(RouteTable::from_openapi(&api_doc));
+        let app_state = state.clone();
+        let server = HttpServer::new(move || {
+            App::new()
+                .into_utoipa_app()
+                .configure(api)
+                .into_app()
+                .app_data(app_state.clone())
+                .app_data(routes.clone())
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(JSON_LIMIT_BYTES)
+                        .error_handler(error::json_error),
+                )
+                .app_data(web::PayloadConfig::new(JSON_LIMIT_BYTES))
+                .app_data(web::QueryConfig::default().error_handler(error::query_error))
+                .app_data(web::PathConfig::default().error_handler(error::path_error))
+                .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api_doc.clone()))
+                .default_service(web::to(fallback))
+                .wrap(middleware::Condition::new(!cors_origins.is_empty(), cors(&cors_origins)))
+                .wrap(
+                    middleware::DefaultHeaders::new()
+                        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+                        .add((header::X_FRAME_OPTIONS, "DENY")),
+                )
+                .wrap(middleware::Compress::default())
+                .wrap(tracing_actix_web::TracingLogger::default())
+        })
+        .listen(listener)?
+        .shutdown_timeout(20)
+        .run();
+        Ok(Self {
+            port,
+            server,
+            state,
+            mailer,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
+    }
+
+    /// Serves until SIGTERM/SIGINT (graceful: in-flight requests finish), then stops the workers.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let (stop, stopped) = watch::channel(false);
+        let outbox = tokio::spawn(worker::run(
+            self.state.db.clone(),
+            self.mailer.clone(),
+            self.state.outbox_wake.clone(),
+            self.state.settings.outbox_poll_interval,
+            stopped,
+        ));
+        let result = self.server.await;
+        let _ = stop.send(true);
+        let _ = outbox.await;
+        result.map_err(Into::into)
+    }
+}

@@ -1,0 +1,429 @@
+//! Account rules: registration and verification, sessions, password reset, the own profile.
+use chrono::{TimeDelta, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    Set, TransactionTrait, sea_query::Expr,
+};
+use uuid::Uuid;
+
+use super::{
+    Role,
+    model::{
+        ChangePasswordRequest, MeView, RegisterRequest, ResetConfirmRequest, TokenPair,
+        UpdateMeRequest,
+    },
+    password,
+    tokens::{hash_token, random_token},
+};
+use crate::{
+    app::AppState,
+    entities::{email_token, refresh_token, user},
+    error::{AppError, AppResult, ErrorCode},
+    notify::{self, templates},
+};
+
+pub const VERIFY_TTL: TimeDelta = TimeDelta::hours(48);
+pub const RESET_TTL: TimeDelta = TimeDelta::hours(1);
+const PURPOSE_VERIFY: &str = "verify_email";
+const PURPOSE_RESET: &str = "password_reset";
+
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn trimmed(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+pub fn check_password(field: &str, password: &str, email: &str) -> AppResult<()> {
+    match password::weakness(password, email) {
+        Some(why) => Err(AppError::field(field, why)),
+        None => Ok(()),
+    }
+}
+
+pub struct NewUser {
+    pub email: String,
+    /// Hashed before any transaction starts: hashing is slow on purpose.
+    pub password_hash: String,
+    pub full_name: String,
+    pub phone: Option<String>,
+    pub institution: Option<String>,
+    pub occupation: Option<String>,
+    pub role: Role,
+    pub unit_code: Option<String>,
+    pub verified: bool,
+}
+
+/// Inserts a user; a taken email (checked, and guarded by the unique index) is a 409.
+pub async fn insert_user<C: ConnectionTrait>(conn: &C, new: NewUser) -> AppResult<user::Model> {
+    let email = normalize_email(&new.email);
+    let taken = || AppError::coded_field(ErrorCode::EmailTaken, "email", "is already registered");
+    if user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(conn)
+        .await?
+        .is_some()
+    {
+        return Err(taken());
+    }
+    let now = Utc::now();
+    let model = user::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email),
+        password_hash: Set(new.password_hash),
+        full_name: Set(new.full_name.trim().to_owned()),
+        phone: Set(trimmed(new.phone)),
+        institution: Set(trimmed(new.institution)),
+        occupation: Set(trimmed(new.occupation)),
+        role: Set(new.role.as_str().to_owned()),
+        unit_code: Set(new.unit_code),
+        email_verified_at: Set(new.verified.then_some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    model.insert(conn).await.map_err(|e| {
+        if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+            taken()
+        } else {
+            AppError::from(e)
+        }
+    })
+}
+
+async fn issue_email_token<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+    purpose: &str,
+    ttl: TimeDelta,
+) -> AppResult<String> {
+    let token = random_token();
+    let now = Utc::now();
+    email_token::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user_id),
+        purpose: Set(purpose.to_owned()),
+        token_hash: Set(hash_token(&token)),
+        expires_at: Set(now + ttl),
+        used_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(conn)
+    .await?;
+    Ok(token)
+}
+
+/// Marks a link token used, exactly once; returns its user.
+async fn consume_email_token<C: ConnectionTrait>(
+    conn: &C,
+    token: &str,
+    purpose: &str,
+) -> AppResult<Uuid> {
+    let invalid = || AppError::coded_field(ErrorCode::InvalidToken, "token", "is invalid, expired or already used");
+    let now = Utc::now();
+    let row = email_token::Entity::find()
+        .filter(email_token::Column::TokenHash.eq(hash_token(token.trim())))
+        .filter(email_token::Column::Purpose.eq(purpose))
+        .one(conn)
+        .await?
+        .ok_or_else(invalid)?;
+    if row.expires_at <= now {
+        return Err(invalid());
+    }
+    let updated = email_token::Entity::update_many()
+        .col_expr(email_token::Column::UsedAt, Expr::value(now))
+        .filter(email_token::Column::Id.eq(row.id))
+        .filter(email_token::Column::UsedAt.is_null())
+        .exec(conn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(invalid());
+    }
+    Ok(row.user_id)
+}
+
+async fn find_user<C: ConnectionTrait>(conn: &C, id: Uuid) -> AppResult<user::Model> {
+    user::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::InvalidAccessToken).with_detail("the account no longer exists"))
+}
+
+async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> AppResult<Option<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(normalize_email(email)))
+        .one(conn)
+        .await?)
+}
+
+pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<MeView> {
+    check_password("password", &req.password, &req.email)?;
+    let public_url = state.settings.public_url.clone();
+    let password_hash = password::hash(req.password).await?;
+    let txn = state.db.begin().await?;
+    let user = insert_user(
+        &txn,
+        NewUser {
+            email: req.email,
+            password_hash,
+            full_name: req.full_name,
+            phone: req.phone,
+            institution: req.institution,
+            occupation: req.occupation,
+            role: Role::Public,
+            unit_code: None,
+            verified: false,
+        },
+    )
+    .await?;
+    let token = issue_email_token(&txn, user.id, PURPOSE_VERIFY, VERIFY_TTL).await?;
+    let link = format!("{public_url}/verify-email?token={token}");
+    notify::enqueue(&txn, templates::verify_email(&user.email, &user.full_name, &link)).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(user.into())
+}
+
+pub async fn verify_email(state: &AppState, token: &str) -> AppResult<MeView> {
+    let txn = state.db.begin().await?;
+    let user_id = consume_email_token(&txn, token, PURPOSE_VERIFY).await?;
+    let user = find_user(&txn, user_id).await?;
+    let user = if user.email_verified_at.is_none() {
+        let mut active = user.into_active_model();
+        active.email_verified_at = Set(Some(Utc::now()));
+        active.updated_at = Set(Utc::now());
+        active.update(&txn).await?
+    } else {
+        user
+    };
+    txn.commit().await?;
+    Ok(user.into())
+}
+
+/// Answers the same whether or not the email is registered.
+pub async fn resend_verification(state: &AppState, email: &str) -> AppResult<()> {
+    let txn = state.db.begin().await?;
+    if let Some(user) = find_by_email(&txn, email).await?
+        && user.email_verified_at.is_none()
+    {
+        let token = issue_email_token(&txn, user.id, PURPOSE_VERIFY, VERIFY_TTL).await?;
+        let link = format!("{}/verify-email?token={token}", state.settings.public_url);
+        notify::enqueue(&txn, templates::verify_email(&user.email, &user.full_name, &link)).await?;
+    }
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+async fn start_session<C: ConnectionTrait>(
+    state: &AppState,
+    conn: &C,
+    user: &user::Model,
+    family_id: Uuid,
+) -> AppResult<TokenPair> {
+    let refresh = random_token();
+    let now = Utc::now();
+    let ttl = TimeDelta::from_std(state.settings.refresh_token_ttl).map_err(AppError::internal)?;
+    refresh_token::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user.id),
+        family_id: Set(family_id),
+        token_hash: Set(hash_token(&refresh)),
+        expires_at: Set(now + ttl),
+        used_at: Set(None),
+        revoked_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(conn)
+    .await?;
+    let role = Role::parse(&user.role).unwrap_or(Role::Public);
+    let access = state.keys.issue(
+        user.id,
+        role,
+        user.unit_code.clone(),
+        family_id,
+        state.settings.access_token_ttl,
+    )?;
+    Ok(TokenPair {
+        access_token: access,
+        refresh_token: refresh,
+        token_type: "Bearer".into(),
+        expires_in: state.settings.access_token_ttl.as_secs(),
+    })
+}
+
+pub async fn login(state: &AppState, email: &str, password_plain: &str, address: &str) -> AppResult<TokenPair> {
+    let email = normalize_email(email);
+    if let Some(wait) = state.limiter.check(&email, address) {
+        let mut e = AppError::new(ErrorCode::TooManyAttempts)
+            .with_detail(format!("Too many failed logins; try again in {wait} seconds."));
+        e.retry_after_seconds = Some(wait);
+        return Err(e);
+    }
+    let user = find_by_email(&state.db, &email).await?;
+    let ok = match &user {
+        Some(u) => password::verify(password_plain.to_owned(), u.password_hash.clone()).await?,
+        None => {
+            // Spend the same time as a real check so response times do not reveal accounts.
+            password::hash(password_plain.to_owned()).await?;
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        state.limiter.record_failure(&email, address);
+        return Err(AppError::new(ErrorCode::InvalidCredentials));
+    };
+    if user.email_verified_at.is_none() {
+        return Err(AppError::new(ErrorCode::EmailNotVerified).with_detail(
+            "Open the link in the verification email, or ask for a new one at /api/v1/auth/resend-verification.",
+        ));
+    }
+    state.limiter.record_success(&email);
+    start_session(state, &state.db, &user, Uuid::now_v7()).await
+}
+
+async fn revoke_family<C: ConnectionTrait>(conn: &C, family_id: Uuid) -> AppResult<()> {
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_token::Column::FamilyId.eq(family_id))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Rotates a refresh token. A token presented twice means it leaked: its whole family is revoked.
+pub async fn refresh(state: &AppState, token: &str) -> AppResult<TokenPair> {
+    let invalid = || AppError::new(ErrorCode::InvalidRefreshToken);
+    let now = Utc::now();
+    let row = refresh_token::Entity::find()
+        .filter(refresh_token::Column::TokenHash.eq(hash_token(token.trim())))
+        .one(&state.db)
+        .await?
+        .ok_or_else(invalid)?;
+    if row.revoked_at.is_some() || row.expires_at <= now {
+        return Err(invalid());
+    }
+    let claimed = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
+        .filter(refresh_token::Column::Id.eq(row.id))
+        .filter(refresh_token::Column::UsedAt.is_null())
+        .exec(&state.db)
+        .await?;
+    if claimed.rows_affected != 1 {
+        tracing::warn!(family = %row.family_id, "refresh token reused; revoking its session");
+        revoke_family(&state.db, row.family_id).await?;
+        return Err(invalid());
+    }
+    let user = find_user(&state.db, row.user_id).await.map_err(|_| invalid())?;
+    start_session(state, &state.db, &user, row.family_id).await
+}
+
+pub async fn logout(state: &AppState, token: &str) -> AppResult<()> {
+    if let Some(row) = refresh_token::Entity::find()
+        .filter(refresh_token::Column::TokenHash.eq(hash_token(token.trim())))
+        .one(&state.db)
+        .await?
+    {
+        revoke_family(&state.db, row.family_id).await?;
+    }
+    Ok(())
+}
+
+async fn revoke_all_sessions<C: ConnectionTrait>(conn: &C, user_id: Uuid, except: Option<Uuid>) -> AppResult<()> {
+    let mut update = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_token::Column::UserId.eq(user_id))
+        .filter(refresh_token::Column::RevokedAt.is_null());
+    if let Some(family) = except {
+        update = update.filter(refresh_token::Column::FamilyId.ne(family));
+    }
+    update.exec(conn).await?;
+    Ok(())
+}
+
+/// Answers the same whether or not the email is registered.
+pub async fn request_password_reset(state: &AppState, email: &str) -> AppResult<()> {
+    let txn = state.db.begin().await?;
+    if let Some(user) = find_by_email(&txn, email).await? {
+        let token = issue_email_token(&txn, user.id, PURPOSE_RESET, RESET_TTL).await?;
+        let link = format!("{}/reset-password?token={token}", state.settings.public_url);
+        notify::enqueue(&txn, templates::password_reset(&user.email, &user.full_name, &link)).await?;
+    }
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// Sets the new password, spends the link and ends every session, all at once.
+pub async fn confirm_password_reset(state: &AppState, req: ResetConfirmRequest) -> AppResult<()> {
+    let txn = state.db.begin().await?;
+    let user_id = consume_email_token(&txn, &req.token, PURPOSE_RESET).await?;
+    let user = find_user(&txn, user_id).await?;
+    check_password("new_password", &req.new_password, &user.email)?;
+    let hash = password::hash(req.new_password).await?;
+    let now = Utc::now();
+    let verified = user.email_verified_at.or(Some(now));
+    let (email, name) = (user.email.clone(), user.full_name.clone());
+    let mut active = user.into_active_model();
+    active.password_hash = Set(hash);
+    // The link reached the mailbox, which proves the address as well as a verification link would.
+    active.email_verified_at = Set(verified);
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    revoke_all_sessions(&txn, user_id, None).await?;
+    notify::enqueue(&txn, templates::password_changed(&email, &name)).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    state.limiter.record_success(&email);
+    Ok(())
+}
+
+pub async fn me(state: &AppState, user_id: Uuid) -> AppResult<MeView> {
+    Ok(find_user(&state.db, user_id).await?.into())
+}
+
+pub async fn update_me(state: &AppState, user_id: Uuid, req: UpdateMeRequest) -> AppResult<MeView> {
+    let user = find_user(&state.db, user_id).await?;
+    let mut active = user.into_active_model();
+    if let Some(name) = req.full_name {
+        active.full_name = Set(name.trim().to_owned());
+    }
+    if let Some(phone) = req.phone {
+        active.phone = Set(trimmed(phone));
+    }
+    if let Some(institution) = req.institution {
+        active.institution = Set(trimmed(institution));
+    }
+    if let Some(occupation) = req.occupation {
+        active.occupation = Set(trimmed(occupation));
+    }
+    active.updated_at = Set(Utc::now());
+    Ok(active.update(&state.db).await?.into())
+}
+
+/// Changes the password and ends the caller's other sessions.
+pub async fn change_password(
+    state: &AppState,
+    user_id: Uuid,
+    session_id: Uuid,
+    req: ChangePasswordRequest,
+) -> AppResult<()> {
+    let user = find_user(&state.db, user_id).await?;
+    if !password::verify(req.current_password, user.password_hash.clone()).await? {
+        return Err(AppError::coded_field(ErrorCode::WrongPassword, "current_password", "is wrong"));
+    }
+    check_password("new_password", &req.new_password, &user.email)?;
+    let hash = password::hash(req.new_password).await?;
+    let txn = state.db.begin().await?;
+    let (email, name) = (user.email.clone(), user.full_name.clone());
+    let mut active = user.into_active_model();
+    active.password_hash = Set(hash);
+    active.updated_at = Set(Utc::now());
+    active.update(&txn).await?;
+    revoke_all_sessions(&txn, user_id, Some(session_id)).await?;
+    notify::enqueue(&txn, templates::password_changed(&email, &name)).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}

@@ -1,0 +1,84 @@
+use chrono::{Datelike, NaiveDate};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+
+use super::{Holiday, HolidayKind, HolidayYear};
+use crate::{
+    app::AppState,
+    entities::holiday,
+    error::{AppError, AppResult, FieldErrors},
+};
+
+fn year_bounds(year: i32) -> AppResult<(NaiveDate, NaiveDate)> {
+    match (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) {
+        (Some(a), Some(b)) if (2000..=2100).contains(&year) => Ok((a, b)),
+        _ => Err(AppError::field("year", "must be between 2000 and 2100")),
+    }
+}
+
+pub async fn year<C: ConnectionTrait>(conn: &C, year: i32) -> AppResult<HolidayYear> {
+    let (first, last) = year_bounds(year)?;
+    let rows = holiday::Entity::find()
+        .filter(holiday::Column::Date.between(first, last))
+        .order_by_asc(holiday::Column::Date)
+        .all(conn)
+        .await?;
+    Ok(HolidayYear {
+        year,
+        items: rows
+            .into_iter()
+            .map(|r| Holiday {
+                date: r.date,
+                kind: HolidayKind::parse(&r.kind).unwrap_or(HolidayKind::National),
+                name: r.name,
+            })
+            .collect(),
+    })
+}
+
+fn check_items(year: i32, items: &[Holiday]) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, h) in items.iter().enumerate() {
+        if h.date.year() != year {
+            errors.insert(format!("items[{i}].date"), vec![format!("must be in {year}")]);
+        } else if !seen.insert(h.date) {
+            errors.insert(format!("items[{i}].date"), vec!["appears more than once".into()]);
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(AppError::fields(errors)) }
+}
+
+/// Inserts holidays that are not in the calendar yet (the seed; never overwrites edits).
+pub async fn insert_missing<C: ConnectionTrait>(conn: &C, items: &[Holiday]) -> AppResult<usize> {
+    let mut inserted = 0;
+    for h in items {
+        if holiday::Entity::find_by_id(h.date).one(conn).await?.is_none() {
+            holiday::Entity::insert(holiday::ActiveModel {
+                date: Set(h.date),
+                kind: Set(h.kind.as_str().to_owned()),
+                name: Set(h.name.clone()),
+            })
+            .exec(conn)
+            .await?;
+            inserted += 1;
+        }
+    }
+    Ok(inserted)
+}
+
+/// Replaces a year's calendar in one transaction.
+pub async fn replace_year(state: &AppState, year_number: i32, items: Vec<Holiday>) -> AppResult<HolidayYear> {
+    let (first, last) = year_bounds(year_number)?;
+    check_items(year_number, &items)?;
+    let txn = state.db.begin().await?;
+    holiday::Entity::delete_many()
+        .filter(holiday::Column::Date.between(first, last))
+        .exec(&txn)
+        .await?;
+    insert_missing(&txn, &items).await?;
+    let saved = year(&txn, year_number).await?;
+    txn.commit().await?;
+    Ok(saved)
+}

@@ -1,0 +1,128 @@
+//! Configuration from environment variables (a `.env` file is read first when present).
+use std::{env, fmt, path::PathBuf, time::Duration};
+
+use anyhow::{Context, bail};
+use rand::RngCore;
+
+/// A value that must never reach a log line.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub dev_mode: bool,
+    pub database_url: Secret,
+    pub bind_addr: String,
+    pub public_url: String,
+    pub static_dir: PathBuf,
+    pub data_dir: PathBuf,
+    pub smtp_url: Option<Secret>,
+    pub mail_from: String,
+    pub jwt_secret: Secret,
+    pub cors_origins: Vec<String>,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    /// How often the outbox worker looks for mail that is due (it is also woken on every new email).
+    pub outbox_poll_interval: Duration,
+}
+
+pub const MIN_JWT_SECRET_LEN: usize = 32;
+
+fn var(name: &str) -> Option<String> {
+    env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+impl Settings {
+    /// Reads the environment. Outside dev mode (`APP_ENV=production`) a missing or short
+    /// `JWT_SECRET` is an error; in dev mode a random secret is kept under `DATA_DIR`.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let app_env = var("APP_ENV").unwrap_or_else(|| "dev".into());
+        let dev_mode = match app_env.as_str() {
+            "dev" | "development" | "test" => true,
+            "prod" | "production" => false,
+            other => bail!("APP_ENV must be `dev` or `production`, not `{other}`"),
+        };
+        let data_dir = PathBuf::from(var("DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| {
+            format!("sqlite://{}/statkonsul.db?mode=rwc", data_dir.display())
+        });
+        let bind_addr = var("BIND_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let public_url = var("PUBLIC_URL")
+            .unwrap_or_else(|| format!("http://{bind_addr}"))
+            .trim_end_matches('/')
+            .to_owned();
+        let jwt_secret = match var("JWT_SECRET") {
+            Some(s) if s.len() >= MIN_JWT_SECRET_LEN => Secret::new(s),
+            Some(_) if !dev_mode => bail!(
+                "JWT_SECRET is too short: it must be at least {MIN_JWT_SECRET_LEN} characters"
+            ),
+            None if !dev_mode => bail!(
+                "JWT_SECRET is required when APP_ENV=production (at least {MIN_JWT_SECRET_LEN} random characters)"
+            ),
+            _ => dev_jwt_secret(&data_dir)?,
+        };
+        let cors_origins = var("CORS_ORIGINS")
+            .map(|v| {
+                v.split(',')
+                    .map(|o| o.trim().trim_end_matches('/').to_owned())
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let seconds = |name: &str, default: u64| -> anyhow::Result<Duration> {
+            Ok(Duration::from_secs(match var(name) {
+                Some(v) => v.parse().with_context(|| format!("{name} must be a number of seconds"))?,
+                None => default,
+            }))
+        };
+        Ok(Self {
+            dev_mode,
+            database_url: Secret::new(database_url),
+            bind_addr,
+            public_url,
+            static_dir: PathBuf::from(var("STATIC_DIR").unwrap_or_else(|| "frontend/dist".into())),
+            smtp_url: var("SMTP_URL").map(Secret::new),
+            mail_from: var("MAIL_FROM")
+                .unwrap_or_else(|| "Statkonsul <no-reply@statkonsul.localhost>".into()),
+            jwt_secret,
+            cors_origins,
+            access_token_ttl: seconds("ACCESS_TOKEN_TTL_SECONDS", 15 * 60)?,
+            refresh_token_ttl: seconds("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600)?,
+            outbox_poll_interval: seconds("OUTBOX_POLL_SECONDS", 5)?,
+            data_dir,
+        })
+    }
+}
+
+/// In dev mode sessions survive restarts: the generated secret is kept in `DATA_DIR`.
+fn dev_jwt_secret(data_dir: &std::path::Path) -> anyhow::Result<Secret> {
+    let path = data_dir.join("dev-jwt-secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        let existing = existing.trim();
+        if existing.len() >= MIN_JWT_SECRET_LEN {
+            return Ok(Secret::new(existing));
+        }
+    }
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let secret = hex::encode(bytes);
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create DATA_DIR {}", data_dir.display()))?;
+    std::fs::write(&path, &secret).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(Secret::new(secret))
+}

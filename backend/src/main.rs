@@ -1,0 +1,116 @@
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use statkonsul::{
+    app::{self, AppState, Application},
+    auth::Role,
+    config::Settings,
+    db, seed,
+    staff::{self, CreateStaffRequest},
+};
+use tracing_subscriber::EnvFilter;
+use validator::Validate;
+
+#[derive(Parser)]
+#[command(name = "statkonsul", version, about = "Statistical consultation services (PST)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the web app (applies migrations first).
+    Serve,
+    /// Apply database migrations.
+    Migrate,
+    /// Load reference data (units, service standards, holidays); --demo adds demo accounts.
+    Seed {
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Manage staff accounts.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[derive(Subcommand)]
+enum StaffCommand {
+    /// Create a staff account (this is how the first admin is made).
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password: String,
+        /// officer, front_office, supervisor or admin
+        #[arg(long)]
+        role: String,
+        /// Unit code (required for every role but admin)
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, default_value = "Staf PST")]
+        name: String,
+    },
+}
+
+async fn state(settings: Settings) -> anyhow::Result<AppState> {
+    let conn = db::connect(settings.database_url.expose()).await?;
+    db::migrate(&conn).await?;
+    Ok(AppState::new(conn, settings))
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let _ = dotenvy::dotenv();
+    let cli = Cli::parse();
+    if let Command::Openapi = cli.command {
+        print!("{}", app::openapi_json());
+        return Ok(());
+    }
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let settings = Settings::from_env()?;
+    match cli.command {
+        Command::Openapi => {}
+        Command::Serve => {
+            let bind = settings.bind_addr.clone();
+            let app = Application::build(settings).await?;
+            tracing::info!(address = %bind, port = app.port(), "serving");
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate => {
+            let conn = db::connect(settings.database_url.expose()).await?;
+            db::migrate(&conn).await?;
+            println!("migrations applied");
+        }
+        Command::Seed { demo } => {
+            let state = state(settings).await?;
+            let report = seed::run(&state, demo).await?;
+            println!(
+                "seeded: {} units, {} service standards, {} holidays, {} accounts (existing data kept)",
+                report.units, report.service_standards, report.holidays, report.accounts
+            );
+        }
+        Command::Staff {
+            command: StaffCommand::Create { email, password, role, unit, name },
+        } => {
+            let role = Role::parse(&role).context("role must be officer, front_office, supervisor or admin")?;
+            let state = state(settings).await?;
+            let request = CreateStaffRequest { email, password, full_name: name, role, unit_code: unit };
+            request.validate().map_err(|e| anyhow::anyhow!("invalid staff account: {e}"))?;
+            let created = staff::service::create(&state, None, request)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}: {:?}", e.errors))?;
+            println!("created {} ({}) {}", created.email, created.role.as_str(), created.id);
+        }
+    }
+    Ok(())
+}

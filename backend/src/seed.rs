@@ -1,0 +1,168 @@
+//! Reference data (units, their published service standards, the holiday calendar) and, with
+//! `--demo`, demo accounts. Idempotent: only what is missing is inserted; edits are kept.
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+
+use crate::{
+    app::AppState,
+    auth::{
+        Role, password,
+        service::{NewUser, insert_user, normalize_email},
+    },
+    calendar::{self, HOLIDAYS_2026_CSV},
+    entities::{service_standard, unit, user},
+    units::{model::ServiceStandard, service::save_standard},
+};
+
+/// The five units' standards, transcribed from their published texts.
+const SERVICE_STANDARDS_JSON: &str = include_str!("../seed/service-standards.json");
+
+struct UnitSeed {
+    code: &'static str,
+    name: &'static str,
+    kind: &'static str,
+    parent: Option<&'static str>,
+    time_zone: &'static str,
+    auto_close_after_days: i32,
+    online_deadline_working_days: i32,
+}
+
+const fn unit(
+    code: &'static str,
+    name: &'static str,
+    kind: &'static str,
+    parent: Option<&'static str>,
+    time_zone: &'static str,
+    auto_close_after_days: i32,
+    online_deadline_working_days: i32,
+) -> UnitSeed {
+    UnitSeed { code, name, kind, parent, time_zone, auto_close_after_days, online_deadline_working_days }
+}
+
+/// Parents before children. Tarakan's standard is silent on auto-close: 7 days by default.
+const UNITS: &[UnitSeed] = &[
+    unit("0000", "Badan Pusat Statistik", "national", None, "Asia/Jakarta", 7, 3),
+    unit("1200", "BPS Provinsi Sumatera Utara", "province", Some("0000"), "Asia/Jakarta", 7, 3),
+    unit("1800", "BPS Provinsi Lampung", "province", Some("0000"), "Asia/Jakarta", 7, 3),
+    unit("3300", "BPS Provinsi Jawa Tengah", "province", Some("0000"), "Asia/Jakarta", 7, 3),
+    unit("6500", "BPS Provinsi Kalimantan Utara", "province", Some("0000"), "Asia/Makassar", 7, 3),
+    unit("1207", "BPS Kabupaten Labuhanbatu", "regency", Some("1200"), "Asia/Jakarta", 7, 3),
+    unit("1808", "BPS Kabupaten Tulang Bawang", "regency", Some("1800"), "Asia/Jakarta", 7, 3),
+    unit("3304", "BPS Kabupaten Banjarnegara", "regency", Some("3300"), "Asia/Jakarta", 3, 3),
+    unit("3375", "BPS Kota Pekalongan", "city", Some("3300"), "Asia/Jakarta", 7, 1),
+    unit("6571", "BPS Kota Tarakan", "city", Some("6500"), "Asia/Makassar", 7, 3),
+];
+
+pub const WALKIN_MAX_WAIT_MINUTES: i32 = 10;
+
+/// Demo accounts; their passwords are in the README.
+pub const DEMO_ADMIN: (&str, &str) = ("admin@statkonsul.test", "Admin-Demo-2026!");
+pub const DEMO_PUBLIC: (&str, &str) = ("warga@statkonsul.test", "Warga-Demo-2026!");
+pub const DEMO_STAFF_PASSWORD: &str = "Staff-Demo-2026!";
+pub const DEMO_STAFF_UNITS: &[&str] = &["3375", "3304", "1207", "1808", "6571"];
+
+#[derive(Debug, Default)]
+pub struct SeedReport {
+    pub units: usize,
+    pub service_standards: usize,
+    pub holidays: usize,
+    pub accounts: usize,
+}
+
+pub fn service_standards() -> anyhow::Result<BTreeMap<String, ServiceStandard>> {
+    Ok(serde_json::from_str(SERVICE_STANDARDS_JSON)?)
+}
+
+pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
+    let mut report = SeedReport::default();
+    let txn = state.db.begin().await?;
+    let now = Utc::now();
+    for u in UNITS {
+        if unit::Entity::find_by_id(u.code).one(&txn).await?.is_none() {
+            unit::ActiveModel {
+                code: Set(u.code.into()),
+                name: Set(u.name.into()),
+                kind: Set(u.kind.into()),
+                parent_code: Set(u.parent.map(Into::into)),
+                time_zone: Set(u.time_zone.into()),
+                auto_close_after_days: Set(u.auto_close_after_days),
+                online_deadline_working_days: Set(u.online_deadline_working_days),
+                walkin_max_wait_minutes: Set(WALKIN_MAX_WAIT_MINUTES),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(&txn)
+            .await?;
+            report.units += 1;
+        }
+    }
+    for (code, standard) in service_standards()? {
+        if service_standard::Entity::find_by_id(code.clone()).one(&txn).await?.is_none() {
+            save_standard(&txn, &code, &standard, None).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            report.service_standards += 1;
+        }
+    }
+    let holidays = calendar::parse_csv(HOLIDAYS_2026_CSV)?;
+    report.holidays = calendar::service::insert_missing(&txn, &holidays)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    txn.commit().await?;
+    if demo {
+        report.accounts = seed_demo_accounts(state).await?;
+    }
+    Ok(report)
+}
+
+async fn seed_demo_accounts(state: &AppState) -> anyhow::Result<usize> {
+    let mut accounts = vec![
+        (DEMO_ADMIN.0.to_owned(), DEMO_ADMIN.1, "Admin Statkonsul".to_owned(), Role::Admin, None),
+        (DEMO_PUBLIC.0.to_owned(), DEMO_PUBLIC.1, "Warga Demo".to_owned(), Role::Public, None),
+    ];
+    for code in DEMO_STAFF_UNITS {
+        for (prefix, role, title) in [
+            ("supervisor", Role::Supervisor, "Ketua Tim Diseminasi"),
+            ("officer", Role::Officer, "Petugas PST"),
+            ("frontoffice", Role::FrontOffice, "Front Office"),
+        ] {
+            accounts.push((
+                format!("{prefix}.{code}@statkonsul.test"),
+                DEMO_STAFF_PASSWORD,
+                format!("{title} {code}"),
+                role,
+                Some(code.to_string()),
+            ));
+        }
+    }
+    let mut created = 0;
+    for (email, password_plain, full_name, role, unit_code) in accounts {
+        let exists = user::Entity::find()
+            .filter(user::Column::Email.eq(normalize_email(&email)))
+            .one(&state.db)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        let password_hash = password::hash(password_plain.to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        insert_user(
+            &state.db,
+            NewUser {
+                email,
+                password_hash,
+                full_name,
+                phone: None,
+                institution: None,
+                occupation: None,
+                role,
+                unit_code,
+                verified: true,
+            },
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        created += 1;
+    }
+    Ok(created)
+}

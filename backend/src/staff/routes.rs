@@ -1,0 +1,64 @@
+use actix_web::{HttpResponse, get, post, web};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::{CreateStaffRequest, StaffView, service};
+use crate::{
+    api::{BadRequest, Conflict, Forbidden, Page, PageQuery, Unauthenticated, Unprocessable, ValidJson},
+    app::AppState,
+    auth::AuthUser,
+    error::AppResult,
+};
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_staff).service(create_staff);
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StaffQuery {
+    /// Only this unit's staff.
+    #[param(example = "3304")]
+    pub unit: Option<String>,
+    pub page: Option<u64>,
+    pub per_page: Option<u64>,
+}
+
+/// Staff accounts: all for an admin, the own unit's for a supervisor.
+#[utoipa::path(
+    tag = "staff",
+    security(("bearer" = [])),
+    params(StaffQuery),
+    responses(
+        (status = 200, description = "One page of staff.", body = Page<StaffView>),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[get("/staff")]
+async fn list_staff(auth: AuthUser, state: web::Data<AppState>, query: web::Query<StaffQuery>) -> AppResult<web::Json<Page<StaffView>>> {
+    let query = query.into_inner();
+    let (page, per_page) = PageQuery { page: query.page, per_page: query.per_page }.resolve(50)?;
+    Ok(web::Json(service::list(&state, &auth, query.unit, page, per_page).await?))
+}
+
+/// Create a staff account with a role at a unit (admin).
+#[utoipa::path(
+    tag = "staff",
+    security(("bearer" = [])),
+    request_body = CreateStaffRequest,
+    responses(
+        (status = 201, description = "Created.", body = StaffView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[post("/staff")]
+async fn create_staff(auth: AuthUser, state: web::Data<AppState>, body: ValidJson<CreateStaffRequest>) -> AppResult<HttpResponse> {
+    let created = service::create(&state, Some(&auth), body.0).await?;
+    Ok(HttpResponse::Created().json(created))
+}

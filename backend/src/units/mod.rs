@@ -1,0 +1,4 @@
+//! Units (national, provinces, regencies/cities), their published service standards and settings.
+pub mod model;
+pub mod routes;
+pub mod service;

@@ -1,0 +1,206 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::{Validate, ValidationError};
+
+use crate::entities::unit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    National,
+    Province,
+    Regency,
+    City,
+}
+
+impl UnitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::National => "national",
+            UnitKind::Province => "province",
+            UnitKind::Regency => "regency",
+            UnitKind::City => "city",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::National, Self::Province, Self::Regency, Self::City]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "code": "3375", "name": "BPS Kota Pekalongan", "kind": "city",
+    "parent_code": "3300", "time_zone": "Asia/Jakarta"
+}))]
+pub struct UnitView {
+    /// BPS region code: `0000` national, `3300` a province, `3375` a city.
+    pub code: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub parent_code: Option<String>,
+    /// IANA time zone; every time shown to a person is in the unit's zone.
+    pub time_zone: String,
+}
+
+impl From<&unit::Model> for UnitView {
+    fn from(u: &unit::Model) -> Self {
+        Self {
+            code: u.code.clone(),
+            name: u.name.clone(),
+            kind: UnitKind::parse(&u.kind).unwrap_or(UnitKind::Regency),
+            parent_code: u.parent_code.clone(),
+            time_zone: u.time_zone.clone(),
+        }
+    }
+}
+
+/// The figures a unit's service standard sets; per unit, never constants.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"auto_close_after_days": 7, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10}))]
+pub struct UnitSettings {
+    /// Days of user silence after which an online consultation closes.
+    #[validate(range(min = 1, max = 90, message = "must be between 1 and 90"))]
+    #[schema(minimum = 1, maximum = 90)]
+    pub auto_close_after_days: i32,
+    /// Working days to answer once the request is clear.
+    #[validate(range(min = 1, max = 30, message = "must be between 1 and 30"))]
+    #[schema(minimum = 1, maximum = 30)]
+    pub online_deadline_working_days: i32,
+    /// Longest wait of a walk-in visitor after the previous visitor finished.
+    #[validate(range(min = 1, max = 240, message = "must be between 1 and 240"))]
+    #[schema(minimum = 1, maximum = 240)]
+    pub walkin_max_wait_minutes: i32,
+}
+
+impl From<&unit::Model> for UnitSettings {
+    fn from(u: &unit::Model) -> Self {
+        Self {
+            auto_close_after_days: u.auto_close_after_days,
+            online_deadline_working_days: u.online_deadline_working_days,
+            walkin_max_wait_minutes: u.walkin_max_wait_minutes,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ByMode {
+    /// Online (through the application).
+    #[validate(custom(function = "validate_items"))]
+    pub online: Vec<String>,
+    /// Offline (visiting the unit).
+    #[validate(custom(function = "validate_items"))]
+    pub offline: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CompletionTime {
+    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    pub online: Option<String>,
+    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    pub offline: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ComplaintChannelKind {
+    InPerson,
+    Website,
+    Email,
+    Phone,
+    Whatsapp,
+    SocialMedia,
+    Lapor,
+    Form,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintChannel {
+    pub channel: ComplaintChannelKind,
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    pub label: String,
+    #[validate(length(min = 1, max = 500, message = "must be 1 to 500 characters"))]
+    pub value: String,
+}
+
+fn validate_items(items: &[String]) -> Result<(), ValidationError> {
+    if items.len() > 50 {
+        return Err(ValidationError::new("too_many").with_message("at most 50 items".into()));
+    }
+    if items.iter().any(|i| i.trim().is_empty() || i.chars().count() > 2000) {
+        return Err(ValidationError::new("item")
+            .with_message("items must be 1 to 2000 characters".into()));
+    }
+    Ok(())
+}
+
+/// A unit's published service standard (standar pelayanan), component by component.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "service_name": "Layanan Konsultasi",
+    "sk_number": null,
+    "address": "Jl. Singosari, Podosugih, Kec. Pekalongan Bar., Kota Pekalongan, Jawa Tengah 51111",
+    "phone": "0285423504",
+    "fax": null,
+    "website": "https://pekalongankota.bps.go.id/",
+    "email": null,
+    "requirements": {"online": ["Pengguna layanan memiliki alamat email yang masih aktif;"], "offline": []},
+    "procedures": {"online": ["Petugas layanan memberikan informasi statistik yang dikonsultasikan."], "offline": []},
+    "completion_time": {"online": "1 Hari", "offline": null},
+    "cost": "Tidak dipungut biaya",
+    "products": ["Jasa konsultasi informasi statistik"],
+    "complaint_channels": [{"channel": "lapor", "label": "LAPOR!", "value": "lapor.go.id"}]
+}))]
+pub struct ServiceStandard {
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    pub service_name: String,
+    /// Number of the decree (SK) that set the standard.
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    pub sk_number: Option<String>,
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    pub address: Option<String>,
+    #[validate(length(max = 100, message = "must be at most 100 characters"))]
+    pub phone: Option<String>,
+    #[validate(length(max = 100, message = "must be at most 100 characters"))]
+    pub fax: Option<String>,
+    #[validate(length(max = 300, message = "must be at most 300 characters"))]
+    pub website: Option<String>,
+    #[validate(email(message = "must be a valid email address"))]
+    pub email: Option<String>,
+    #[validate(nested)]
+    pub requirements: ByMode,
+    #[validate(nested)]
+    pub procedures: ByMode,
+    #[validate(nested)]
+    pub completion_time: CompletionTime,
+    #[validate(length(min = 1, max = 500, message = "must be 1 to 500 characters"))]
+    pub cost: String,
+    #[validate(custom(function = "validate_items"))]
+    pub products: Vec<String>,
+    #[validate(nested, length(max = 30, message = "at most 30 channels"))]
+    pub complaint_channels: Vec<ComplaintChannel>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PublishedServiceStandard {
+    #[serde(flatten)]
+    pub standard: ServiceStandard,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A unit with its service standard (null when the unit has not published one) and settings.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnitDetail {
+    #[serde(flatten)]
+    pub unit: UnitView,
+    pub service_standard: Option<PublishedServiceStandard>,
+    pub settings: UnitSettings,
+}

@@ -1,0 +1,112 @@
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryOrder,
+    Set, TransactionTrait,
+};
+
+use super::model::{PublishedServiceStandard, ServiceStandard, UnitDetail, UnitSettings, UnitView};
+use crate::{
+    api::Page,
+    app::AppState,
+    auth::AuthUser,
+    entities::{service_standard, unit},
+    error::{AppError, AppResult},
+};
+
+pub async fn find<C: ConnectionTrait>(conn: &C, code: &str) -> AppResult<unit::Model> {
+    unit::Entity::find_by_id(code.to_owned())
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)
+}
+
+pub async fn list(state: &AppState, page: u64, per_page: u64) -> AppResult<Page<UnitView>> {
+    let paginator = unit::Entity::find()
+        .order_by_asc(unit::Column::Code)
+        .paginate(&state.db, per_page);
+    let total = paginator.num_items().await?;
+    let items = paginator.fetch_page(page - 1).await?;
+    Ok(Page {
+        items: items.iter().map(UnitView::from).collect(),
+        total,
+        page,
+        per_page,
+    })
+}
+
+fn published(row: service_standard::Model) -> AppResult<PublishedServiceStandard> {
+    Ok(PublishedServiceStandard {
+        standard: serde_json::from_str(&row.content).map_err(AppError::internal)?,
+        updated_at: row.updated_at,
+    })
+}
+
+pub async fn detail(state: &AppState, code: &str) -> AppResult<UnitDetail> {
+    let unit = find(&state.db, code).await?;
+    let standard = service_standard::Entity::find_by_id(code.to_owned())
+        .one(&state.db)
+        .await?
+        .map(published)
+        .transpose()?;
+    Ok(UnitDetail {
+        unit: UnitView::from(&unit),
+        service_standard: standard,
+        settings: UnitSettings::from(&unit),
+    })
+}
+
+/// Writes a unit's standard (insert or replace) as the given user.
+pub async fn save_standard<C: ConnectionTrait>(
+    conn: &C,
+    code: &str,
+    standard: &ServiceStandard,
+    by: Option<uuid::Uuid>,
+) -> AppResult<service_standard::Model> {
+    let content = serde_json::to_string(standard).map_err(AppError::internal)?;
+    let row = service_standard::ActiveModel {
+        unit_code: Set(code.to_owned()),
+        content: Set(content),
+        updated_at: Set(Utc::now()),
+        updated_by: Set(by),
+    };
+    let existing = service_standard::Entity::find_by_id(code.to_owned()).one(conn).await?;
+    Ok(match existing {
+        Some(_) => row.update(conn).await?,
+        None => row.insert(conn).await?,
+    })
+}
+
+pub async fn put_standard(
+    state: &AppState,
+    auth: &AuthUser,
+    code: &str,
+    standard: ServiceStandard,
+) -> AppResult<PublishedServiceStandard> {
+    find(&state.db, code).await?;
+    if !auth.manages_unit(code) {
+        return Err(AppError::forbidden());
+    }
+    let txn = state.db.begin().await?;
+    let row = save_standard(&txn, code, &standard, Some(auth.id)).await?;
+    txn.commit().await?;
+    published(row)
+}
+
+pub async fn put_settings(
+    state: &AppState,
+    auth: &AuthUser,
+    code: &str,
+    settings: UnitSettings,
+) -> AppResult<UnitSettings> {
+    let unit = find(&state.db, code).await?;
+    if !auth.manages_unit(code) {
+        return Err(AppError::forbidden());
+    }
+    let mut active = unit.into_active_model();
+    active.auto_close_after_days = Set(settings.auto_close_after_days);
+    active.online_deadline_working_days = Set(settings.online_deadline_working_days);
+    active.walkin_max_wait_minutes = Set(settings.walkin_max_wait_minutes);
+    active.updated_at = Set(Utc::now());
+    let saved = active.update(&state.db).await?;
+    Ok(UnitSettings::from(&saved))
+}
