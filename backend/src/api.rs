@@ -92,3 +92,8 @@ problem_responses! {
     Unprocessable => "Validation failed: `errors` names the offending fields.",
     TooMany => "Too many attempts; see the Retry-After header.",
 }
+
+/// Deserializes a string without its surrounding whitespace (pasted email addresses often carry some).
+pub fn trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    String::deserialize(d).map(|s| s.trim().to_owned())
+}

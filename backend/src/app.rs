@@ -4,7 +4,10 @@ use std::{net::TcpListener, sync::Arc, time::Duration};
 
 use actix_cors::Cors;
 use actix_web::{
-    App, HttpRequest, HttpResponse, HttpServer, dev::Server, get, http::{Method, header},
+    App, HttpRequest, HttpResponse, HttpServer,
+    dev::Server,
+    get,
+    http::{Method, header},
     middleware, web,
 };
 use sea_orm::DatabaseConnection;
@@ -27,6 +30,9 @@ use crate::{
 
 /// Largest JSON body accepted; larger ones get 413 `payload_too_large`.
 pub const JSON_LIMIT_BYTES: usize = 256 * 1024;
+
+/// The state shared by every request handler.
+pub type SharedState = web::Data<AppState>;
 
 pub struct AppState {
     pub db: DatabaseConnection,
@@ -183,9 +189,10 @@ impl RouteTable {
             .iter()
             .filter(|(segments, _)| {
                 segments.len() == wanted.len()
-                    && segments.iter().zip(&wanted).all(|(s, w)| {
-                        (s.starts_with('{') && !w.is_empty()) || s == w
-                    })
+                    && segments
+                        .iter()
+                        .zip(&wanted)
+                        .all(|(s, w)| (s.starts_with('{') && !w.is_empty()) || s == w)
             })
             .flat_map(|(_, m)| m.iter().map(Method::as_str))
             .collect();
@@ -245,8 +252,10 @@ async fn fallback(
     match actix_files::NamedFile::open_async(&index).await {
         Ok(named) => {
             let mut res = named.into_response(&req);
-            res.headers_mut()
-                .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+            res.headers_mut().insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-cache"),
+            );
             Ok(res)
         }
         Err(_) => Err(AppError::not_found()
@@ -309,9 +318,14 @@ impl Application {
                 .app_data(web::PayloadConfig::new(JSON_LIMIT_BYTES))
                 .app_data(web::QueryConfig::default().error_handler(error::query_error))
                 .app_data(web::PathConfig::default().error_handler(error::path_error))
-                .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api_doc.clone()))
+                .service(
+                    SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api_doc.clone()),
+                )
                 .default_service(web::to(fallback))
-                .wrap(middleware::Condition::new(!cors_origins.is_empty(), cors(&cors_origins)))
+                .wrap(middleware::Condition::new(
+                    !cors_origins.is_empty(),
+                    cors(&cors_origins),
+                ))
                 .wrap(
                     middleware::DefaultHeaders::new()
                         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))

@@ -44,7 +44,10 @@ pub struct Settings {
 pub const MIN_JWT_SECRET_LEN: usize = 32;
 
 fn var(name: &str) -> Option<String> {
-    env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    env::var(name)
+        .ok()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 impl Settings {
@@ -58,9 +61,8 @@ impl Settings {
             other => bail!("APP_ENV must be `dev` or `production`, not `{other}`"),
         };
         let data_dir = PathBuf::from(var("DATA_DIR").unwrap_or_else(|| "./data".into()));
-        let database_url = var("DATABASE_URL").unwrap_or_else(|| {
-            format!("sqlite://{}/statkonsul.db?mode=rwc", data_dir.display())
-        });
+        let database_url = var("DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}/statkonsul.db?mode=rwc", data_dir.display()));
         let bind_addr = var("BIND_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into());
         let public_url = var("PUBLIC_URL")
             .unwrap_or_else(|| format!("http://{bind_addr}"))
@@ -86,7 +88,9 @@ impl Settings {
             .unwrap_or_default();
         let seconds = |name: &str, default: u64| -> anyhow::Result<Duration> {
             Ok(Duration::from_secs(match var(name) {
-                Some(v) => v.parse().with_context(|| format!("{name} must be a number of seconds"))?,
+                Some(v) => v
+                    .parse()
+                    .with_context(|| format!("{name} must be a number of seconds"))?,
                 None => default,
             }))
         };

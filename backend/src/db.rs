@@ -7,7 +7,9 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 
 pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     let mut options = ConnectOptions::new(url.to_owned());
-    options.sqlx_logging(false).acquire_timeout(Duration::from_secs(10));
+    options
+        .sqlx_logging(false)
+        .acquire_timeout(Duration::from_secs(10));
     if url.starts_with("sqlite:") {
         ensure_sqlite_dir(url)?;
         // One connection: SQLite has one writer, and a single connection rules out
@@ -38,7 +40,10 @@ fn ensure_sqlite_dir(url: &str) -> anyhow::Result<()> {
     if path.is_empty() || path == ":memory:" {
         return Ok(());
     }
-    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+    if let Some(dir) = Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the database folder {}", dir.display()))?;
     }
@@ -46,12 +51,16 @@ fn ensure_sqlite_dir(url: &str) -> anyhow::Result<()> {
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    Migrator::up(db, None).await.context("database migration failed")
+    Migrator::up(db, None)
+        .await
+        .context("database migration failed")
 }
 
 /// Ready when the database answers and every migration is applied.
 pub async fn ready(db: &DatabaseConnection) -> Result<(), String> {
-    db.ping().await.map_err(|e| format!("database unreachable: {e}"))?;
+    db.ping()
+        .await
+        .map_err(|e| format!("database unreachable: {e}"))?;
     let pending = Migrator::get_pending_migrations(db)
         .await
         .map_err(|e| format!("cannot read migrations: {e}"))?;

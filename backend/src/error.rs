@@ -109,7 +109,11 @@ impl AppError {
     }
     /// A validation failure of one field.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
-        Self::fields([(field.to_owned(), vec![message.into()])].into_iter().collect())
+        Self::fields(
+            [(field.to_owned(), vec![message.into()])]
+                .into_iter()
+                .collect(),
+        )
     }
     pub fn fields(errors: FieldErrors) -> Self {
         let mut e = Self::new(ErrorCode::ValidationFailed)
@@ -120,7 +124,11 @@ impl AppError {
     /// An error of a code other than `validation_failed` that still names its field.
     pub fn coded_field(code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
         let mut e = Self::new(code);
-        e.errors = Some([(field.to_owned(), vec![message.into()])].into_iter().collect());
+        e.errors = Some(
+            [(field.to_owned(), vec![message.into()])]
+                .into_iter()
+                .collect(),
+        );
         e
     }
     pub fn not_found() -> Self {
@@ -195,7 +203,11 @@ impl From<validator::ValidationErrors> for AppError {
     }
 }
 
-fn collect_validation_errors(prefix: &str, errors: &validator::ValidationErrors, out: &mut FieldErrors) {
+fn collect_validation_errors(
+    prefix: &str,
+    errors: &validator::ValidationErrors,
+    out: &mut FieldErrors,
+) {
     use validator::ValidationErrorsKind;
     for (field, kind) in errors.errors() {
         let name = if prefix.is_empty() {

@@ -11,7 +11,11 @@ use tracing_subscriber::EnvFilter;
 use validator::Validate;
 
 #[derive(Parser)]
-#[command(name = "statkonsul", version, about = "Statistical consultation services (PST)")]
+#[command(
+    name = "statkonsul",
+    version,
+    about = "Statistical consultation services (PST)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -100,16 +104,37 @@ async fn main() -> anyhow::Result<()> {
             );
         }
         Command::Staff {
-            command: StaffCommand::Create { email, password, role, unit, name },
+            command:
+                StaffCommand::Create {
+                    email,
+                    password,
+                    role,
+                    unit,
+                    name,
+                },
         } => {
-            let role = Role::parse(&role).context("role must be officer, front_office, supervisor or admin")?;
+            let role = Role::parse(&role)
+                .context("role must be officer, front_office, supervisor or admin")?;
             let state = state(settings).await?;
-            let request = CreateStaffRequest { email, password, full_name: name, role, unit_code: unit };
-            request.validate().map_err(|e| anyhow::anyhow!("invalid staff account: {e}"))?;
+            let request = CreateStaffRequest {
+                email,
+                password,
+                full_name: name,
+                role,
+                unit_code: unit,
+            };
+            request
+                .validate()
+                .map_err(|e| anyhow::anyhow!("invalid staff account: {e}"))?;
             let created = staff::service::create(&state, None, request)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}: {:?}", e.errors))?;
-            println!("created {} ({}) {}", created.email, created.role.as_str(), created.id);
+            println!(
+                "created {} ({}) {}",
+                created.email,
+                created.role.as_str(),
+                created.id
+            );
         }
     }
     Ok(())

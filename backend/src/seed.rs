@@ -38,21 +38,109 @@ const fn unit(
     auto_close_after_days: i32,
     online_deadline_working_days: i32,
 ) -> UnitSeed {
-    UnitSeed { code, name, kind, parent, time_zone, auto_close_after_days, online_deadline_working_days }
+    UnitSeed {
+        code,
+        name,
+        kind,
+        parent,
+        time_zone,
+        auto_close_after_days,
+        online_deadline_working_days,
+    }
 }
 
 /// Parents before children. Tarakan's standard is silent on auto-close: 7 days by default.
 const UNITS: &[UnitSeed] = &[
-    unit("0000", "Badan Pusat Statistik", "national", None, "Asia/Jakarta", 7, 3),
-    unit("1200", "BPS Provinsi Sumatera Utara", "province", Some("0000"), "Asia/Jakarta", 7, 3),
-    unit("1800", "BPS Provinsi Lampung", "province", Some("0000"), "Asia/Jakarta", 7, 3),
-    unit("3300", "BPS Provinsi Jawa Tengah", "province", Some("0000"), "Asia/Jakarta", 7, 3),
-    unit("6500", "BPS Provinsi Kalimantan Utara", "province", Some("0000"), "Asia/Makassar", 7, 3),
-    unit("1207", "BPS Kabupaten Labuhanbatu", "regency", Some("1200"), "Asia/Jakarta", 7, 3),
-    unit("1808", "BPS Kabupaten Tulang Bawang", "regency", Some("1800"), "Asia/Jakarta", 7, 3),
-    unit("3304", "BPS Kabupaten Banjarnegara", "regency", Some("3300"), "Asia/Jakarta", 3, 3),
-    unit("3375", "BPS Kota Pekalongan", "city", Some("3300"), "Asia/Jakarta", 7, 1),
-    unit("6571", "BPS Kota Tarakan", "city", Some("6500"), "Asia/Makassar", 7, 3),
+    unit(
+        "0000",
+        "Badan Pusat Statistik",
+        "national",
+        None,
+        "Asia/Jakarta",
+        7,
+        3,
+    ),
+    unit(
+        "1200",
+        "BPS Provinsi Sumatera Utara",
+        "province",
+        Some("0000"),
+        "Asia/Jakarta",
+        7,
+        3,
+    ),
+    unit(
+        "1800",
+        "BPS Provinsi Lampung",
+        "province",
+        Some("0000"),
+        "Asia/Jakarta",
+        7,
+        3,
+    ),
+    unit(
+        "3300",
+        "BPS Provinsi Jawa Tengah",
+        "province",
+        Some("0000"),
+        "Asia/Jakarta",
+        7,
+        3,
+    ),
+    unit(
+        "6500",
+        "BPS Provinsi Kalimantan Utara",
+        "province",
+        Some("0000"),
+        "Asia/Makassar",
+        7,
+        3,
+    ),
+    unit(
+        "1207",
+        "BPS Kabupaten Labuhanbatu",
+        "regency",
+        Some("1200"),
+        "Asia/Jakarta",
+        7,
+        3,
+    ),
+    unit(
+        "1808",
+        "BPS Kabupaten Tulang Bawang",
+        "regency",
+        Some("1800"),
+        "Asia/Jakarta",
+        7,
+        3,
+    ),
+    unit(
+        "3304",
+        "BPS Kabupaten Banjarnegara",
+        "regency",
+        Some("3300"),
+        "Asia/Jakarta",
+        3,
+        3,
+    ),
+    unit(
+        "3375",
+        "BPS Kota Pekalongan",
+        "city",
+        Some("3300"),
+        "Asia/Jakarta",
+        7,
+        1,
+    ),
+    unit(
+        "6571",
+        "BPS Kota Tarakan",
+        "city",
+        Some("6500"),
+        "Asia/Makassar",
+        7,
+        3,
+    ),
 ];
 
 pub const WALKIN_MAX_WAIT_MINUTES: i32 = 10;
@@ -99,8 +187,14 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
         }
     }
     for (code, standard) in service_standards()? {
-        if service_standard::Entity::find_by_id(code.clone()).one(&txn).await?.is_none() {
-            save_standard(&txn, &code, &standard, None).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        if service_standard::Entity::find_by_id(code.clone())
+            .one(&txn)
+            .await?
+            .is_none()
+        {
+            save_standard(&txn, &code, &standard, None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             report.service_standards += 1;
         }
     }
@@ -117,8 +211,20 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
 
 async fn seed_demo_accounts(state: &AppState) -> anyhow::Result<usize> {
     let mut accounts = vec![
-        (DEMO_ADMIN.0.to_owned(), DEMO_ADMIN.1, "Admin Statkonsul".to_owned(), Role::Admin, None),
-        (DEMO_PUBLIC.0.to_owned(), DEMO_PUBLIC.1, "Warga Demo".to_owned(), Role::Public, None),
+        (
+            DEMO_ADMIN.0.to_owned(),
+            DEMO_ADMIN.1,
+            "Admin Statkonsul".to_owned(),
+            Role::Admin,
+            None,
+        ),
+        (
+            DEMO_PUBLIC.0.to_owned(),
+            DEMO_PUBLIC.1,
+            "Warga Demo".to_owned(),
+            Role::Public,
+            None,
+        ),
     ];
     for code in DEMO_STAFF_UNITS {
         for (prefix, role, title) in [
@@ -145,7 +251,9 @@ async fn seed_demo_accounts(state: &AppState) -> anyhow::Result<usize> {
         if exists {
             continue;
         }
-        let password_hash = password::hash(password_plain.to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let password_hash = password::hash(password_plain.to_owned())
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         insert_user(
             &state.db,
             NewUser {
@@ -165,4 +273,43 @@ async fn seed_demo_accounts(state: &AppState) -> anyhow::Result<usize> {
         created += 1;
     }
     Ok(created)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use validator::Validate;
+
+    use super::*;
+
+    #[test]
+    fn the_transcribed_standards_are_valid_and_cover_the_five_units() {
+        let standards = service_standards().unwrap();
+        let codes: Vec<&str> = standards.keys().map(String::as_str).collect();
+        assert_eq!(codes, ["1207", "1808", "3304", "3375", "6571"]);
+        for (code, standard) in &standards {
+            standard
+                .validate()
+                .unwrap_or_else(|e| panic!("{code}: {e}"));
+            assert!(UNITS.iter().any(|u| u.code == code));
+        }
+    }
+
+    #[test]
+    fn every_unit_but_the_national_one_has_a_seeded_parent() {
+        for (i, u) in UNITS.iter().enumerate() {
+            if let Some(parent) = u.parent {
+                assert!(
+                    UNITS[..i].iter().any(|p| p.code == parent),
+                    "{} before its parent",
+                    u.code
+                );
+            }
+            assert!(
+                u.time_zone.parse::<chrono_tz::Tz>().is_ok(),
+                "{}",
+                u.time_zone
+            );
+        }
+    }
 }

@@ -1,0 +1,370 @@
+//! The test harness: `spawn_app()` starts the real server on a random port with a fresh
+//! database (SQLite, or PostgreSQL when `STATKONSUL_TEST_DB=postgres`) and a capturing SMTP server.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod smtp;
+
+use std::{path::PathBuf, time::Duration};
+
+use reqwest::{Method, StatusCode};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use statkonsul::{
+    app::{AppState, Application, SharedState},
+    auth::Role,
+    config::{Secret, Settings},
+    seed,
+    staff::{self, CreateStaffRequest},
+};
+
+pub use smtp::{Mail, SmtpServer};
+
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: reqwest::Client,
+    pub smtp: SmtpServer,
+    pub state: SharedState,
+    pub static_dir: PathBuf,
+    pub database_url: String,
+    _dir: tempdir::TempDir,
+}
+
+pub mod tempdir {
+    use std::path::{Path, PathBuf};
+
+    /// A folder removed when the test ends.
+    pub struct TempDir(PathBuf);
+
+    impl TempDir {
+        pub fn new() -> Self {
+            let path =
+                std::env::temp_dir().join(format!("statkonsul-test-{}", uuid::Uuid::new_v4()));
+            std::fs::create_dir_all(&path).unwrap();
+            Self(path)
+        }
+        pub fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Default for TempDir {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// Which database the tests run on.
+pub fn test_database() -> String {
+    std::env::var("STATKONSUL_TEST_DB").unwrap_or_else(|_| "sqlite".into())
+}
+
+async fn fresh_database_url(dir: &std::path::Path) -> String {
+    match test_database().as_str() {
+        "sqlite" => format!("sqlite://{}/test.db?mode=rwc", dir.display()),
+        "postgres" => {
+            let admin = std::env::var("STATKONSUL_TEST_PG_URL").expect(
+                "STATKONSUL_TEST_DB=postgres needs STATKONSUL_TEST_PG_URL (e.g. postgres://postgres@127.0.0.1:5433/postgres)",
+            );
+            let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+            let conn = Database::connect(&admin)
+                .await
+                .expect("cannot reach the test PostgreSQL");
+            conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .unwrap();
+            conn.close().await.unwrap();
+            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+            format!("{base}/{name}")
+        }
+        other => panic!("STATKONSUL_TEST_DB must be sqlite or postgres, not {other}"),
+    }
+}
+
+pub struct Options {
+    pub smtp_reachable: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            smtp_reachable: true,
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Options::default()).await
+}
+
+pub async fn spawn_app_with(options: Options) -> TestApp {
+    let dir = tempdir::TempDir::new();
+    let smtp = SmtpServer::start().await;
+    let static_dir = dir.path().join("dist");
+    std::fs::create_dir_all(static_dir.join("assets")).unwrap();
+    std::fs::write(
+        static_dir.join("index.html"),
+        "<!doctype html><title>Statkonsul</title><div id=root></div>",
+    )
+    .unwrap();
+    std::fs::write(
+        static_dir.join("assets/app-1234.js"),
+        "console.log('statkonsul')",
+    )
+    .unwrap();
+    let database_url = fresh_database_url(dir.path()).await;
+    let smtp_port = if options.smtp_reachable {
+        smtp.port
+    } else {
+        // A port nobody listens on: delivery fails and is retried.
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        probe.local_addr().unwrap().port()
+    };
+    let settings = Settings {
+        dev_mode: true,
+        database_url: Secret::new(database_url.clone()),
+        bind_addr: "127.0.0.1:0".into(),
+        public_url: "http://app.statkonsul.test".into(),
+        static_dir: static_dir.clone(),
+        data_dir: dir.path().to_path_buf(),
+        smtp_url: Some(Secret::new(format!("smtp://127.0.0.1:{smtp_port}"))),
+        mail_from: "Statkonsul <layanan@statkonsul.test>".into(),
+        jwt_secret: Secret::new("test-secret-test-secret-test-secret-0123"),
+        cors_origins: vec!["https://portal.example.org".into()],
+        access_token_ttl: Duration::from_secs(900),
+        refresh_token_ttl: Duration::from_secs(3600),
+        outbox_poll_interval: Duration::from_millis(500),
+    };
+    let app = Application::build(settings)
+        .await
+        .expect("server failed to build");
+    let port = app.port();
+    let state = app.state();
+    seed::run(&state, false).await.expect("seeding failed");
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        smtp,
+        state,
+        static_dir,
+        database_url,
+        _dir: dir,
+    }
+}
+
+/// A response read whole: status, headers and the body as JSON (Null when empty or not JSON).
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+    pub text: String,
+}
+
+impl Reply {
+    pub fn content_type(&self) -> &str {
+        self.headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+
+    /// Asserts a problem+json answer with this status and code; returns the body.
+    #[track_caller]
+    pub fn problem(&self, status: u16, code: &str) -> &Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.text
+        );
+        assert_eq!(
+            self.content_type(),
+            "application/problem+json",
+            "body: {}",
+            self.text
+        );
+        assert_eq!(self.body["code"], code, "body: {}", self.text);
+        assert_eq!(self.body["status"], status);
+        assert!(self.body["title"].is_string());
+        assert_eq!(self.body["type"], format!("urn:statkonsul:problem:{code}"));
+        &self.body
+    }
+
+    /// Asserts a validation failure naming `field`.
+    #[track_caller]
+    pub fn field_error(&self, field: &str) {
+        let body = self.problem(422, "validation_failed");
+        assert!(
+            body["errors"][field]
+                .as_array()
+                .is_some_and(|m| !m.is_empty()),
+            "expected an error for `{field}`: {}",
+            self.text
+        );
+    }
+
+    #[track_caller]
+    pub fn ok(&self) -> &Value {
+        assert!(
+            self.status.is_success(),
+            "expected success, got {}: {}",
+            self.status,
+            self.text
+        );
+        &self.body
+    }
+}
+
+pub struct TestUser {
+    pub email: String,
+    pub password: String,
+    pub access_token: String,
+    pub refresh_token: String,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        Self::read(req.send().await.expect("request failed")).await
+    }
+
+    pub async fn read(res: reqwest::Response) -> Reply {
+        let status = res.status();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            body,
+            text,
+        }
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
+        self.send(Method::GET, path, token, None).await
+    }
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.send(Method::POST, path, token, Some(body)).await
+    }
+    pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.send(Method::PUT, path, token, Some(body)).await
+    }
+    pub async fn patch(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.send(Method::PATCH, path, token, Some(body)).await
+    }
+
+    pub async fn register(&self, email: &str, password: &str) -> Reply {
+        self.post(
+            "/api/v1/auth/register",
+            None,
+            json!({"email": email, "password": password, "full_name": "Siti Rahma"}),
+        )
+        .await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Reply {
+        self.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    /// The token in the newest link to `path` mailed to `to`.
+    pub async fn mailed_token(&self, to: &str, path: &str) -> String {
+        let mail = self
+            .smtp
+            .wait_for(|m| {
+                m.to.iter().any(|t| t.eq_ignore_ascii_case(to)) && m.body().contains(path)
+            })
+            .await;
+        let body = mail.body();
+        let marker = format!("http://app.statkonsul.test{path}?token=");
+        let start = body.find(&marker).expect("link in the email") + marker.len();
+        body[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect()
+    }
+
+    /// A verified, logged-in member of the public.
+    pub async fn public_user(&self) -> TestUser {
+        let email = format!("warga-{}@example.id", uuid::Uuid::new_v4().simple());
+        let password = "Kopi-Tubruk-2026".to_owned();
+        self.register(&email, &password).await.ok();
+        let token = self.mailed_token(&email, "/verify-email").await;
+        self.post("/api/v1/auth/verify-email", None, json!({"token": token}))
+            .await
+            .ok();
+        self.logged_in(email, password).await
+    }
+
+    async fn logged_in(&self, email: String, password: String) -> TestUser {
+        let reply = self.login(&email, &password).await;
+        let body = reply.ok();
+        TestUser {
+            access_token: body["access_token"].as_str().unwrap().to_owned(),
+            refresh_token: body["refresh_token"].as_str().unwrap().to_owned(),
+            email,
+            password,
+        }
+    }
+
+    /// A logged-in staff member with `role` at `unit` (created as the command line does).
+    pub async fn staff(&self, role: Role, unit: Option<&str>) -> TestUser {
+        let email = format!(
+            "{}-{}@bps.go.id",
+            role.as_str(),
+            uuid::Uuid::new_v4().simple()
+        );
+        let password = "Meja-Layanan-2026".to_owned();
+        staff::service::create(
+            self.state(),
+            None,
+            CreateStaffRequest {
+                email: email.clone(),
+                password: password.clone(),
+                full_name: format!("Staf {}", role.as_str()),
+                role,
+                unit_code: unit.map(str::to_owned),
+            },
+        )
+        .await
+        .unwrap();
+        self.logged_in(email, password).await
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+}

@@ -40,11 +40,18 @@ fn not_blank(value: &str) -> Result<(), ValidationError> {
     "occupation": "Mahasiswa"
 }))]
 pub struct RegisterRequest {
-    #[validate(email(message = "must be a valid email address"), length(max = 254, message = "must be at most 254 characters"))]
+    #[validate(
+        email(message = "must be a valid email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    #[serde(deserialize_with = "crate::api::trimmed")]
     pub email: String,
     /// At least 10 characters, not a common or trivially simple password.
     pub password: String,
-    #[validate(length(min = 1, max = 120, message = "must be 1 to 120 characters"), custom(function = "not_blank"))]
+    #[validate(
+        length(min = 1, max = 120, message = "must be 1 to 120 characters"),
+        custom(function = "not_blank")
+    )]
     pub full_name: String,
     #[validate(custom(function = "validate_phone"))]
     pub phone: Option<String>,
@@ -67,6 +74,7 @@ pub struct TokenRequest {
 #[schema(example = json!({"email": "siti.rahma@example.id"}))]
 pub struct EmailRequest {
     #[validate(email(message = "must be a valid email address"))]
+    #[serde(deserialize_with = "crate::api::trimmed")]
     pub email: String,
 }
 
@@ -134,7 +142,10 @@ where
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"full_name": "Siti Rahmawati", "institution": null}))]
 pub struct UpdateMeRequest {
-    #[validate(length(min = 1, max = 120, message = "must be 1 to 120 characters"), custom(function = "not_blank"))]
+    #[validate(
+        length(min = 1, max = 120, message = "must be 1 to 120 characters"),
+        custom(function = "not_blank")
+    )]
     pub full_name: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>, nullable)]

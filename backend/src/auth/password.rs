@@ -34,9 +34,27 @@ pub async fn verify(password: String, stored_hash: String) -> Result<bool, AppEr
 }
 
 const COMMON: &[&str] = &[
-    "password", "passw0rd", "password1", "password123", "1234567890", "0123456789", "qwertyuiop",
-    "asdfghjkl", "zxcvbnm", "iloveyou", "sayangku", "rahasia", "bismillah", "indonesia",
-    "admin12345", "letmein", "welcome", "katasandi", "abcdefghij", "qwerty123", "1q2w3e4r5t",
+    "password",
+    "passw0rd",
+    "password1",
+    "password123",
+    "1234567890",
+    "0123456789",
+    "qwertyuiop",
+    "asdfghjkl",
+    "zxcvbnm",
+    "iloveyou",
+    "sayangku",
+    "rahasia",
+    "bismillah",
+    "indonesia",
+    "admin12345",
+    "letmein",
+    "welcome",
+    "katasandi",
+    "abcdefghij",
+    "qwerty123",
+    "1q2w3e4r5t",
 ];
 
 /// Returns why the password is too weak, if it is.

@@ -36,12 +36,17 @@ impl LoginLimiter {
             .into_iter()
             .filter_map(|(key, limit)| {
                 let list = map.get_mut(&key)?;
-                while list.front().is_some_and(|t| now.duration_since(*t) >= self.window) {
+                while list
+                    .front()
+                    .is_some_and(|t| now.duration_since(*t) >= self.window)
+                {
                     list.pop_front();
                 }
                 (list.len() >= limit).then(|| {
                     let oldest = list.front().copied().unwrap_or(now);
-                    (self.window.saturating_sub(now.duration_since(oldest))).as_secs().max(1)
+                    (self.window.saturating_sub(now.duration_since(oldest)))
+                        .as_secs()
+                        .max(1)
                 })
             })
             .max()

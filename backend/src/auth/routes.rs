@@ -4,16 +4,13 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use super::{
     AuthUser,
     model::{
-        ChangePasswordRequest, EmailRequest, LoginRequest, MeView, RefreshRequest,
-        RegisterRequest, ResetConfirmRequest, TokenPair, TokenRequest, UpdateMeRequest,
+        ChangePasswordRequest, EmailRequest, LoginRequest, MeView, RefreshRequest, RegisterRequest,
+        ResetConfirmRequest, TokenPair, TokenRequest, UpdateMeRequest,
     },
     service,
 };
 use crate::{
-    api::{
-        BadRequest, Conflict, TooMany, Unauthenticated,
-        Unprocessable, ValidJson,
-    },
+    api::{BadRequest, Conflict, TooMany, Unauthenticated, Unprocessable, ValidJson},
     app::AppState,
     error::AppResult,
 };
@@ -47,7 +44,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     )
 )]
 #[post("/auth/register")]
-async fn register(state: web::Data<AppState>, body: ValidJson<RegisterRequest>) -> AppResult<HttpResponse> {
+async fn register(
+    state: web::Data<AppState>,
+    body: ValidJson<RegisterRequest>,
+) -> AppResult<HttpResponse> {
     let me = service::register(&state, body.0).await?;
     Ok(HttpResponse::Created().json(me))
 }
@@ -63,8 +63,13 @@ async fn register(state: web::Data<AppState>, body: ValidJson<RegisterRequest>) 
     )
 )]
 #[post("/auth/verify-email")]
-async fn verify_email(state: web::Data<AppState>, body: ValidJson<TokenRequest>) -> AppResult<web::Json<MeView>> {
-    Ok(web::Json(service::verify_email(&state, &body.0.token).await?))
+async fn verify_email(
+    state: web::Data<AppState>,
+    body: ValidJson<TokenRequest>,
+) -> AppResult<web::Json<MeView>> {
+    Ok(web::Json(
+        service::verify_email(&state, &body.0.token).await?,
+    ))
 }
 
 /// Send a new verification link. Answers 202 whether or not the address is registered.
@@ -78,13 +83,18 @@ async fn verify_email(state: web::Data<AppState>, body: ValidJson<TokenRequest>)
     )
 )]
 #[post("/auth/resend-verification")]
-async fn resend_verification(state: web::Data<AppState>, body: ValidJson<EmailRequest>) -> AppResult<HttpResponse> {
+async fn resend_verification(
+    state: web::Data<AppState>,
+    body: ValidJson<EmailRequest>,
+) -> AppResult<HttpResponse> {
     service::resend_verification(&state, &body.0.email).await?;
     Ok(HttpResponse::Accepted().finish())
 }
 
 fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Log in with email and password.
@@ -104,7 +114,11 @@ fn client_address(req: &HttpRequest) -> String {
     )
 )]
 #[post("/auth/login")]
-async fn login(state: web::Data<AppState>, req: HttpRequest, body: ValidJson<LoginRequest>) -> AppResult<web::Json<TokenPair>> {
+async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: ValidJson<LoginRequest>,
+) -> AppResult<web::Json<TokenPair>> {
     let body = body.0;
     Ok(web::Json(
         service::login(&state, &body.email, &body.password, &client_address(&req)).await?,
@@ -124,8 +138,13 @@ async fn login(state: web::Data<AppState>, req: HttpRequest, body: ValidJson<Log
     )
 )]
 #[post("/auth/refresh")]
-async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> AppResult<web::Json<TokenPair>> {
-    Ok(web::Json(service::refresh(&state, &body.0.refresh_token).await?))
+async fn refresh(
+    state: web::Data<AppState>,
+    body: ValidJson<RefreshRequest>,
+) -> AppResult<web::Json<TokenPair>> {
+    Ok(web::Json(
+        service::refresh(&state, &body.0.refresh_token).await?,
+    ))
 }
 
 /// End the session the refresh token belongs to.
@@ -139,7 +158,10 @@ async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) ->
     )
 )]
 #[post("/auth/logout")]
-async fn logout(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> AppResult<HttpResponse> {
+async fn logout(
+    state: web::Data<AppState>,
+    body: ValidJson<RefreshRequest>,
+) -> AppResult<HttpResponse> {
     service::logout(&state, &body.0.refresh_token).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -155,7 +177,10 @@ async fn logout(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> 
     )
 )]
 #[post("/auth/password-reset/request")]
-async fn password_reset_request(state: web::Data<AppState>, body: ValidJson<EmailRequest>) -> AppResult<HttpResponse> {
+async fn password_reset_request(
+    state: web::Data<AppState>,
+    body: ValidJson<EmailRequest>,
+) -> AppResult<HttpResponse> {
     service::request_password_reset(&state, &body.0.email).await?;
     Ok(HttpResponse::Accepted().finish())
 }
@@ -172,7 +197,10 @@ async fn password_reset_request(state: web::Data<AppState>, body: ValidJson<Emai
     )
 )]
 #[post("/auth/password-reset/confirm")]
-async fn password_reset_confirm(state: web::Data<AppState>, body: ValidJson<ResetConfirmRequest>) -> AppResult<HttpResponse> {
+async fn password_reset_confirm(
+    state: web::Data<AppState>,
+    body: ValidJson<ResetConfirmRequest>,
+) -> AppResult<HttpResponse> {
     service::confirm_password_reset(&state, body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -204,8 +232,14 @@ async fn get_me(auth: AuthUser, state: web::Data<AppState>) -> AppResult<web::Js
     )
 )]
 #[patch("/me")]
-async fn update_me(auth: AuthUser, state: web::Data<AppState>, body: ValidJson<UpdateMeRequest>) -> AppResult<web::Json<MeView>> {
-    Ok(web::Json(service::update_me(&state, auth.id, body.0).await?))
+async fn update_me(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    body: ValidJson<UpdateMeRequest>,
+) -> AppResult<web::Json<MeView>> {
+    Ok(web::Json(
+        service::update_me(&state, auth.id, body.0).await?,
+    ))
 }
 
 /// Change the caller's password; the caller's other sessions end.
@@ -221,7 +255,11 @@ async fn update_me(auth: AuthUser, state: web::Data<AppState>, body: ValidJson<U
     )
 )]
 #[post("/me/password")]
-async fn change_password(auth: AuthUser, state: web::Data<AppState>, body: ValidJson<ChangePasswordRequest>) -> AppResult<HttpResponse> {
+async fn change_password(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    body: ValidJson<ChangePasswordRequest>,
+) -> AppResult<HttpResponse> {
     service::change_password(&state, auth.id, auth.session_id, body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,8 +1,8 @@
 //! Account rules: registration and verification, sessions, password reset, the own profile.
 use chrono::{TimeDelta, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    Set, TransactionTrait, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionTrait, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -83,7 +83,10 @@ pub async fn insert_user<C: ConnectionTrait>(conn: &C, new: NewUser) -> AppResul
         updated_at: Set(now),
     };
     model.insert(conn).await.map_err(|e| {
-        if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+        if matches!(
+            e.sql_err(),
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+        ) {
             taken()
         } else {
             AppError::from(e)
@@ -119,7 +122,13 @@ async fn consume_email_token<C: ConnectionTrait>(
     token: &str,
     purpose: &str,
 ) -> AppResult<Uuid> {
-    let invalid = || AppError::coded_field(ErrorCode::InvalidToken, "token", "is invalid, expired or already used");
+    let invalid = || {
+        AppError::coded_field(
+            ErrorCode::InvalidToken,
+            "token",
+            "is invalid, expired or already used",
+        )
+    };
     let now = Utc::now();
     let row = email_token::Entity::find()
         .filter(email_token::Column::TokenHash.eq(hash_token(token.trim())))
@@ -146,10 +155,15 @@ async fn find_user<C: ConnectionTrait>(conn: &C, id: Uuid) -> AppResult<user::Mo
     user::Entity::find_by_id(id)
         .one(conn)
         .await?
-        .ok_or_else(|| AppError::new(ErrorCode::InvalidAccessToken).with_detail("the account no longer exists"))
+        .ok_or_else(|| {
+            AppError::new(ErrorCode::InvalidAccessToken).with_detail("the account no longer exists")
+        })
 }
 
-async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> AppResult<Option<user::Model>> {
+async fn find_by_email<C: ConnectionTrait>(
+    conn: &C,
+    email: &str,
+) -> AppResult<Option<user::Model>> {
     Ok(user::Entity::find()
         .filter(user::Column::Email.eq(normalize_email(email)))
         .one(conn)
@@ -178,7 +192,11 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<MeVie
     .await?;
     let token = issue_email_token(&txn, user.id, PURPOSE_VERIFY, VERIFY_TTL).await?;
     let link = format!("{public_url}/verify-email?token={token}");
-    notify::enqueue(&txn, templates::verify_email(&user.email, &user.full_name, &link)).await?;
+    notify::enqueue(
+        &txn,
+        templates::verify_email(&user.email, &user.full_name, &link),
+    )
+    .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
     Ok(user.into())
@@ -208,7 +226,11 @@ pub async fn resend_verification(state: &AppState, email: &str) -> AppResult<()>
     {
         let token = issue_email_token(&txn, user.id, PURPOSE_VERIFY, VERIFY_TTL).await?;
         let link = format!("{}/verify-email?token={token}", state.settings.public_url);
-        notify::enqueue(&txn, templates::verify_email(&user.email, &user.full_name, &link)).await?;
+        notify::enqueue(
+            &txn,
+            templates::verify_email(&user.email, &user.full_name, &link),
+        )
+        .await?;
     }
     txn.commit().await?;
     state.outbox_wake.notify_one();
@@ -252,11 +274,17 @@ async fn start_session<C: ConnectionTrait>(
     })
 }
 
-pub async fn login(state: &AppState, email: &str, password_plain: &str, address: &str) -> AppResult<TokenPair> {
+pub async fn login(
+    state: &AppState,
+    email: &str,
+    password_plain: &str,
+    address: &str,
+) -> AppResult<TokenPair> {
     let email = normalize_email(email);
     if let Some(wait) = state.limiter.check(&email, address) {
-        let mut e = AppError::new(ErrorCode::TooManyAttempts)
-            .with_detail(format!("Too many failed logins; try again in {wait} seconds."));
+        let mut e = AppError::new(ErrorCode::TooManyAttempts).with_detail(format!(
+            "Too many failed logins; try again in {wait} seconds."
+        ));
         e.retry_after_seconds = Some(wait);
         return Err(e);
     }
@@ -315,7 +343,9 @@ pub async fn refresh(state: &AppState, token: &str) -> AppResult<TokenPair> {
         revoke_family(&state.db, row.family_id).await?;
         return Err(invalid());
     }
-    let user = find_user(&state.db, row.user_id).await.map_err(|_| invalid())?;
+    let user = find_user(&state.db, row.user_id)
+        .await
+        .map_err(|_| invalid())?;
     start_session(state, &state.db, &user, row.family_id).await
 }
 
@@ -330,7 +360,11 @@ pub async fn logout(state: &AppState, token: &str) -> AppResult<()> {
     Ok(())
 }
 
-async fn revoke_all_sessions<C: ConnectionTrait>(conn: &C, user_id: Uuid, except: Option<Uuid>) -> AppResult<()> {
+async fn revoke_all_sessions<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+    except: Option<Uuid>,
+) -> AppResult<()> {
     let mut update = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_token::Column::UserId.eq(user_id))
@@ -348,7 +382,11 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> AppResult<
     if let Some(user) = find_by_email(&txn, email).await? {
         let token = issue_email_token(&txn, user.id, PURPOSE_RESET, RESET_TTL).await?;
         let link = format!("{}/reset-password?token={token}", state.settings.public_url);
-        notify::enqueue(&txn, templates::password_reset(&user.email, &user.full_name, &link)).await?;
+        notify::enqueue(
+            &txn,
+            templates::password_reset(&user.email, &user.full_name, &link),
+        )
+        .await?;
     }
     txn.commit().await?;
     state.outbox_wake.notify_one();
@@ -411,7 +449,11 @@ pub async fn change_password(
 ) -> AppResult<()> {
     let user = find_user(&state.db, user_id).await?;
     if !password::verify(req.current_password, user.password_hash.clone()).await? {
-        return Err(AppError::coded_field(ErrorCode::WrongPassword, "current_password", "is wrong"));
+        return Err(AppError::coded_field(
+            ErrorCode::WrongPassword,
+            "current_password",
+            "is wrong",
+        ));
     }
     check_password("new_password", &req.new_password, &user.email)?;
     let hash = password::hash(req.new_password).await?;

@@ -65,7 +65,8 @@ pub fn parse_csv(csv: &str) -> anyhow::Result<Vec<Holiday>> {
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
             let mut parts = line.splitn(3, ',');
-            let (Some(date), Some(kind), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
+            let (Some(date), Some(kind), Some(name)) = (parts.next(), parts.next(), parts.next())
+            else {
                 anyhow::bail!("holiday line `{line}` must be date,kind,name");
             };
             Ok(Holiday {

@@ -38,8 +38,13 @@ fn current_year() -> i32 {
     )
 )]
 #[get("/holidays")]
-async fn get_holidays(state: web::Data<AppState>, query: web::Query<YearQuery>) -> AppResult<web::Json<HolidayYear>> {
-    Ok(web::Json(service::year(&state.db, query.year.unwrap_or_else(current_year)).await?))
+async fn get_holidays(
+    state: web::Data<AppState>,
+    query: web::Query<YearQuery>,
+) -> AppResult<web::Json<HolidayYear>> {
+    Ok(web::Json(
+        service::year(&state.db, query.year.unwrap_or_else(current_year)).await?,
+    ))
 }
 
 /// Replace a year's holidays (admin).
@@ -65,5 +70,7 @@ async fn put_holidays(
 ) -> AppResult<web::Json<HolidayYear>> {
     auth.require(&[Role::Admin])?;
     let year = query.year.unwrap_or_else(current_year);
-    Ok(web::Json(service::replace_year(&state, year, body.0.items).await?))
+    Ok(web::Json(
+        service::replace_year(&state, year, body.0.items).await?,
+    ))
 }

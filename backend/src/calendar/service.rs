@@ -11,7 +11,10 @@ use crate::{
 };
 
 fn year_bounds(year: i32) -> AppResult<(NaiveDate, NaiveDate)> {
-    match (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) {
+    match (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) {
         (Some(a), Some(b)) if (2000..=2100).contains(&year) => Ok((a, b)),
         _ => Err(AppError::field("year", "must be between 2000 and 2100")),
     }
@@ -42,19 +45,33 @@ fn check_items(year: i32, items: &[Holiday]) -> AppResult<()> {
     let mut seen = std::collections::HashSet::new();
     for (i, h) in items.iter().enumerate() {
         if h.date.year() != year {
-            errors.insert(format!("items[{i}].date"), vec![format!("must be in {year}")]);
+            errors.insert(
+                format!("items[{i}].date"),
+                vec![format!("must be in {year}")],
+            );
         } else if !seen.insert(h.date) {
-            errors.insert(format!("items[{i}].date"), vec!["appears more than once".into()]);
+            errors.insert(
+                format!("items[{i}].date"),
+                vec!["appears more than once".into()],
+            );
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::fields(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::fields(errors))
+    }
 }
 
 /// Inserts holidays that are not in the calendar yet (the seed; never overwrites edits).
 pub async fn insert_missing<C: ConnectionTrait>(conn: &C, items: &[Holiday]) -> AppResult<usize> {
     let mut inserted = 0;
     for h in items {
-        if holiday::Entity::find_by_id(h.date).one(conn).await?.is_none() {
+        if holiday::Entity::find_by_id(h.date)
+            .one(conn)
+            .await?
+            .is_none()
+        {
             holiday::Entity::insert(holiday::ActiveModel {
                 date: Set(h.date),
                 kind: Set(h.kind.as_str().to_owned()),
@@ -69,7 +86,11 @@ pub async fn insert_missing<C: ConnectionTrait>(conn: &C, items: &[Holiday]) -> 
 }
 
 /// Replaces a year's calendar in one transaction.
-pub async fn replace_year(state: &AppState, year_number: i32, items: Vec<Holiday>) -> AppResult<HolidayYear> {
+pub async fn replace_year(
+    state: &AppState,
+    year_number: i32,
+    items: Vec<Holiday>,
+) -> AppResult<HolidayYear> {
     let (first, last) = year_bounds(year_number)?;
     check_items(year_number, &items)?;
     let txn = state.db.begin().await?;

@@ -58,7 +58,10 @@ impl Mailer {
                 Ok(())
             }
             Transport::Smtp(smtp) => {
-                let to: Mailbox = email.recipient.parse().map_err(|e| format!("bad recipient: {e}"))?;
+                let to: Mailbox = email
+                    .recipient
+                    .parse()
+                    .map_err(|e| format!("bad recipient: {e}"))?;
                 let message = Message::builder()
                     .from(self.from.clone())
                     .to(to)
@@ -66,7 +69,10 @@ impl Mailer {
                     .header(ContentType::TEXT_PLAIN)
                     .body(email.body_text.clone())
                     .map_err(|e| e.to_string())?;
-                smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+                smtp.send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
             }
         }
     }
@@ -78,7 +84,10 @@ fn backoff(attempts: i32) -> chrono::TimeDelta {
 }
 
 /// Sends every email that is due now; returns how many were sent.
-pub async fn deliver_due(db: &DatabaseConnection, mailer: &Mailer) -> Result<usize, sea_orm::DbErr> {
+pub async fn deliver_due(
+    db: &DatabaseConnection,
+    mailer: &Mailer,
+) -> Result<usize, sea_orm::DbErr> {
     let now = Utc::now();
     let due = outbox_email::Entity::find()
         .filter(Column::SentAt.is_null())

@@ -20,7 +20,11 @@ use crate::{auth::Role, entities::user};
     "unit_code": "3304"
 }))]
 pub struct CreateStaffRequest {
-    #[validate(email(message = "must be a valid email address"), length(max = 254, message = "must be at most 254 characters"))]
+    #[validate(
+        email(message = "must be a valid email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    #[serde(deserialize_with = "crate::api::trimmed")]
     pub email: String,
     /// The first password; the staff member changes it on their profile.
     pub password: String,

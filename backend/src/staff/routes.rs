@@ -4,7 +4,9 @@ use utoipa::IntoParams;
 
 use super::{CreateStaffRequest, StaffView, service};
 use crate::{
-    api::{BadRequest, Conflict, Forbidden, Page, PageQuery, Unauthenticated, Unprocessable, ValidJson},
+    api::{
+        BadRequest, Conflict, Forbidden, Page, PageQuery, Unauthenticated, Unprocessable, ValidJson,
+    },
     app::AppState,
     auth::AuthUser,
     error::AppResult,
@@ -37,10 +39,20 @@ pub struct StaffQuery {
     )
 )]
 #[get("/staff")]
-async fn list_staff(auth: AuthUser, state: web::Data<AppState>, query: web::Query<StaffQuery>) -> AppResult<web::Json<Page<StaffView>>> {
+async fn list_staff(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    query: web::Query<StaffQuery>,
+) -> AppResult<web::Json<Page<StaffView>>> {
     let query = query.into_inner();
-    let (page, per_page) = PageQuery { page: query.page, per_page: query.per_page }.resolve(50)?;
-    Ok(web::Json(service::list(&state, &auth, query.unit, page, per_page).await?))
+    let (page, per_page) = PageQuery {
+        page: query.page,
+        per_page: query.per_page,
+    }
+    .resolve(50)?;
+    Ok(web::Json(
+        service::list(&state, &auth, query.unit, page, per_page).await?,
+    ))
 }
 
 /// Create a staff account with a role at a unit (admin).
@@ -58,7 +70,11 @@ async fn list_staff(auth: AuthUser, state: web::Data<AppState>, query: web::Quer
     )
 )]
 #[post("/staff")]
-async fn create_staff(auth: AuthUser, state: web::Data<AppState>, body: ValidJson<CreateStaffRequest>) -> AppResult<HttpResponse> {
+async fn create_staff(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    body: ValidJson<CreateStaffRequest>,
+) -> AppResult<HttpResponse> {
     let created = service::create(&state, Some(&auth), body.0).await?;
     Ok(HttpResponse::Created().json(created))
 }

@@ -17,7 +17,11 @@ use crate::{
 };
 
 /// Creates a staff account. `by` is `None` only for the command line, which makes the first admin.
-pub async fn create(state: &AppState, by: Option<&AuthUser>, req: CreateStaffRequest) -> AppResult<StaffView> {
+pub async fn create(
+    state: &AppState,
+    by: Option<&AuthUser>,
+    req: CreateStaffRequest,
+) -> AppResult<StaffView> {
     if let Some(actor) = by {
         actor.require(&[Role::Admin])?;
     }

@@ -134,9 +134,13 @@ fn validate_items(items: &[String]) -> Result<(), ValidationError> {
     if items.len() > 50 {
         return Err(ValidationError::new("too_many").with_message("at most 50 items".into()));
     }
-    if items.iter().any(|i| i.trim().is_empty() || i.chars().count() > 2000) {
-        return Err(ValidationError::new("item")
-            .with_message("items must be 1 to 2000 characters".into()));
+    if items
+        .iter()
+        .any(|i| i.trim().is_empty() || i.chars().count() > 2000)
+    {
+        return Err(
+            ValidationError::new("item").with_message("items must be 1 to 2000 characters".into())
+        );
     }
     Ok(())
 }

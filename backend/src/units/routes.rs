@@ -5,7 +5,9 @@ use super::{
     service,
 };
 use crate::{
-    api::{BadRequest, Forbidden, NotFound, Page, PageQuery, Unauthenticated, Unprocessable, ValidJson},
+    api::{
+        BadRequest, Forbidden, NotFound, Page, PageQuery, Unauthenticated, Unprocessable, ValidJson,
+    },
     app::AppState,
     auth::AuthUser,
     error::AppResult,
@@ -29,7 +31,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     )
 )]
 #[get("/units")]
-async fn list_units(state: web::Data<AppState>, query: web::Query<PageQuery>) -> AppResult<web::Json<Page<UnitView>>> {
+async fn list_units(
+    state: web::Data<AppState>,
+    query: web::Query<PageQuery>,
+) -> AppResult<web::Json<Page<UnitView>>> {
     let (page, per_page) = query.resolve(100)?;
     Ok(web::Json(service::list(&state, page, per_page).await?))
 }
@@ -44,7 +49,10 @@ async fn list_units(state: web::Data<AppState>, query: web::Query<PageQuery>) ->
     )
 )]
 #[get("/units/{code}")]
-async fn get_unit(state: web::Data<AppState>, code: web::Path<String>) -> AppResult<web::Json<UnitDetail>> {
+async fn get_unit(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+) -> AppResult<web::Json<UnitDetail>> {
     Ok(web::Json(service::detail(&state, &code).await?))
 }
 
@@ -70,7 +78,9 @@ async fn put_service_standard(
     code: web::Path<String>,
     body: ValidJson<ServiceStandard>,
 ) -> AppResult<web::Json<PublishedServiceStandard>> {
-    Ok(web::Json(service::put_standard(&state, &auth, &code, body.0).await?))
+    Ok(web::Json(
+        service::put_standard(&state, &auth, &code, body.0).await?,
+    ))
 }
 
 /// Change a unit's settings (admin, or the unit's supervisor).
@@ -95,5 +105,7 @@ async fn put_settings(
     code: web::Path<String>,
     body: ValidJson<UnitSettings>,
 ) -> AppResult<web::Json<UnitSettings>> {
-    Ok(web::Json(service::put_settings(&state, &auth, &code, body.0).await?))
+    Ok(web::Json(
+        service::put_settings(&state, &auth, &code, body.0).await?,
+    ))
 }

@@ -69,7 +69,9 @@ pub async fn save_standard<C: ConnectionTrait>(
         updated_at: Set(Utc::now()),
         updated_by: Set(by),
     };
-    let existing = service_standard::Entity::find_by_id(code.to_owned()).one(conn).await?;
+    let existing = service_standard::Entity::find_by_id(code.to_owned())
+        .one(conn)
+        .await?;
     Ok(match existing {
         Some(_) => row.update(conn).await?,
         None => row.insert(conn).await?,

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the API tests on SQLite and on PostgreSQL, the SPA's
+# unit tests, and the browser journey in Chromium. Installs what it needs when missing
+# (PostgreSQL and Chromium from Debian, npm packages from the lockfile) and starts/stops the
+# servers it uses.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+step() { printf '\n==> %s\n' "$*"; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+missing=()
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "Installing ${missing[*]}"
+  as_root apt-get update
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+step "Installing the web app's packages (from package-lock.json)"
+(cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+
+step "Formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+(cd frontend && npm run lint && npm run typecheck)
+
+step "Starting a throwaway PostgreSQL"
+PGBIN=$(pg_bin)
+PGROOT=$(mktemp -d /tmp/statkonsul-pg.XXXXXX)
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+pg_as() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+if [ "$(id -u)" = 0 ]; then chown postgres "$PGROOT"; fi
+stop_pg() {
+  pg_as "$PGBIN/pg_ctl" -D "$PGROOT/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$PGROOT"
+}
+trap stop_pg EXIT
+pg_as "$PGBIN/initdb" -D "$PGROOT/data" --auth=trust -U postgres >/dev/null
+pg_as "$PGBIN/pg_ctl" -D "$PGROOT/data" -w -l "$PGROOT/server.log" \
+  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+export STATKONSUL_TEST_PG_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
+
+step "Building the server"
+cargo build -p statkonsul
+
+step "Rust tests on SQLite"
+STATKONSUL_TEST_DB=sqlite cargo test --workspace
+
+step "API tests on PostgreSQL"
+STATKONSUL_TEST_DB=postgres cargo test -p statkonsul-tests
+
+step "Web app: unit tests and build"
+(cd frontend && npm test && npm run build)
+
+step "Browser journey in Chromium"
+(cd frontend && STATKONSUL_BIN="$ROOT/target/debug/statkonsul" npm run e2e)
+
+step "All tests passed"

@@ -1,0 +1,110 @@
+use std::process::Command;
+
+use statkonsul_tests::spawn_app;
+
+/// The server binary, built beside this test binary (`cargo build -p statkonsul`).
+fn binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let path = exe.parent().unwrap().parent().unwrap().join("statkonsul");
+    assert!(
+        path.exists(),
+        "build the server first: cargo build -p statkonsul ({})",
+        path.display()
+    );
+    path
+}
+
+fn run(app: &statkonsul_tests::TestApp, args: &[&str]) -> (bool, String) {
+    let out = Command::new(binary())
+        .args(args)
+        .env("DATABASE_URL", &app.database_url)
+        .env("DATA_DIR", app.static_dir.parent().unwrap())
+        .env("APP_ENV", "dev")
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[tokio::test]
+async fn the_first_admin_is_created_on_the_command_line() {
+    let app = spawn_app().await;
+    let (ok, out) = run(
+        &app,
+        &[
+            "staff",
+            "create",
+            "--email",
+            "kepala@bps.go.id",
+            "--password",
+            "Admin-Pertama-2026",
+            "--role",
+            "admin",
+        ],
+    );
+    assert!(ok, "{out}");
+    let login = app.login("kepala@bps.go.id", "Admin-Pertama-2026").await;
+    let me = app
+        .get("/api/v1/me", login.ok()["access_token"].as_str())
+        .await;
+    assert_eq!(me.ok()["role"], "admin");
+
+    let (ok, out) = run(
+        &app,
+        &[
+            "staff",
+            "create",
+            "--email",
+            "x@bps.go.id",
+            "--password",
+            "Admin-Pertama-2026",
+            "--role",
+            "officer",
+        ],
+    );
+    assert!(!ok, "an officer needs a unit: {out}");
+    assert!(out.contains("unit_code"), "{out}");
+}
+
+#[tokio::test]
+async fn the_demo_seed_is_idempotent() {
+    let app = spawn_app().await;
+    let (ok, first) = run(&app, &["seed", "--demo"]);
+    assert!(ok, "{first}");
+    assert!(first.contains("17 accounts"), "{first}");
+    let (ok, second) = run(&app, &["seed", "--demo"]);
+    assert!(ok, "{second}");
+    assert!(
+        second.contains("0 units, 0 service standards, 0 holidays, 0 accounts"),
+        "{second}"
+    );
+    app.login("officer.3304@statkonsul.test", "Staff-Demo-2026!")
+        .await
+        .ok();
+    app.login("warga@statkonsul.test", "Warga-Demo-2026!")
+        .await
+        .ok();
+}
+
+#[test]
+fn production_mode_refuses_to_start_without_a_strong_jwt_secret() {
+    let dir = statkonsul_tests::tempdir::TempDir::new();
+    for secret in [None, Some("short")] {
+        let mut cmd = Command::new(binary());
+        cmd.args(["migrate"])
+            .env("APP_ENV", "production")
+            .env("DATA_DIR", dir.path())
+            .env_remove("JWT_SECRET");
+        if let Some(s) = secret {
+            cmd.env("JWT_SECRET", s);
+        }
+        let out = cmd.output().unwrap();
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("JWT_SECRET"));
+    }
+}

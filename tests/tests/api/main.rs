@@ -1,0 +1,14 @@
+//! Black-box API tests: every test spawns the real server (SQLite or PostgreSQL, see
+//! `STATKONSUL_TEST_DB`) and talks to it over HTTP, with email captured over real SMTP.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod cli;
+mod errors;
+mod health;
+mod holidays;
+mod me;
+mod openapi;
+mod outbox;
+mod staff;
+mod units;
