@@ -300,6 +300,24 @@ impl TestApp {
         .await
     }
 
+    pub async fn refresh(&self, refresh_token: &str) -> Reply {
+        self.post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh_token}),
+        )
+        .await
+    }
+
+    pub async fn logout(&self, refresh_token: &str) -> Reply {
+        self.post(
+            "/api/v1/auth/logout",
+            None,
+            json!({"refresh_token": refresh_token}),
+        )
+        .await
+    }
+
     /// The token in the newest link to `path` mailed to `to`.
     pub async fn mailed_token(&self, to: &str, path: &str) -> String {
         let mail = self

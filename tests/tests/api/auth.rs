@@ -188,13 +188,7 @@ async fn login_is_rate_limited_per_address() {
 async fn refresh_rotates_tokens_and_a_reused_token_revokes_the_session() {
     let app = spawn_app().await;
     let user = app.public_user().await;
-    let first = app
-        .post(
-            "/api/v1/auth/refresh",
-            None,
-            json!({"refresh_token": user.refresh_token}),
-        )
-        .await;
+    let first = app.refresh(&user.refresh_token).await;
     let rotated = first.ok()["refresh_token"].as_str().unwrap().to_owned();
     assert_ne!(rotated, user.refresh_token);
     app.get("/api/v1/me", first.body["access_token"].as_str())
@@ -202,52 +196,25 @@ async fn refresh_rotates_tokens_and_a_reused_token_revokes_the_session() {
         .ok();
 
     // The spent token is presented again: that looks like theft, so the whole session ends.
-    app.post(
-        "/api/v1/auth/refresh",
-        None,
-        json!({"refresh_token": user.refresh_token}),
-    )
-    .await
-    .problem(401, "invalid_refresh_token");
-    app.post(
-        "/api/v1/auth/refresh",
-        None,
-        json!({"refresh_token": rotated}),
-    )
-    .await
-    .problem(401, "invalid_refresh_token");
+    app.refresh(&user.refresh_token)
+        .await
+        .problem(401, "invalid_refresh_token");
+    app.refresh(&rotated)
+        .await
+        .problem(401, "invalid_refresh_token");
 }
 
 #[tokio::test]
 async fn logout_revokes_the_refresh_token() {
     let app = spawn_app().await;
     let user = app.public_user().await;
-    let reply = app
-        .post(
-            "/api/v1/auth/logout",
-            None,
-            json!({"refresh_token": user.refresh_token}),
-        )
-        .await;
+    let reply = app.logout(&user.refresh_token).await;
     assert_eq!(reply.status, 204);
-    app.post(
-        "/api/v1/auth/refresh",
-        None,
-        json!({"refresh_token": user.refresh_token}),
-    )
-    .await
-    .problem(401, "invalid_refresh_token");
-    // A second logout is harmless.
-    assert_eq!(
-        app.post(
-            "/api/v1/auth/logout",
-            None,
-            json!({"refresh_token": user.refresh_token})
-        )
+    app.refresh(&user.refresh_token)
         .await
-        .status,
-        204
-    );
+        .problem(401, "invalid_refresh_token");
+    // A second logout is harmless.
+    assert_eq!(app.logout(&user.refresh_token).await.status, 204);
 }
 
 #[tokio::test]
@@ -305,13 +272,9 @@ async fn password_reset_sets_a_new_password_once_and_ends_every_session() {
         .await
         .problem(401, "invalid_credentials");
     app.login(&user.email, "Hujan-Sore-2026").await.ok();
-    app.post(
-        "/api/v1/auth/refresh",
-        None,
-        json!({"refresh_token": user.refresh_token}),
-    )
-    .await
-    .problem(401, "invalid_refresh_token");
+    app.refresh(&user.refresh_token)
+        .await
+        .problem(401, "invalid_refresh_token");
     app.post(
         "/api/v1/auth/password-reset/confirm",
         None,

@@ -85,18 +85,8 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
         .await;
     assert_eq!(ok.status, 204, "{}", ok.text);
     app.login(&user.email, "Hujan-Sore-2026").await.ok();
-    app.post(
-        "/api/v1/auth/refresh",
-        None,
-        json!({"refresh_token": other_session}),
-    )
-    .await
-    .problem(401, "invalid_refresh_token");
-    app.post(
-        "/api/v1/auth/refresh",
-        None,
-        json!({"refresh_token": user.refresh_token}),
-    )
-    .await
-    .ok();
+    app.refresh(&other_session)
+        .await
+        .problem(401, "invalid_refresh_token");
+    app.refresh(&user.refresh_token).await.ok();
 }
