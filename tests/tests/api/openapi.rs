@@ -79,3 +79,34 @@ fn every_operation_is_documented_with_responses_and_security_where_needed() {
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
     assert!(doc["components"]["schemas"]["Problem"]["example"].is_object());
 }
+
+#[tokio::test]
+async fn every_secured_operation_refuses_a_caller_without_a_token() {
+    let app = spawn_app().await;
+    let doc = committed();
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if !op["security"].as_array().is_some_and(|s| !s.is_empty()) {
+                continue;
+            }
+            let concrete = path.replace("{code}", "3375");
+            let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let body = op.get("requestBody").map(|_| serde_json::json!({}));
+            for token in [None, Some("expired.or.forged")] {
+                let reply = app
+                    .send(method.clone(), &concrete, token, body.clone())
+                    .await;
+                let code = if token.is_some() {
+                    "invalid_access_token"
+                } else {
+                    "authentication_required"
+                };
+                assert_eq!(reply.status, 401, "{method} {concrete}: {}", reply.text);
+                assert_eq!(reply.body["code"], code, "{method} {concrete}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} secured operations");
+}
