@@ -22,6 +22,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     auth::{rate_limit::LoginLimiter, tokens::JwtKeys},
+    bus::Bus,
     config::Settings,
     db,
     error::{self, AppError, ErrorCode},
@@ -41,6 +42,34 @@ pub struct AppState {
     pub limiter: LoginLimiter,
     /// Wakes the outbox worker after a transaction that wrote an email commits.
     pub outbox_wake: Arc<Notify>,
+    pub bus: Bus,
+    /// Users with an open WebSocket, and how many.
+    pub presence: Presence,
+}
+
+#[derive(Default)]
+pub struct Presence(std::sync::Mutex<std::collections::HashMap<uuid::Uuid, usize>>);
+
+impl Presence {
+    pub fn enter(&self, user: uuid::Uuid) {
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        *map.entry(user).or_default() += 1;
+    }
+    pub fn leave(&self, user: uuid::Uuid) {
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(count) = map.get_mut(&user) {
+            *count -= 1;
+            if *count == 0 {
+                map.remove(&user);
+            }
+        }
+    }
+    pub fn is_connected(&self, user: uuid::Uuid) -> bool {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains_key(&user)
+    }
 }
 
 impl AppState {
@@ -49,6 +78,8 @@ impl AppState {
             keys: JwtKeys::new(settings.jwt_secret.expose()),
             limiter: LoginLimiter::new(Duration::from_secs(15 * 60), 5, 30),
             outbox_wake: Arc::new(Notify::new()),
+            bus: Bus::new(),
+            presence: Presence::default(),
             settings: Arc::new(settings),
             db,
         }
@@ -94,6 +125,9 @@ impl Modify for SecurityAddon {
         (name = "units", description = "Units, their service standards and settings"),
         (name = "calendar", description = "Holidays and collective leave days"),
         (name = "staff", description = "Staff accounts and roles"),
+        (name = "feedback", description = "Satisfaction ratings (SKM)"),
+        (name = "chat", description = "Messages, attachments, read receipts and the live WebSocket"),
+        (name = "consultations", description = "Online consultations: the queue, deadlines, closing, follow-ups"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]
@@ -106,7 +140,10 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::auth::routes::configure)
             .configure(crate::units::routes::configure)
             .configure(crate::calendar::routes::configure)
-            .configure(crate::staff::routes::configure),
+            .configure(crate::staff::routes::configure)
+            .configure(crate::consultations::routes::configure)
+            .configure(crate::chat::routes::configure)
+            .configure(crate::feedback::routes::configure),
     );
 }
 
@@ -364,9 +401,15 @@ impl Application {
             self.state.settings.outbox_poll_interval,
             stopped,
         ));
+        let jobs = tokio::spawn(crate::jobs::schedule(
+            self.state.clone(),
+            self.state.settings.jobs_interval,
+            stop.subscribe(),
+        ));
         let result = self.server.await;
         let _ = stop.send(true);
         let _ = outbox.await;
+        let _ = jobs.await;
         result.map_err(Into::into)
     }
 }

@@ -39,6 +39,8 @@ pub struct Settings {
     pub refresh_token_ttl: Duration,
     /// How often the outbox worker looks for mail that is due (it is also woken on every new email).
     pub outbox_poll_interval: Duration,
+    /// How often timers (auto-close and its warning) are checked.
+    pub jobs_interval: Duration,
 }
 
 pub const MIN_JWT_SECRET_LEN: usize = 32;
@@ -108,6 +110,7 @@ impl Settings {
             access_token_ttl: seconds("ACCESS_TOKEN_TTL_SECONDS", 15 * 60)?,
             refresh_token_ttl: seconds("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600)?,
             outbox_poll_interval: seconds("OUTBOX_POLL_SECONDS", 5)?,
+            jobs_interval: seconds("JOBS_INTERVAL_SECONDS", 60)?,
             data_dir,
         })
     }

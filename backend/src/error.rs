@@ -51,6 +51,11 @@ error_codes! {
     InvalidToken => (StatusCode::BAD_REQUEST, "invalid_token", "The link is invalid, expired or already used"),
     WrongPassword => (StatusCode::UNPROCESSABLE_ENTITY, "wrong_password", "The current password is wrong"),
     UnitNotFound => (StatusCode::UNPROCESSABLE_ENTITY, "unit_not_found", "The unit does not exist"),
+    AlreadyClaimed => (StatusCode::CONFLICT, "already_claimed", "Another officer has already taken this consultation"),
+    InvalidState => (StatusCode::CONFLICT, "invalid_state", "The consultation's status does not allow this"),
+    AlreadyRated => (StatusCode::CONFLICT, "already_rated", "This service has already been rated"),
+    AttachmentTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "attachment_too_large", "Attachments are limited to 10 MB"),
+    UnsupportedAttachment => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_attachment", "Attachments must be PDF, XLSX, CSV, DOCX, PNG or JPEG"),
     Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side"),
     Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is not ready"),
 }
@@ -130,6 +135,9 @@ impl AppError {
                 .collect(),
         );
         e
+    }
+    pub fn conflict(code: ErrorCode, detail: impl Into<String>) -> Self {
+        Self::new(code).with_detail(detail)
     }
     pub fn not_found() -> Self {
         Self::new(ErrorCode::NotFound)

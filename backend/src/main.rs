@@ -39,6 +39,20 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Timers (auto-close of silent consultations and its warning).
+    Jobs {
+        #[command(subcommand)]
+        command: JobsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum JobsCommand {
+    /// Run every due timer once, as if at `--at` (RFC 3339; default now).
+    RunOnce {
+        #[arg(long)]
+        at: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -101,6 +115,30 @@ async fn main() -> anyhow::Result<()> {
             println!(
                 "seeded: {} units, {} service standards, {} holidays, {} accounts (existing data kept)",
                 report.units, report.service_standards, report.holidays, report.accounts
+            );
+        }
+        Command::Jobs {
+            command: JobsCommand::RunOnce { at },
+        } => {
+            let at = match at {
+                Some(text) => chrono::DateTime::parse_from_rfc3339(&text)
+                    .context("--at must be an RFC 3339 time, e.g. 2026-11-28T09:00:00+07:00")?
+                    .with_timezone(&chrono::Utc),
+                None => chrono::Utc::now(),
+            };
+            let state = state(settings).await?;
+            let report = statkonsul::jobs::run_due(&state, at)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            // Deliver what the jobs wrote now rather than waiting for the server's worker.
+            let mailer = statkonsul::notify::worker::Mailer::new(
+                state.settings.smtp_url.as_ref().map(|s| s.expose()),
+                &state.settings.mail_from,
+            )?;
+            let sent = statkonsul::notify::worker::deliver_due(&state.db, &mailer).await?;
+            println!(
+                "jobs at {at}: {} warned, {} closed, {sent} emails sent",
+                report.warned, report.closed
             );
         }
         Command::Staff {

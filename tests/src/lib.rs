@@ -141,6 +141,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         access_token_ttl: Duration::from_secs(900),
         refresh_token_ttl: Duration::from_secs(3600),
         outbox_poll_interval: Duration::from_millis(500),
+        jobs_interval: Duration::from_secs(3600),
     };
     let app = Application::build(settings)
         .await
@@ -316,6 +317,24 @@ impl TestApp {
             json!({"refresh_token": refresh_token}),
         )
         .await
+    }
+
+    /// Opens a consultation as `user` at `unit`; returns its JSON.
+    pub async fn open_consultation(&self, user: &TestUser, unit: &str) -> Value {
+        let reply = self
+            .post(
+                "/api/v1/consultations",
+                Some(user.access_token.as_str()),
+                json!({
+                    "unit_code": unit,
+                    "category": "data",
+                    "subject": "Angka kemiskinan 2025",
+                    "question": "Berapa persentase penduduk miskin tahun 2025 menurut kecamatan?"
+                }),
+            )
+            .await;
+        assert_eq!(reply.status, 201, "{}", reply.text);
+        reply.body
     }
 
     /// The token in the newest link to `path` mailed to `to`.

@@ -1,6 +1,7 @@
 //! The working-day calendar: national holidays and collective leave (cuti bersama).
 pub mod routes;
 pub mod service;
+pub mod working_days;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -15,6 +15,13 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub attachment_name: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub attachment_content_type: Option<String>,
+    /// Text attachments only (e.g. an iCalendar invitation).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub attachment_body: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

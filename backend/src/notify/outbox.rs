@@ -9,6 +9,15 @@ pub struct Email {
     pub to: String,
     pub subject: String,
     pub body: String,
+    pub attachment: Option<TextAttachment>,
+}
+
+/// A small text attachment, such as an iCalendar invitation.
+#[derive(Debug, Clone)]
+pub struct TextAttachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
 }
 
 /// Stores an email for delivery. Call it with the transaction of the change that causes it.
@@ -24,6 +33,9 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: Email) -> Result<(), A
         sent_at: Set(None),
         last_error: Set(None),
         created_at: Set(now),
+        attachment_name: Set(email.attachment.as_ref().map(|a| a.name.clone())),
+        attachment_content_type: Set(email.attachment.as_ref().map(|a| a.content_type.clone())),
+        attachment_body: Set(email.attachment.map(|a| a.body)),
     }
     .insert(conn)
     .await?;

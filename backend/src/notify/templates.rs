@@ -1,5 +1,9 @@
 //! Email texts, in Indonesian.
-use super::Email;
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono_tz::Tz;
+
+use super::{Email, TextAttachment};
+use crate::entities::{consultation, follow_up, unit, user};
 
 const SIGNATURE: &str = "Salam,\nTim Pelayanan Statistik Terpadu (PST)\n\nEmail ini dikirim otomatis oleh Statkonsul; mohon tidak membalas email ini.";
 
@@ -13,6 +17,7 @@ pub fn verify_email(to: &str, full_name: &str, link: &str) -> Email {
              Untuk mengaktifkan akun Anda, buka tautan berikut:\n\n{link}\n\n\
              Tautan ini berlaku selama 48 jam. Jika Anda tidak merasa mendaftar, abaikan email ini.\n\n{SIGNATURE}\n"
         ),
+        attachment: None,
     }
 }
 
@@ -27,6 +32,7 @@ pub fn password_reset(to: &str, full_name: &str, link: &str) -> Email {
              Tautan ini hanya dapat digunakan sekali dan berlaku selama 1 jam. \
              Jika Anda tidak meminta pengaturan ulang, abaikan email ini; kata sandi Anda tidak berubah.\n\n{SIGNATURE}\n"
         ),
+        attachment: None,
     }
 }
 
@@ -39,6 +45,7 @@ pub fn password_changed(to: &str, full_name: &str) -> Email {
              Kata sandi akun Anda baru saja diubah dan sesi login lainnya telah diakhiri.\n\
              Jika bukan Anda yang melakukannya, segera atur ulang kata sandi melalui halaman \"Lupa kata sandi\".\n\n{SIGNATURE}\n"
         ),
+        attachment: None,
     }
 }
 
@@ -52,5 +59,194 @@ pub fn staff_welcome(to: &str, full_name: &str, role: &str, unit: &str, login_li
              Masuk melalui {login_link} dengan kata sandi yang diberikan oleh administrator, \
              lalu segera ganti kata sandi Anda di halaman profil.\n\n{SIGNATURE}\n"
         ),
+        attachment: None,
+    }
+}
+
+const DAYS: [&str; 7] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+];
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// Indonesian time-zone names: WIB, WITA, WIT.
+pub fn zone_abbreviation(zone: Tz) -> &'static str {
+    match zone.name() {
+        "Asia/Makassar" => "WITA",
+        "Asia/Jayapura" => "WIT",
+        _ => "WIB",
+    }
+}
+
+/// "Senin, 24 November 2026 pukul 10.00 WIB"
+pub fn local_time(at: DateTime<Utc>, zone: Tz) -> String {
+    let local = at.with_timezone(&zone);
+    format!(
+        "{}, {} {} {} pukul {:02}.{:02} {}",
+        DAYS[local.weekday().num_days_from_monday() as usize],
+        local.day(),
+        MONTHS[local.month0() as usize],
+        local.year(),
+        local.hour(),
+        local.minute(),
+        zone_abbreviation(zone)
+    )
+}
+
+fn resolution_text(resolution: &str) -> &'static str {
+    match resolution {
+        "answered" => "telah dijawab",
+        "referred" => "dirujuk ke layanan PST lainnya",
+        "cancelled" => "dibatalkan karena permintaan tidak sesuai (silakan ajukan konsultasi baru)",
+        "inactive" => "ditutup otomatis karena tidak ada tanggapan",
+        _ => "ditutup",
+    }
+}
+
+pub fn consultation_closed(
+    to: &str,
+    full_name: &str,
+    number: &str,
+    subject: &str,
+    resolution: &str,
+    link: &str,
+) -> Email {
+    Email {
+        to: to.to_owned(),
+        subject: format!("Konsultasi {number} telah ditutup"),
+        body: format!(
+            "Halo {full_name},\n\n\
+             Konsultasi Anda \"{subject}\" (nomor {number}) {}.\n\n\
+             Mohon luangkan waktu sebentar untuk menilai layanan kami; penilaian Anda membantu kami \
+             memperbaiki pelayanan:\n\n{link}\n\n{SIGNATURE}\n",
+            resolution_text(resolution)
+        ),
+        attachment: None,
+    }
+}
+
+pub fn officer_replied(
+    to: &str,
+    full_name: &str,
+    number: &str,
+    subject: &str,
+    link: &str,
+) -> Email {
+    Email {
+        to: to.to_owned(),
+        subject: format!("Balasan baru untuk konsultasi {number}"),
+        body: format!(
+            "Halo {full_name},\n\n\
+             Petugas PST telah membalas konsultasi Anda \"{subject}\" (nomor {number}).\n\
+             Baca dan tanggapi balasannya di:\n\n{link}\n\n{SIGNATURE}\n"
+        ),
+        attachment: None,
+    }
+}
+
+pub fn auto_close_warning(
+    to: &str,
+    full_name: &str,
+    number: &str,
+    subject: &str,
+    closes_at: &str,
+    link: &str,
+) -> Email {
+    Email {
+        to: to.to_owned(),
+        subject: format!("Konsultasi {number} akan ditutup otomatis"),
+        body: format!(
+            "Halo {full_name},\n\n\
+             Petugas menunggu tanggapan Anda pada konsultasi \"{subject}\" (nomor {number}).\n\
+             Jika tidak ada tanggapan, konsultasi akan ditutup otomatis pada {closes_at}.\n\
+             Tanggapi di:\n\n{link}\n\n{SIGNATURE}\n"
+        ),
+        attachment: None,
+    }
+}
+
+/// RFC 5545 text escaping.
+fn ics_text(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
+}
+
+pub fn follow_up(
+    owner: &user::Model,
+    unit: &unit::Model,
+    c: &consultation::Model,
+    f: &follow_up::Model,
+    zone: Tz,
+) -> Email {
+    let when = local_time(f.scheduled_at, zone);
+    let (kind, place_label) = if f.kind == "video_meeting" {
+        ("pertemuan video", "Tautan")
+    } else {
+        ("kunjungan langsung", "Tempat")
+    };
+    let stamp = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    let ics = [
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Statkonsul//Pelayanan Statistik Terpadu//ID".into(),
+        "METHOD:REQUEST".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:{}@statkonsul", f.id),
+        format!("DTSTAMP:{}", stamp(f.created_at)),
+        format!("DTSTART:{}", stamp(f.scheduled_at)),
+        "DURATION:PT1H".into(),
+        format!(
+            "SUMMARY:{}",
+            ics_text(&format!("Konsultasi lanjutan {} - {}", c.number, unit.name))
+        ),
+        format!("LOCATION:{}", ics_text(&f.location_or_link)),
+        format!(
+            "DESCRIPTION:{}",
+            ics_text(f.note.as_deref().unwrap_or(&c.subject))
+        ),
+        "END:VEVENT".into(),
+        "END:VCALENDAR".into(),
+    ]
+    .join("\r\n")
+        + "\r\n";
+    Email {
+        to: owner.email.clone(),
+        subject: format!("Jadwal konsultasi lanjutan {}", c.number),
+        body: format!(
+            "Halo {},\n\n\
+             Petugas {} menjadwalkan konsultasi lanjutan ({kind}) untuk konsultasi \"{}\" (nomor {}).\n\n\
+             Waktu: {when}\n{place_label}: {}\n{}\n\
+             Undangan kalender terlampir.\n\n{SIGNATURE}\n",
+            owner.full_name,
+            unit.name,
+            c.subject,
+            c.number,
+            f.location_or_link,
+            f.note
+                .as_deref()
+                .map(|n| format!("Catatan: {n}\n"))
+                .unwrap_or_default(),
+        ),
+        attachment: Some(TextAttachment {
+            name: "konsultasi-lanjutan.ics".into(),
+            content_type: "text/calendar; charset=utf-8; method=REQUEST".into(),
+            body: ics,
+        }),
     }
 }

@@ -5,7 +5,7 @@ use std::{sync::Arc, time::Duration};
 use chrono::Utc;
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, header::ContentType},
+    message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
 };
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -62,13 +62,32 @@ impl Mailer {
                     .recipient
                     .parse()
                     .map_err(|e| format!("bad recipient: {e}"))?;
-                let message = Message::builder()
+                let builder = Message::builder()
                     .from(self.from.clone())
                     .to(to)
-                    .subject(email.subject.clone())
-                    .header(ContentType::TEXT_PLAIN)
-                    .body(email.body_text.clone())
-                    .map_err(|e| e.to_string())?;
+                    .subject(email.subject.clone());
+                let message = match (&email.attachment_name, &email.attachment_body) {
+                    (Some(name), Some(body)) => {
+                        let content_type = ContentType::parse(
+                            email
+                                .attachment_content_type
+                                .as_deref()
+                                .unwrap_or("text/plain"),
+                        )
+                        .map_err(|e| e.to_string())?;
+                        builder.multipart(
+                            MultiPart::mixed()
+                                .singlepart(SinglePart::plain(email.body_text.clone()))
+                                .singlepart(
+                                    Attachment::new(name.clone()).body(body.clone(), content_type),
+                                ),
+                        )
+                    }
+                    _ => builder
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(email.body_text.clone()),
+                }
+                .map_err(|e| e.to_string())?;
                 smtp.send(message)
                     .await
                     .map(|_| ())

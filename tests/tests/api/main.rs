@@ -3,12 +3,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod chat;
 mod cli;
+mod consultations;
 mod errors;
 mod health;
 mod holidays;
 mod me;
 mod openapi;
 mod outbox;
+mod rating;
 mod staff;
 mod units;

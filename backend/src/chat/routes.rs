@@ -1,0 +1,221 @@
+use actix_web::{HttpRequest, HttpResponse, get, http::header, post, web};
+use futures_util::StreamExt;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::{
+    model::{MessageView, MessagesQuery, PostMessageRequest, ReadRequest},
+    service,
+};
+use crate::{
+    api::{
+        BadRequest, Conflict, Forbidden, NotFound, Page, Unauthenticated, Unprocessable, ValidJson,
+    },
+    app::AppState,
+    auth::AuthUser,
+    error::{AppError, AppResult, ErrorCode},
+};
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_messages)
+        .service(post_message)
+        .service(upload_attachment)
+        .service(download_attachment)
+        .service(mark_read)
+        .service(super::ws::connect);
+}
+
+/// The conversation, oldest first; `after` gives only newer messages (to catch up after a reconnect).
+#[utoipa::path(
+    tag = "chat",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path), MessagesQuery),
+    responses(
+        (status = 200, description = "One page of messages.", body = Page<MessageView>),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 404, response = NotFound),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[get("/consultations/{id}/messages")]
+async fn list_messages(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    query: web::Query<MessagesQuery>,
+) -> AppResult<web::Json<Page<MessageView>>> {
+    Ok(web::Json(
+        service::list(&state, &auth, *id, query.into_inner()).await?,
+    ))
+}
+
+/// Write a message: the owner while the consultation is open; its officer (and the unit's
+/// supervisor) once it has been taken. Delivered live to everyone connected.
+#[utoipa::path(
+    tag = "chat",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    request_body = PostMessageRequest,
+    responses(
+        (status = 201, description = "Written.", body = MessageView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[post("/consultations/{id}/messages")]
+async fn post_message(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: ValidJson<PostMessageRequest>,
+) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::Created().json(service::post(&state, &auth, *id, body.0.body).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UploadQuery {
+    /// The file's name as the user knows it.
+    #[param(example = "tabel-kemiskinan-2025.xlsx")]
+    pub file_name: String,
+    /// Optional text sent with the file.
+    pub message: Option<String>,
+}
+
+/// Attach a file (PDF, XLSX, CSV, DOCX, PNG or JPEG, at most 10 MB) as a message. Send the file
+/// itself as the body, with its type in `Content-Type`.
+#[utoipa::path(
+    tag = "chat",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path), UploadQuery),
+    request_body(
+        description = "The file's bytes.",
+        content(
+            (Vec<u8> = "application/pdf"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (Vec<u8> = "text/csv"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (Vec<u8> = "image/png"),
+            (Vec<u8> = "image/jpeg"),
+        )
+    ),
+    responses(
+        (status = 201, description = "Attached.", body = MessageView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, description = "`attachment_too_large`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_attachment`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[post("/consultations/{id}/attachments")]
+async fn upload_attachment(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+    query: web::Query<UploadQuery>,
+    mut payload: web::Payload,
+) -> AppResult<HttpResponse> {
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let mut bytes = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk
+            .map_err(|e| AppError::new(ErrorCode::MalformedJson).with_detail(e.to_string()))?;
+        if bytes.len() + chunk.len() > service::MAX_ATTACHMENT_BYTES {
+            return Err(AppError::new(ErrorCode::AttachmentTooLarge));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    let query = query.into_inner();
+    let view = service::upload(
+        &state,
+        &auth,
+        *id,
+        &query.file_name,
+        &content_type,
+        bytes,
+        query.message,
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+/// Download an attachment (those who may read its consultation).
+#[utoipa::path(
+    tag = "chat",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses(
+        (status = 200, description = "The file.", content_type = "application/octet-stream"),
+        (status = 401, response = Unauthenticated),
+        (status = 404, response = NotFound),
+    )
+)]
+#[get("/attachments/{id}")]
+async fn download_attachment(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let (a, path) = service::attachment(&state, &auth, *id).await?;
+    let file = actix_files::NamedFile::open_async(&path)
+        .await
+        .map_err(AppError::internal)?;
+    let mime: mime::Mime = a
+        .content_type
+        .parse()
+        .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+    let mut res = file
+        .set_content_type(mime)
+        .set_content_disposition(header::ContentDisposition {
+            disposition: header::DispositionType::Attachment,
+            parameters: vec![header::DispositionParam::Filename(a.file_name)],
+        })
+        .into_response(&req);
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(res)
+}
+
+/// Record the newest message the caller has read (read receipts and unread counts).
+#[utoipa::path(
+    tag = "chat",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    request_body = ReadRequest,
+    responses(
+        (status = 204, description = "Recorded."),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 404, response = NotFound),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[post("/consultations/{id}/read")]
+async fn mark_read(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: ValidJson<ReadRequest>,
+) -> AppResult<HttpResponse> {
+    service::mark_read(&state, &auth, *id, body.0.message_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,252 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant,)* }
+
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text,)* }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some(Self::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// What the question is about.
+    Category {
+        /// Statistical data.
+        Data => "data",
+        /// Concepts, definitions and methods behind the data.
+        Metadata => "metadata",
+        /// Recommendation for a statistical activity (survey) by another body.
+        ActivityRecommendation => "activity_recommendation",
+        /// Statistical classifications such as KBLI and KBJI.
+        Classification => "classification",
+    }
+}
+
+string_enum! {
+    Status {
+        /// In the unit's queue.
+        Waiting => "waiting",
+        /// Taken by an officer.
+        Active => "active",
+        Closed => "closed",
+    }
+}
+
+string_enum! {
+    Resolution {
+        Answered => "answered",
+        /// Referred to another PST service.
+        Referred => "referred",
+        /// Withdrawn by the user.
+        Withdrawn => "withdrawn",
+        /// The request does not fit; the user must open a new one.
+        Cancelled => "cancelled",
+        /// Closed automatically after the unit's days of user silence.
+        Inactive => "inactive",
+    }
+}
+
+string_enum! {
+    FollowUpKind {
+        InPerson => "in_person",
+        VideoMeeting => "video_meeting",
+    }
+}
+
+string_enum! {
+    /// Other PST services a consultation may lead to.
+    ReferralService {
+        Library => "library",
+        DataPurchase => "data_purchase",
+        Microdata => "microdata",
+        ActivityRecommendation => "activity_recommendation",
+        InPersonConsultation => "in_person_consultation",
+        Other => "other",
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "unit_code": "3304",
+    "category": "data",
+    "subject": "Angka kemiskinan Banjarnegara 2025",
+    "question": "Berapa persentase penduduk miskin Kabupaten Banjarnegara tahun 2025, dan apakah ada rinciannya per kecamatan?"
+}))]
+pub struct CreateConsultationRequest {
+    #[validate(length(min = 1, max = 8, message = "must be a unit code"))]
+    pub unit_code: String,
+    pub category: Category,
+    #[validate(length(min = 3, max = 200, message = "must be 3 to 200 characters"))]
+    pub subject: String,
+    #[validate(length(min = 10, max = 10000, message = "must be 10 to 10000 characters"))]
+    pub question: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PersonRef {
+    pub id: Uuid,
+    pub full_name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e6f",
+    "number": "3304-2026-000123",
+    "unit_code": "3304",
+    "category": "data",
+    "subject": "Angka kemiskinan Banjarnegara 2025",
+    "question": "Berapa persentase penduduk miskin Kabupaten Banjarnegara tahun 2025?",
+    "status": "waiting",
+    "resolution": null,
+    "summary": null,
+    "queue_position": 2,
+    "owner": {"id": "0192f0c4-0000-7c1a-9a4e-2b1f3c4d5e6f", "full_name": "Siti Rahma"},
+    "assignee": null,
+    "clarified_at": null,
+    "deadline_at": null,
+    "overdue": false,
+    "closed_at": null,
+    "unread_count": 0,
+    "rated": false,
+    "to_index": false,
+    "created_at": "2026-11-21T02:15:00Z",
+    "updated_at": "2026-11-21T02:15:00Z"
+}))]
+pub struct ConsultationView {
+    pub id: Uuid,
+    /// Unique per unit: `{unit}-{year}-{sequence}`.
+    pub number: String,
+    pub unit_code: String,
+    pub category: Category,
+    pub subject: String,
+    pub question: String,
+    pub status: Status,
+    pub resolution: Option<Resolution>,
+    pub summary: Option<String>,
+    /// 1-based place in the unit's queue, first come first served; only while waiting.
+    pub queue_position: Option<u64>,
+    pub owner: PersonRef,
+    pub assignee: Option<PersonRef>,
+    /// When the officer marked the request clear; the deadline clock starts then.
+    pub clarified_at: Option<DateTime<Utc>>,
+    /// End (23:59:59, unit time) of the unit's Nth working day after clarification.
+    pub deadline_at: Option<DateTime<Utc>>,
+    /// Past its deadline and not closed.
+    pub overdue: bool,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Messages from others after the caller's last read one.
+    pub unread_count: u64,
+    /// Whether the owner has rated the service.
+    pub rated: bool,
+    /// Marked by an officer to be curated into the knowledge base.
+    pub to_index: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FollowUpView {
+    pub id: Uuid,
+    pub kind: FollowUpKind,
+    pub scheduled_at: DateTime<Utc>,
+    pub location_or_link: String,
+    pub note: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReferralView {
+    pub id: Uuid,
+    pub service: ReferralService,
+    pub note: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A consultation with its follow-ups and referrals.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultationDetail {
+    #[serde(flatten)]
+    pub consultation: ConsultationView,
+    pub follow_ups: Vec<FollowUpView>,
+    pub referrals: Vec<ReferralView>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    pub status: Option<Status>,
+    pub category: Option<Category>,
+    /// `me`: only those assigned to the caller.
+    #[param(example = "me")]
+    pub assignee: Option<String>,
+    /// Words in the number, subject or question.
+    pub q: Option<String>,
+    /// Staff of an upper unit: only this unit's.
+    pub unit: Option<String>,
+    pub page: Option<u64>,
+    pub per_page: Option<u64>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignRequest {
+    /// An officer or supervisor of the consultation's unit.
+    pub officer_id: Uuid,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"resolution": "answered", "summary": "Data kemiskinan 2025 dikirim dalam tabel."}))]
+pub struct CloseRequest {
+    /// `answered`, `referred` or `cancelled` (`withdrawn` is the owner's, `inactive` the system's).
+    pub resolution: Resolution,
+    #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "kind": "video_meeting",
+    "scheduled_at": "2026-11-24T03:00:00Z",
+    "location_or_link": "https://meet.example.org/pst-3304",
+    "note": "Membahas tabel kemiskinan per kecamatan."
+}))]
+pub struct FollowUpRequest {
+    pub kind: FollowUpKind,
+    pub scheduled_at: DateTime<Utc>,
+    #[validate(length(min = 3, max = 500, message = "must be 3 to 500 characters"))]
+    pub location_or_link: String,
+    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"service": "microdata", "note": "Permintaan mikrodata Susenas melalui layanan mikrodata."}))]
+pub struct ReferralRequest {
+    pub service: ReferralService,
+    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MarkToIndexRequest {
+    pub to_index: bool,
+}

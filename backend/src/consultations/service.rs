@@ -1,0 +1,805 @@
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
+use chrono_tz::Tz;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    sea_query::{Expr, ExprTrait, Func},
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{
+    access::{self, Access},
+    model::*,
+};
+use crate::{
+    api::{Page, PageQuery},
+    app::AppState,
+    auth::{AuthUser, Role},
+    bus::Event,
+    calendar::working_days,
+    entities::{
+        consultation::{self, Column as C},
+        consultation_counter, follow_up, message, rating, read_receipt, referral, unit, user,
+    },
+    error::{AppError, AppResult, ErrorCode},
+    notify::{self, templates},
+};
+
+/// Staff may reopen a closed consultation for this long.
+pub const REOPEN_WINDOW: TimeDelta = TimeDelta::days(7);
+
+pub fn zone(unit: &unit::Model) -> Tz {
+    unit.time_zone.parse().unwrap_or(chrono_tz::Asia::Jakarta)
+}
+
+async fn next_number<Cn: ConnectionTrait>(conn: &Cn, unit_code: &str, year: i32) -> AppResult<i32> {
+    consultation_counter::Entity::insert(consultation_counter::ActiveModel {
+        unit_code: Set(unit_code.to_owned()),
+        year: Set(year),
+        last_number: Set(0),
+    })
+    .on_conflict_do_nothing_on([
+        consultation_counter::Column::UnitCode,
+        consultation_counter::Column::Year,
+    ])
+    .exec(conn)
+    .await?;
+    // The update locks the counter row until commit, so numbers never repeat under concurrency.
+    consultation_counter::Entity::update_many()
+        .col_expr(
+            consultation_counter::Column::LastNumber,
+            Expr::col(consultation_counter::Column::LastNumber).add(1),
+        )
+        .filter(consultation_counter::Column::UnitCode.eq(unit_code))
+        .filter(consultation_counter::Column::Year.eq(year))
+        .exec(conn)
+        .await?;
+    let counter = consultation_counter::Entity::find_by_id((unit_code.to_owned(), year))
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::internal("consultation counter vanished"))?;
+    Ok(counter.last_number)
+}
+
+pub async fn queue_position<Cn: ConnectionTrait>(
+    conn: &Cn,
+    c: &consultation::Model,
+) -> AppResult<Option<u64>> {
+    if c.status != Status::Waiting.as_str() {
+        return Ok(None);
+    }
+    let ahead = consultation::Entity::find()
+        .filter(C::UnitCode.eq(&c.unit_code))
+        .filter(C::Status.eq(Status::Waiting.as_str()))
+        .filter(
+            Condition::any().add(C::CreatedAt.lt(c.created_at)).add(
+                Condition::all()
+                    .add(C::CreatedAt.eq(c.created_at))
+                    .add(C::Id.lt(c.id)),
+            ),
+        )
+        .count(conn)
+        .await?;
+    Ok(Some(ahead + 1))
+}
+
+async fn people<Cn: ConnectionTrait>(
+    conn: &Cn,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> AppResult<HashMap<Uuid, PersonRef>> {
+    let ids: Vec<Uuid> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| {
+            (
+                u.id,
+                PersonRef {
+                    id: u.id,
+                    full_name: u.full_name,
+                },
+            )
+        })
+        .collect())
+}
+
+pub async fn unread_count<Cn: ConnectionTrait>(
+    conn: &Cn,
+    consultation_id: Uuid,
+    reader: Uuid,
+) -> AppResult<u64> {
+    let last_read = read_receipt::Entity::find_by_id((consultation_id, reader))
+        .one(conn)
+        .await?
+        .map(|r| r.last_read_message_id);
+    let mut query = message::Entity::find()
+        .filter(message::Column::ConsultationId.eq(consultation_id))
+        .filter(message::Column::SenderId.ne(reader));
+    if let Some(last) = last_read {
+        query = query.filter(message::Column::Id.gt(last));
+    }
+    Ok(query.count(conn).await?)
+}
+
+pub fn is_overdue(c: &consultation::Model, now: DateTime<Utc>) -> bool {
+    c.status != Status::Closed.as_str() && c.deadline_at.is_some_and(|d| d < now)
+}
+
+/// The consultations as their viewer sees them (queue position, unread count, names).
+pub async fn views<Cn: ConnectionTrait>(
+    conn: &Cn,
+    viewer: Uuid,
+    rows: Vec<consultation::Model>,
+) -> AppResult<Vec<ConsultationView>> {
+    let names = people(
+        conn,
+        rows.iter()
+            .flat_map(|c| [Some(c.user_id), c.assignee_id])
+            .flatten(),
+    )
+    .await?;
+    let rated: std::collections::HashSet<Uuid> = if rows.is_empty() {
+        Default::default()
+    } else {
+        rating::Entity::find()
+            .filter(rating::Column::SubjectKind.eq("consultation"))
+            .filter(rating::Column::SubjectId.is_in(rows.iter().map(|c| c.id)))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|r| r.subject_id)
+            .collect()
+    };
+    let now = Utc::now();
+    let mut out = Vec::with_capacity(rows.len());
+    for c in rows {
+        let queue_position = queue_position(conn, &c).await?;
+        let unread = unread_count(conn, c.id, viewer).await?;
+        let person = |id: Uuid| {
+            names.get(&id).cloned().unwrap_or(PersonRef {
+                id,
+                full_name: String::new(),
+            })
+        };
+        out.push(ConsultationView {
+            id: c.id,
+            overdue: is_overdue(&c, now),
+            owner: person(c.user_id),
+            assignee: c.assignee_id.map(person),
+            rated: rated.contains(&c.id),
+            number: c.number,
+            unit_code: c.unit_code,
+            category: Category::parse(&c.category).unwrap_or(Category::Data),
+            subject: c.subject,
+            question: c.question,
+            status: Status::parse(&c.status).unwrap_or(Status::Waiting),
+            resolution: c.resolution.as_deref().and_then(Resolution::parse),
+            summary: c.summary,
+            queue_position,
+            clarified_at: c.clarified_at,
+            deadline_at: c.deadline_at,
+            closed_at: c.closed_at,
+            unread_count: unread,
+            to_index: c.to_index,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        });
+    }
+    Ok(out)
+}
+
+pub async fn view<Cn: ConnectionTrait>(
+    conn: &Cn,
+    viewer: Uuid,
+    c: consultation::Model,
+) -> AppResult<ConsultationView> {
+    views(conn, viewer, vec![c])
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::internal("view of one consultation is empty"))
+}
+
+/// Tells the owner and the unit's staff that a consultation changed, and every waiting owner
+/// of the unit their (possibly new) queue position.
+pub async fn announce(
+    state: &AppState,
+    c: &consultation::Model,
+    queue_changed: bool,
+) -> AppResult<()> {
+    let position = queue_position(&state.db, c).await?;
+    state.bus.publish(Event {
+        kind: "consultation.updated",
+        consultation_id: c.id,
+        data: json!({
+            "status": c.status,
+            "resolution": c.resolution,
+            "assignee_id": c.assignee_id,
+            "queue_position": position,
+            "deadline_at": c.deadline_at,
+            "overdue": is_overdue(c, Utc::now()),
+            "to_index": c.to_index,
+            "updated_at": c.updated_at,
+        }),
+        owner_id: c.user_id,
+        unit_code: c.unit_code.clone(),
+        only_user: None,
+        actor_id: None,
+    });
+    if queue_changed {
+        let waiting = consultation::Entity::find()
+            .filter(C::UnitCode.eq(&c.unit_code))
+            .filter(C::Status.eq(Status::Waiting.as_str()))
+            .order_by_asc(C::CreatedAt)
+            .order_by_asc(C::Id)
+            .all(&state.db)
+            .await?;
+        for (i, w) in waiting.iter().enumerate() {
+            if w.id == c.id {
+                continue;
+            }
+            state.bus.publish(Event {
+                kind: "consultation.updated",
+                consultation_id: w.id,
+                data: json!({"status": w.status, "queue_position": i + 1}),
+                owner_id: w.user_id,
+                unit_code: w.unit_code.clone(),
+                only_user: Some(w.user_id),
+                actor_id: None,
+            });
+        }
+    }
+    Ok(())
+}
+
+pub async fn create(
+    state: &AppState,
+    auth: &AuthUser,
+    req: CreateConsultationRequest,
+) -> AppResult<ConsultationView> {
+    if auth.role != Role::Public {
+        return Err(
+            AppError::forbidden().with_detail("Consultations are opened by members of the public.")
+        );
+    }
+    let unit = unit::Entity::find_by_id(req.unit_code.clone())
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| {
+            AppError::coded_field(ErrorCode::UnitNotFound, "unit_code", "no such unit")
+        })?;
+    let now = Utc::now();
+    let year = now.with_timezone(&zone(&unit)).year();
+    let txn = state.db.begin().await?;
+    let sequence = next_number(&txn, &unit.code, year).await?;
+    let created = consultation::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        unit_code: Set(unit.code.clone()),
+        number: Set(format!("{}-{year}-{sequence:06}", unit.code)),
+        user_id: Set(auth.id),
+        category: Set(req.category.as_str().to_owned()),
+        subject: Set(req.subject.trim().to_owned()),
+        question: Set(req.question.trim().to_owned()),
+        status: Set(Status::Waiting.as_str().to_owned()),
+        resolution: Set(None),
+        summary: Set(None),
+        assignee_id: Set(None),
+        to_index: Set(false),
+        claimed_at: Set(None),
+        clarified_at: Set(None),
+        deadline_at: Set(None),
+        closed_at: Set(None),
+        last_user_message_at: Set(Some(now)),
+        last_officer_message_at: Set(None),
+        auto_close_warned_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    announce(state, &created, false).await?;
+    view(&state.db, auth.id, created).await
+}
+
+pub async fn list(
+    state: &AppState,
+    auth: &AuthUser,
+    q: ListQuery,
+) -> AppResult<Page<ConsultationView>> {
+    let (page, per_page) = PageQuery {
+        page: q.page,
+        per_page: q.per_page,
+    }
+    .resolve(20)?;
+    let mut query = consultation::Entity::find();
+    if auth.role == Role::Public {
+        query = query.filter(C::UserId.eq(auth.id));
+    } else {
+        if let Some(units) = access::readable_units(&state.db, auth).await? {
+            if let Some(unit) = &q.unit
+                && !units.contains(unit)
+            {
+                return Err(AppError::forbidden());
+            }
+            query = query.filter(C::UnitCode.is_in(units));
+        }
+        if let Some(unit) = &q.unit {
+            query = query.filter(C::UnitCode.eq(unit));
+        }
+    }
+    if let Some(status) = q.status {
+        query = query.filter(C::Status.eq(status.as_str()));
+    }
+    if let Some(category) = q.category {
+        query = query.filter(C::Category.eq(category.as_str()));
+    }
+    match q.assignee.as_deref() {
+        None => {}
+        Some("me") => query = query.filter(C::AssigneeId.eq(auth.id)),
+        Some(_) => return Err(AppError::field("assignee", "must be `me`")),
+    }
+    if let Some(words) = q.q.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
+        let pattern = format!("%{}%", words.to_lowercase().replace(['%', '_'], ""));
+        let lower = |col: C| Expr::expr(Func::lower(Expr::col(col)));
+        query = query.filter(
+            Condition::any()
+                .add(lower(C::Subject).like(pattern.clone()))
+                .add(lower(C::Question).like(pattern.clone()))
+                .add(lower(C::Number).like(pattern)),
+        );
+    }
+    if auth.role.is_staff() {
+        // Past their deadline first.
+        let now = Utc::now();
+        let overdue_first: Expr = Expr::case(
+            Condition::all()
+                .add(C::Status.ne(Status::Closed.as_str()))
+                .add(C::DeadlineAt.lt(now)),
+            1,
+        )
+        .finally(0)
+        .into();
+        query = query.order_by(overdue_first, Order::Desc);
+    }
+    let order = if q.status == Some(Status::Waiting) {
+        Order::Asc
+    } else {
+        Order::Desc
+    };
+    query = query
+        .order_by(C::CreatedAt, order.clone())
+        .order_by(C::Id, order);
+    let paginator = query.paginate(&state.db, per_page);
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(page - 1).await?;
+    Ok(Page {
+        items: views(&state.db, auth.id, rows).await?,
+        total,
+        page,
+        per_page,
+    })
+}
+
+pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationDetail> {
+    let (c, _) = access::load(&state.db, auth, id).await?;
+    let follow_ups = follow_up::Entity::find()
+        .filter(follow_up::Column::ConsultationId.eq(id))
+        .order_by_asc(follow_up::Column::ScheduledAt)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|f| FollowUpView {
+            id: f.id,
+            kind: FollowUpKind::parse(&f.kind).unwrap_or(FollowUpKind::InPerson),
+            scheduled_at: f.scheduled_at,
+            location_or_link: f.location_or_link,
+            note: f.note,
+            created_at: f.created_at,
+        })
+        .collect();
+    let referrals = referral::Entity::find()
+        .filter(referral::Column::ConsultationId.eq(id))
+        .order_by_asc(referral::Column::CreatedAt)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|r| ReferralView {
+            id: r.id,
+            service: ReferralService::parse(&r.service).unwrap_or(ReferralService::Other),
+            note: r.note,
+            created_at: r.created_at,
+        })
+        .collect();
+    Ok(ConsultationDetail {
+        consultation: view(&state.db, auth.id, c).await?,
+        follow_ups,
+        referrals,
+    })
+}
+
+fn require(condition: bool) -> AppResult<()> {
+    if condition {
+        Ok(())
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// Applies `change` only if the consultation still has `expected` status; else 409.
+async fn transition<Cn: ConnectionTrait>(
+    conn: &Cn,
+    c: &consultation::Model,
+    expected: &[Status],
+    change: impl FnOnce(&mut consultation::ActiveModel),
+    conflict: ErrorCode,
+) -> AppResult<consultation::Model> {
+    let mut active = c.clone().into_active_model();
+    change(&mut active);
+    active.updated_at = Set(Utc::now());
+    let result = consultation::Entity::update_many()
+        .set(active)
+        .filter(C::Id.eq(c.id))
+        .filter(C::Status.is_in(expected.iter().map(|s| s.as_str())))
+        .filter(C::UpdatedAt.eq(c.updated_at))
+        .exec(conn)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::conflict(
+            conflict,
+            "The consultation changed meanwhile; reload it.",
+        ));
+    }
+    consultation::Entity::find_by_id(c.id)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)
+}
+
+pub async fn claim(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access.is_unit_staff())?;
+    if c.status != Status::Waiting.as_str() {
+        return Err(AppError::conflict(
+            ErrorCode::AlreadyClaimed,
+            "This consultation is no longer waiting.",
+        ));
+    }
+    let now = Utc::now();
+    let claimed = transition(
+        &state.db,
+        &c,
+        &[Status::Waiting],
+        |a| {
+            a.status = Set(Status::Active.as_str().into());
+            a.assignee_id = Set(Some(auth.id));
+            a.claimed_at = Set(Some(now));
+        },
+        ErrorCode::AlreadyClaimed,
+    )
+    .await?;
+    announce(state, &claimed, true).await?;
+    view(&state.db, auth.id, claimed).await
+}
+
+pub async fn assign(
+    state: &AppState,
+    auth: &AuthUser,
+    id: Uuid,
+    officer_id: Uuid,
+) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access == Access::UnitSupervisor)?;
+    let officer = user::Entity::find_by_id(officer_id).one(&state.db).await?;
+    let eligible = officer.is_some_and(|o| {
+        o.unit_code.as_deref() == Some(c.unit_code.as_str())
+            && matches!(Role::parse(&o.role), Some(Role::Officer | Role::Supervisor))
+    });
+    if !eligible {
+        return Err(AppError::field(
+            "officer_id",
+            "must be an officer or supervisor of the consultation's unit",
+        ));
+    }
+    let was_waiting = c.status == Status::Waiting.as_str();
+    let now = Utc::now();
+    let assigned = transition(
+        &state.db,
+        &c,
+        &[Status::Waiting, Status::Active],
+        |a| {
+            a.status = Set(Status::Active.as_str().into());
+            a.assignee_id = Set(Some(officer_id));
+            if was_waiting {
+                a.claimed_at = Set(Some(now));
+            }
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    announce(state, &assigned, was_waiting).await?;
+    view(&state.db, auth.id, assigned).await
+}
+
+fn acts_for(c: &consultation::Model, auth: &AuthUser, access: Access) -> bool {
+    access == Access::UnitSupervisor
+        || (access == Access::UnitOfficer && c.assignee_id == Some(auth.id))
+}
+
+pub async fn clarify(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(acts_for(&c, auth, access))?;
+    if c.status != Status::Active.as_str() || c.clarified_at.is_some() {
+        return Err(AppError::conflict(
+            ErrorCode::InvalidState,
+            "Only an active consultation not yet marked clear can be marked clear.",
+        ));
+    }
+    let unit = unit::Entity::find_by_id(c.unit_code.clone())
+        .one(&state.db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let now = Utc::now();
+    let zone = zone(&unit);
+    let holidays =
+        working_days::holidays_from(&state.db, now.with_timezone(&zone).date_naive()).await?;
+    let deadline = working_days::deadline(
+        now,
+        zone,
+        Ord::max(unit.online_deadline_working_days, 1) as u32,
+        &holidays,
+    );
+    let clarified = transition(
+        &state.db,
+        &c,
+        &[Status::Active],
+        |a| {
+            a.clarified_at = Set(Some(now));
+            a.deadline_at = Set(Some(deadline));
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    announce(state, &clarified, false).await?;
+    view(&state.db, auth.id, clarified).await
+}
+
+pub async fn close(
+    state: &AppState,
+    auth: &AuthUser,
+    id: Uuid,
+    req: CloseRequest,
+) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(acts_for(&c, auth, access))?;
+    if !matches!(
+        req.resolution,
+        Resolution::Answered | Resolution::Referred | Resolution::Cancelled
+    ) {
+        return Err(AppError::field(
+            "resolution",
+            "must be answered, referred or cancelled",
+        ));
+    }
+    let was_waiting = c.status == Status::Waiting.as_str();
+    let txn = state.db.begin().await?;
+    let now = Utc::now();
+    let closed = transition(
+        &txn,
+        &c,
+        &[Status::Waiting, Status::Active],
+        |a| {
+            a.status = Set(Status::Closed.as_str().into());
+            a.resolution = Set(Some(req.resolution.as_str().into()));
+            a.summary = Set(req
+                .summary
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty()));
+            a.closed_at = Set(Some(now));
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    notify_closed(state, &txn, &closed).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    announce(state, &closed, was_waiting).await?;
+    view(&state.db, auth.id, closed).await
+}
+
+/// The owner learns the consultation closed and is asked to rate the service.
+pub async fn notify_closed<Cn: ConnectionTrait>(
+    state: &AppState,
+    conn: &Cn,
+    c: &consultation::Model,
+) -> AppResult<()> {
+    let owner = user::Entity::find_by_id(c.user_id)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let link = format!("{}/consultations/{}", state.settings.public_url, c.id);
+    notify::enqueue(
+        conn,
+        templates::consultation_closed(
+            &owner.email,
+            &owner.full_name,
+            &c.number,
+            &c.subject,
+            c.resolution.as_deref().unwrap_or(""),
+            &link,
+        ),
+    )
+    .await
+}
+
+pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access == Access::Owner)?;
+    let was_waiting = c.status == Status::Waiting.as_str();
+    let now = Utc::now();
+    let withdrawn = transition(
+        &state.db,
+        &c,
+        &[Status::Waiting, Status::Active],
+        |a| {
+            a.status = Set(Status::Closed.as_str().into());
+            a.resolution = Set(Some(Resolution::Withdrawn.as_str().into()));
+            a.closed_at = Set(Some(now));
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    announce(state, &withdrawn, was_waiting).await?;
+    view(&state.db, auth.id, withdrawn).await
+}
+
+pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access.is_unit_staff())?;
+    let within = c.closed_at.is_some_and(|t| Utc::now() - t <= REOPEN_WINDOW);
+    if c.status != Status::Closed.as_str() || !within {
+        return Err(AppError::conflict(
+            ErrorCode::InvalidState,
+            "Only a consultation closed in the last 7 days can be reopened.",
+        ));
+    }
+    let back_to = if c.assignee_id.is_some() {
+        Status::Active
+    } else {
+        Status::Waiting
+    };
+    let now = Utc::now();
+    let reopened = transition(
+        &state.db,
+        &c,
+        &[Status::Closed],
+        |a| {
+            a.status = Set(back_to.as_str().into());
+            a.resolution = Set(None);
+            a.closed_at = Set(None);
+            a.auto_close_warned_at = Set(None);
+            // The silence clock starts again from the reopening.
+            if back_to == Status::Active {
+                a.last_officer_message_at = Set(Some(now));
+            }
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    announce(state, &reopened, back_to == Status::Waiting).await?;
+    view(&state.db, auth.id, reopened).await
+}
+
+pub async fn mark_to_index(
+    state: &AppState,
+    auth: &AuthUser,
+    id: Uuid,
+    to_index: bool,
+) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access.is_unit_staff())?;
+    let mut active = c.into_active_model();
+    active.to_index = Set(to_index);
+    active.updated_at = Set(Utc::now());
+    let saved = active.update(&state.db).await?;
+    announce(state, &saved, false).await?;
+    view(&state.db, auth.id, saved).await
+}
+
+pub async fn add_follow_up(
+    state: &AppState,
+    auth: &AuthUser,
+    id: Uuid,
+    req: FollowUpRequest,
+) -> AppResult<FollowUpView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(acts_for(&c, auth, access))?;
+    if req.scheduled_at <= Utc::now() {
+        return Err(AppError::field("scheduled_at", "must be in the future"));
+    }
+    if c.status == Status::Closed.as_str()
+        && c.resolution.as_deref() != Some(Resolution::Answered.as_str())
+        && c.resolution.as_deref() != Some(Resolution::Referred.as_str())
+    {
+        return Err(AppError::conflict(
+            ErrorCode::InvalidState,
+            "A withdrawn, cancelled or inactive consultation takes no follow-up.",
+        ));
+    }
+    let unit = unit::Entity::find_by_id(c.unit_code.clone())
+        .one(&state.db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let owner = user::Entity::find_by_id(c.user_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let now = Utc::now();
+    let txn = state.db.begin().await?;
+    let saved = follow_up::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        consultation_id: Set(c.id),
+        kind: Set(req.kind.as_str().into()),
+        scheduled_at: Set(req.scheduled_at),
+        location_or_link: Set(req.location_or_link.trim().to_owned()),
+        note: Set(req
+            .note
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())),
+        created_by: Set(auth.id),
+        created_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    notify::enqueue(
+        &txn,
+        templates::follow_up(&owner, &unit, &c, &saved, zone(&unit)),
+    )
+    .await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(FollowUpView {
+        id: saved.id,
+        kind: req.kind,
+        scheduled_at: saved.scheduled_at,
+        location_or_link: saved.location_or_link,
+        note: saved.note,
+        created_at: saved.created_at,
+    })
+}
+
+pub async fn add_referral(
+    state: &AppState,
+    auth: &AuthUser,
+    id: Uuid,
+    req: ReferralRequest,
+) -> AppResult<ReferralView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(acts_for(&c, auth, access))?;
+    let saved = referral::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        consultation_id: Set(c.id),
+        service: Set(req.service.as_str().into()),
+        note: Set(req
+            .note
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())),
+        created_by: Set(auth.id),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&state.db)
+    .await?;
+    Ok(ReferralView {
+        id: saved.id,
+        service: req.service,
+        note: saved.note,
+        created_at: saved.created_at,
+    })
+}

@@ -1,0 +1,44 @@
+//! Timers. `run_due(at)` does every job that is due at the instant `at`; the scheduler calls it
+//! every minute with the current time, and `statkonsul jobs run-once --at …` with any instant.
+pub mod auto_close;
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::watch;
+
+use crate::{app::AppState, error::AppResult};
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct JobReport {
+    pub warned: usize,
+    pub closed: usize,
+}
+
+pub async fn run_due(state: &AppState, at: DateTime<Utc>) -> AppResult<JobReport> {
+    auto_close::run(state, at).await
+}
+
+/// Runs the due jobs every `interval` until `shutdown` turns true.
+pub async fn schedule(
+    state: actix_web::web::Data<AppState>,
+    interval: Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    tracing::info!("job scheduler started");
+    loop {
+        match run_due(&state, Utc::now()).await {
+            Ok(report) if report != JobReport::default() => tracing::info!(?report, "jobs ran"),
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "jobs failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = shutdown.changed() => {}
+        }
+        if *shutdown.borrow() {
+            break;
+        }
+    }
+    tracing::info!("job scheduler stopped");
+}
