@@ -118,7 +118,18 @@ impl Modify for SecurityAddon {
         license(name = "Apache-2.0"),
     ),
     modifiers(&SecurityAddon),
-    components(schemas(error::Problem)),
+    components(
+        schemas(error::Problem),
+        responses(
+            crate::api::BadRequest,
+            crate::api::Unauthenticated,
+            crate::api::Forbidden,
+            crate::api::NotFound,
+            crate::api::Conflict,
+            crate::api::Unprocessable,
+            crate::api::TooMany,
+        )
+    ),
     tags(
         (name = "auth", description = "Registration, email verification, login and sessions, password reset"),
         (name = "me", description = "The caller's own account"),

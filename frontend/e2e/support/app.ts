@@ -1,0 +1,33 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** A full-page screenshot kept with the test's results, named by step. */
+export async function snap(page: Page, testInfo: TestInfo, step: string, fullPage = true) {
+  await page.screenshot({ path: testInfo.outputPath(`${step}.png`), fullPage });
+}
+
+/** Opens the burger menu of the phone layout and waits until it has slid fully in. */
+export async function openPhoneMenu(page: Page) {
+  await page.getByRole('button', { name: 'Buka menu' }).click();
+  const menu = page.getByRole('navigation', { name: 'Menu' });
+  await expect(menu).toBeVisible();
+  await expect.poll(async () => (await menu.boundingBox())?.x).toBe(0);
+  return menu;
+}
+
+/**
+ * Follows a navigation entry: straight from the header on wide screens, through the burger menu
+ * on phones.
+ */
+export async function navigate(page: Page, isMobile: boolean, name: string | RegExp) {
+  if (isMobile) {
+    const menu = await openPhoneMenu(page);
+    await menu.getByRole('link', { name }).or(menu.getByRole('button', { name })).click();
+    // The menu slides away after a navigation: wait, so screenshots show the page.
+    await expect.poll(async () => {
+      const box = await menu.boundingBox();
+      return box ? box.x + box.width <= 0 : true;
+    }).toBe(true);
+  } else {
+    await page.getByRole('banner').getByRole('link', { name }).or(page.getByRole('banner').getByRole('button', { name })).click();
+  }
+}

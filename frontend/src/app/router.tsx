@@ -1,0 +1,81 @@
+import type { RouteObject } from 'react-router';
+
+import { AppLayout } from '@/components/layout/app-layout';
+import { RequireAuth, RequireStaff } from '@/lib/auth/guards';
+
+import { RouteError } from './routes/route-error';
+
+/** The route table; pages load on demand so the first visit downloads only what it shows. */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('./routes/home')).HomeRoute }),
+      },
+      {
+        path: 'units/:code',
+        lazy: async () => ({ Component: (await import('@/features/units/routes/unit-route')).UnitRoute }),
+      },
+      {
+        path: 'register',
+        lazy: async () => ({ Component: (await import('@/features/auth/routes/register-route')).RegisterRoute }),
+      },
+      {
+        path: 'login',
+        lazy: async () => ({ Component: (await import('@/features/auth/routes/login-route')).LoginRoute }),
+      },
+      {
+        path: 'verify-email',
+        lazy: async () => ({
+          Component: (await import('@/features/auth/routes/verify-email-route')).VerifyEmailRoute,
+        }),
+      },
+      {
+        path: 'forgot-password',
+        lazy: async () => ({
+          Component: (await import('@/features/auth/routes/forgot-password-route')).ForgotPasswordRoute,
+        }),
+      },
+      {
+        path: 'reset-password',
+        lazy: async () => ({
+          Component: (await import('@/features/auth/routes/reset-password-route')).ResetPasswordRoute,
+        }),
+      },
+      {
+        path: 'profile',
+        lazy: async () => {
+          const { ProfileRoute } = await import('./routes/profile');
+          return {
+            Component: () => (
+              <RequireAuth>
+                <ProfileRoute />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
+        path: 'staff',
+        lazy: async () => {
+          const { StaffDashboardRoute } = await import('./routes/staff-dashboard');
+          return {
+            Component: () => (
+              <RequireStaff>
+                <StaffDashboardRoute />
+              </RequireStaff>
+            ),
+          };
+        },
+      },
+      {
+        path: '*',
+        lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
+      },
+    ],
+  },
+];

@@ -1,0 +1,211 @@
+import { Anchor, Badge, Card, Group, Select, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  IconBook,
+  IconBuilding,
+  IconCalendar,
+  IconDeviceTv,
+  IconMessageReport,
+  IconMessages,
+  IconNotebook,
+  IconReportAnalytics,
+  IconSparkles,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { ErrorAlert } from '@/components/errors/error-alert';
+import { ComingSoonCard } from '@/components/ui/coming-soon-card';
+import { paths } from '@/config/paths';
+import { HolidayCalendar } from '@/features/holidays/components/holiday-calendar';
+import { CreateStaffForm } from '@/features/staff/components/create-staff-form';
+import { StaffTable } from '@/features/staff/components/staff-table';
+import { useUnit } from '@/features/units/api/get-unit';
+import { useUnits } from '@/features/units/api/get-units';
+import { UnitSettingsForm } from '@/features/units/components/unit-settings-form';
+import type { Me, Unit } from '@/lib/api/types';
+import { isStaffRole, managesUnit, type StaffRole } from '@/lib/auth/roles';
+import { useUser } from '@/lib/auth/get-me';
+
+type Upcoming = 'onlineQueue' | 'walkinQueue' | 'guestBook' | 'knowledgeBase' | 'complaints' | 'reports';
+
+const upcomingIcons: Record<Upcoming, ReactNode> = {
+  onlineQueue: <IconMessages size={20} />,
+  walkinQueue: <IconDeviceTv size={20} />,
+  guestBook: <IconNotebook size={20} />,
+  knowledgeBase: <IconBook size={20} />,
+  complaints: <IconMessageReport size={20} />,
+  reports: <IconReportAnalytics size={20} />,
+};
+
+/** What each role will do once the capability exists (from the design's role table). */
+const upcomingByRole: Record<StaffRole, Upcoming[]> = {
+  officer: ['onlineQueue', 'walkinQueue', 'knowledgeBase'],
+  front_office: ['walkinQueue', 'guestBook'],
+  supervisor: ['onlineQueue', 'walkinQueue', 'knowledgeBase', 'complaints', 'reports'],
+  admin: ['reports', 'complaints', 'knowledgeBase'],
+};
+
+function Section({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
+      <Title order={2} size="h4">
+        {title}
+      </Title>
+      {lead && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {lead}
+        </Text>
+      )}
+      <Stack mt="md">{children}</Stack>
+    </Card>
+  );
+}
+
+function UnitSettingsSection({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const unit = useUnit(code);
+  return (
+    <Section title={t('staff.settings.title')} lead={t('staff.settings.lead')}>
+      {unit.isPending && <Skeleton h={80} />}
+      <ErrorAlert error={unit.error} />
+      {unit.data && (
+        <>
+          <UnitSettingsForm key={unit.data.code} unitCode={unit.data.code} settings={unit.data.settings} />
+          <Anchor component={Link} to={paths.unit(unit.data.code)} size="sm">
+            {t('staff.viewStandard')}
+          </Anchor>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function UnitTab({ user, units }: { user: Me; units: Unit[] }) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<string | null>(user.unit_code ?? units[0]?.code ?? null);
+  const code = user.role === 'admin' ? picked : user.unit_code;
+  return (
+    <Stack>
+      {user.role === 'admin' && (
+        <Select
+          label={t('staff.unitPicker')}
+          searchable
+          allowDeselect={false}
+          value={picked}
+          onChange={setPicked}
+          data={units.map((u) => ({ value: u.code, label: `${u.code} · ${u.name}` }))}
+          w={{ base: '100%', sm: 360 }}
+        />
+      )}
+      {code && <UnitSettingsSection code={code} />}
+    </Stack>
+  );
+}
+
+function UpcomingList({ role }: { role: StaffRole }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        {t('staff.upcoming.lead')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        {upcomingByRole[role].map((key) => (
+          <ComingSoonCard
+            key={key}
+            icon={upcomingIcons[key]}
+            title={t(`staff.upcoming.${key}.title`)}
+            description={t(`staff.upcoming.${key}.body`)}
+          />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+export function StaffDashboardRoute() {
+  const { t } = useTranslation();
+  const { user } = useUser();
+  const units = useUnits();
+  if (!user || !isStaffRole(user.role)) return null;
+
+  const role = user.role;
+  const unitName = units.data?.find((u) => u.code === user.unit_code)?.name ?? user.unit_code;
+  const isAdmin = role === 'admin';
+
+  const header = (
+    <div>
+      <Title order={1}>{t('staff.title')}</Title>
+      <Group gap="xs" mt={4}>
+        <Text c="dimmed">{t('staff.greeting', { name: user.full_name })}</Text>
+        <Badge variant="light" style={{ textTransform: 'none' }}>
+          {unitName
+            ? t('staff.roleAtUnit', { role: t(`roles.${role}`), unit: unitName })
+            : t('staff.allUnitsRole', { role: t(`roles.${role}`) })}
+        </Badge>
+      </Group>
+    </div>
+  );
+
+  if (!managesUnit(role)) {
+    return (
+      <Stack gap="lg">
+        {header}
+        <UpcomingList role={role} />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      {header}
+      <ErrorAlert error={units.error} />
+      <Tabs defaultValue="unit" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="unit" leftSection={<IconBuilding size={16} />}>
+            {t('staff.tabs.unit')}
+          </Tabs.Tab>
+          <Tabs.Tab value="staff" leftSection={<IconUsers size={16} />}>
+            {t('staff.tabs.staff')}
+          </Tabs.Tab>
+          {isAdmin && (
+            <Tabs.Tab value="holidays" leftSection={<IconCalendar size={16} />}>
+              {t('staff.tabs.holidays')}
+            </Tabs.Tab>
+          )}
+          <Tabs.Tab value="upcoming" leftSection={<IconSparkles size={16} />}>
+            {t('staff.tabs.upcoming')}
+          </Tabs.Tab>
+        </Tabs.List>
+
+        <Tabs.Panel value="unit">
+          {units.data ? <UnitTab user={user} units={units.data} /> : <Skeleton h={120} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="staff">
+          <Stack gap="lg">
+            <Section title={t('staff.list.title')}>
+              <StaffTable units={units.data ?? []} canFilterUnit={isAdmin} />
+            </Section>
+            {isAdmin && (
+              <Section title={t('staff.create.title')} lead={t('staff.create.lead')}>
+                <CreateStaffForm units={units.data ?? []} />
+              </Section>
+            )}
+          </Stack>
+        </Tabs.Panel>
+        {isAdmin && (
+          <Tabs.Panel value="holidays">
+            <Section title={t('staff.holidays.title')} lead={t('staff.holidays.lead')}>
+              <HolidayCalendar canEdit />
+            </Section>
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="upcoming">
+          <UpcomingList role={role} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

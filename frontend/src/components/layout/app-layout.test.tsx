@@ -1,0 +1,50 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { storageKeys } from '@/config/storage-keys';
+import { session } from '@/lib/auth/session';
+import { i18n } from '@/lib/i18n';
+import { json, mockApi } from '@/testing/mock-api';
+import { publicUser, supervisor } from '@/testing/fixtures';
+import { renderRoutes } from '@/testing/render';
+
+import { AppLayout } from './app-layout';
+
+const layoutOnly = [{ path: '/', element: <AppLayout />, children: [{ index: true, element: <p>isi</p> }] }];
+
+const mainNav = () => screen.getByRole('navigation', { name: /Navigasi utama|Main navigation/ });
+
+describe('the header', () => {
+  it('speaks Indonesian first and switches to English, remembering the choice', async () => {
+    mockApi({});
+    renderRoutes(layoutOnly, '/');
+    expect(within(mainNav()).getByRole('link', { name: 'Beranda' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('id');
+
+    await userEvent.setup().click(screen.getByText('EN'));
+
+    expect(await within(mainNav()).findByRole('link', { name: 'Home' })).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: 'Log in' }).length).toBeGreaterThan(0);
+    expect(localStorage.getItem(storageKeys.language)).toBe('en');
+    expect(i18n.language).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('never shows staff navigation to a member of the public', async () => {
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    mockApi({ 'GET /api/v1/me': () => json(200, publicUser) });
+    renderRoutes(layoutOnly, '/');
+
+    expect(await screen.findAllByText(publicUser.full_name)).not.toHaveLength(0);
+    expect(screen.queryByRole('link', { name: 'Dasbor petugas' })).not.toBeInTheDocument();
+  });
+
+  it('shows the staff dashboard link to staff', async () => {
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    mockApi({ 'GET /api/v1/me': () => json(200, supervisor) });
+    renderRoutes(layoutOnly, '/');
+
+    expect(await within(mainNav()).findByRole('link', { name: 'Dasbor petugas' })).toHaveAttribute('href', '/staff');
+  });
+});

@@ -1,0 +1,78 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
+import { json, mockApi, problem } from '@/testing/mock-api';
+import { publicUser } from '@/testing/fixtures';
+import { renderWithProviders } from '@/testing/render';
+
+import { RegisterForm } from './register-form';
+
+async function fillAndSubmit(email = 'siti@example.id') {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText(/^Email/), email);
+  await user.type(screen.getByLabelText(/^Kata sandi/), 'Kopi-Tubruk-2026');
+  await user.type(screen.getByLabelText(/^Nama lengkap/), 'Siti Rahma');
+  await user.type(screen.getByLabelText(/^Instansi/), 'Universitas Pekalongan');
+  await user.click(screen.getByRole('button', { name: 'Daftar' }));
+}
+
+describe('the registration form', () => {
+  it('shows the server’s field errors next to their fields', async () => {
+    mockApi({
+      'POST /api/v1/auth/register': () =>
+        problem(422, 'validation_failed', {
+          password: ['is too common'],
+          full_name: ['must be 1 to 120 characters'],
+        }),
+    });
+    renderWithProviders(<RegisterForm onRegistered={vi.fn()} />);
+
+    await fillAndSubmit();
+
+    expect(await screen.findByText('is too common')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Kata sandi/)).toHaveAccessibleDescription(expect.stringContaining('is too common'));
+    expect(screen.getByLabelText(/^Nama lengkap/)).toHaveAccessibleDescription(expect.stringContaining('must be 1 to 120 characters'));
+  });
+
+  it('says on the email field that the email is taken', async () => {
+    mockApi({
+      'POST /api/v1/auth/register': () => problem(409, 'email_taken', { email: ['is already registered'] }),
+    });
+    renderWithProviders(<RegisterForm onRegistered={vi.fn()} />);
+
+    await fillAndSubmit();
+
+    expect(await screen.findByText('Email ini sudah terdaftar.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Email/)).toHaveAccessibleDescription(expect.stringContaining('Email ini sudah terdaftar.'));
+  });
+
+  it('sends the trimmed fields, omits empty optional ones, and reports the new account', async () => {
+    const { calls } = mockApi({ 'POST /api/v1/auth/register': () => json(201, publicUser) });
+    const onRegistered = vi.fn();
+    renderWithProviders(<RegisterForm onRegistered={onRegistered} />);
+
+    await fillAndSubmit('  siti@example.id ');
+
+    await vi.waitFor(() => expect(onRegistered).toHaveBeenCalledWith(publicUser));
+    expect(calls[0]?.body).toEqual({
+      email: 'siti@example.id',
+      password: 'Kopi-Tubruk-2026',
+      full_name: 'Siti Rahma',
+      institution: 'Universitas Pekalongan',
+    });
+  });
+
+  it('checks obvious mistakes before asking the server', async () => {
+    const { calls } = mockApi({});
+    renderWithProviders(<RegisterForm onRegistered={vi.fn()} />);
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText(/^Kata sandi/), 'pendek');
+    await user.click(screen.getByRole('button', { name: 'Daftar' }));
+
+    expect(await screen.findByText('Kata sandi minimal 10 karakter.')).toBeInTheDocument();
+    expect(screen.getByText('Masukkan alamat email yang valid.')).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,97 @@
+import { Alert, Anchor, Button, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+
+import { ErrorAlert } from '@/components/errors/error-alert';
+import { PasswordField } from '@/components/ui/password-field';
+import { paths } from '@/config/paths';
+import { formErrorsFrom } from '@/lib/api/form-errors';
+import { useErrorMessage } from '@/lib/api/use-error-message';
+import { isApiError } from '@/lib/api/problem';
+import { MIN_PASSWORD_LENGTH } from '@/lib/validation';
+
+import { useConfirmPasswordReset } from '../api/confirm-password-reset';
+import { AuthCard } from '../components/auth-card';
+
+export function ResetPasswordRoute() {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const [params] = useSearchParams();
+  const token = params.get('token')?.trim() ?? '';
+  const confirm = useConfirmPasswordReset();
+  const form = useForm({
+    initialValues: { new_password: '', confirm: '' },
+    validate: {
+      new_password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength')),
+      confirm: (v, values) => (v === values.new_password ? null : t('validation.passwordMismatch')),
+    },
+  });
+
+  if (!token) {
+    return (
+      <AuthCard title={t('auth.reset.title')}>
+        <Alert color="red" role="alert">
+          {t('auth.reset.missingToken')}
+        </Alert>
+        <Anchor component={Link} to={paths.forgotPassword} size="sm" mt="md" display="block">
+          {t('auth.reset.requestNew')}
+        </Anchor>
+      </AuthCard>
+    );
+  }
+
+  if (confirm.isSuccess) {
+    return (
+      <AuthCard title={t('auth.reset.successTitle')}>
+        <Alert color="green" icon={<IconCircleCheck />} role="status">
+          {t('auth.reset.successBody')}
+        </Alert>
+        <Button component={Link} to={paths.login} mt="md" fullWidth>
+          {t('nav.login')}
+        </Button>
+      </AuthCard>
+    );
+  }
+
+  return (
+    <AuthCard title={t('auth.reset.title')}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(({ new_password }) =>
+          confirm.mutate(
+            { token, new_password },
+            { onError: (error) => form.setErrors(formErrorsFrom(error, ['new_password'], describeError)) },
+          ),
+        )}
+      >
+        <Stack gap="sm">
+          <PasswordField
+            label={t('fields.newPassword')}
+            description={t('fields.passwordHint')}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('new_password')}
+          />
+          <PasswordField
+            label={t('fields.confirmPassword')}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('confirm')}
+          />
+          <ErrorAlert error={confirm.error} shownFields={['new_password']}>
+            {isApiError(confirm.error, 'invalid_token') && (
+              <Anchor component={Link} to={paths.forgotPassword} size="sm" display="block" mt="xs">
+                {t('auth.reset.requestNew')}
+              </Anchor>
+            )}
+          </ErrorAlert>
+          <Button type="submit" loading={confirm.isPending} fullWidth>
+            {t('auth.reset.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

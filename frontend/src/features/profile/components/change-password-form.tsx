@@ -1,0 +1,73 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+
+import { ErrorAlert } from '@/components/errors/error-alert';
+import { PasswordField } from '@/components/ui/password-field';
+import { formErrorsFrom } from '@/lib/api/form-errors';
+import { useErrorMessage } from '@/lib/api/use-error-message';
+import { MIN_PASSWORD_LENGTH } from '@/lib/validation';
+
+import { useChangePassword } from '../api/change-password';
+
+const fields = ['current_password', 'new_password'] as const;
+
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const change = useChangePassword();
+  const form = useForm({
+    initialValues: { current_password: '', new_password: '', confirm: '' },
+    validate: {
+      current_password: (v) => (v ? null : t('validation.required')),
+      new_password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength')),
+      confirm: (v, values) => (v === values.new_password ? null : t('validation.passwordMismatch')),
+    },
+  });
+
+  const submit = form.onSubmit(({ current_password, new_password }) =>
+    change.mutate(
+      { current_password, new_password },
+      {
+        onSuccess: () => {
+          form.reset();
+          notifications.show({ color: 'green', message: t('profile.passwordChanged') });
+        },
+        onError: (error) => form.setErrors(formErrorsFrom(error, fields, describeError)),
+      },
+    ),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <PasswordField
+          label={t('fields.currentPassword')}
+          autoComplete="current-password"
+          required
+          {...form.getInputProps('current_password')}
+        />
+        <PasswordField
+          label={t('fields.newPassword')}
+          description={t('fields.passwordHint')}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('new_password')}
+        />
+        <PasswordField
+          label={t('fields.confirmPassword')}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('confirm')}
+        />
+        <ErrorAlert error={change.error} shownFields={fields} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={change.isPending}>
+            {t('profile.passwordSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+
+import { ErrorAlert } from '@/components/errors/error-alert';
+import { PasswordField } from '@/components/ui/password-field';
+import { formErrorsFrom } from '@/lib/api/form-errors';
+import type { Unit } from '@/lib/api/types';
+import { useErrorMessage } from '@/lib/api/use-error-message';
+import { staffRoles, type StaffRole } from '@/lib/auth/roles';
+import { looksLikeEmail, MIN_PASSWORD_LENGTH } from '@/lib/validation';
+
+import { useCreateStaff } from '../api/create-staff';
+
+const fields = ['email', 'password', 'full_name', 'role', 'unit_code'] as const;
+
+type Values = { email: string; password: string; full_name: string; role: StaffRole; unit_code: string | null };
+
+export function CreateStaffForm({ units }: { units: Unit[] }) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const create = useCreateStaff();
+  const form = useForm<Values>({
+    initialValues: { email: '', password: '', full_name: '', role: 'officer', unit_code: null },
+    validate: {
+      email: (v) => (looksLikeEmail(v) ? null : t('validation.email')),
+      password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength')),
+      full_name: (v) => (v.trim() ? null : t('validation.required')),
+      unit_code: (v, values) => (values.role === 'admin' || v ? null : t('validation.required')),
+    },
+  });
+
+  const submit = form.onSubmit((values) =>
+    create.mutate(
+      {
+        email: values.email.trim(),
+        password: values.password,
+        full_name: values.full_name.trim(),
+        role: values.role,
+        unit_code: values.role === 'admin' ? null : values.unit_code,
+      },
+      {
+        onSuccess: (created) => {
+          form.reset();
+          notifications.show({ color: 'green', message: t('staff.create.created', { email: created.email }) });
+        },
+        onError: (error) => form.setErrors(formErrorsFrom(error, fields, describeError)),
+      },
+    ),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('fields.fullName')} required {...form.getInputProps('full_name')} />
+          <TextInput label={t('fields.email')} type="email" autoComplete="off" required {...form.getInputProps('email')} />
+          <PasswordField
+            label={t('staff.create.password')}
+            description={t('fields.passwordHint')}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Select
+            label={t('staff.create.role')}
+            required
+            allowDeselect={false}
+            data={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            {...form.getInputProps('role')}
+          />
+          {form.values.role !== 'admin' && (
+            <Select
+              label={t('staff.create.unit')}
+              required
+              searchable
+              data={units.map((u) => ({ value: u.code, label: `${u.code} · ${u.name}` }))}
+              {...form.getInputProps('unit_code')}
+            />
+          )}
+        </SimpleGrid>
+        <ErrorAlert error={create.error} shownFields={fields} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending}>
+            {t('staff.create.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

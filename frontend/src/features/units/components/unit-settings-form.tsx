@@ -1,0 +1,86 @@
+import { Button, Group, NumberInput, SimpleGrid, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+
+import { ErrorAlert } from '@/components/errors/error-alert';
+import { formErrorsFrom } from '@/lib/api/form-errors';
+import { useErrorMessage } from '@/lib/api/use-error-message';
+import type { UnitSettings } from '@/lib/api/types';
+
+import { useUpdateUnitSettings } from '../api/update-unit-settings';
+
+const fields = ['auto_close_after_days', 'online_deadline_working_days', 'walkin_max_wait_minutes'] as const;
+
+// The ranges of the API's UnitSettings schema.
+const limits = {
+  auto_close_after_days: { min: 1, max: 90 },
+  online_deadline_working_days: { min: 1, max: 30 },
+  walkin_max_wait_minutes: { min: 1, max: 240 },
+} as const;
+
+type UnitSettingsFormProps = { unitCode: string; settings: UnitSettings };
+
+export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const update = useUpdateUnitSettings();
+  const form = useForm<UnitSettings>({
+    initialValues: settings,
+    validate: Object.fromEntries(
+      fields.map((field) => [
+        field,
+        (value: number) =>
+          Number.isInteger(value) && value >= limits[field].min && value <= limits[field].max
+            ? null
+            : `${limits[field].min}–${limits[field].max}`,
+      ]),
+    ),
+  });
+
+  const submit = form.onSubmit((values) =>
+    update.mutate(
+      { code: unitCode, settings: values },
+      {
+        onSuccess: (saved) => {
+          form.setInitialValues(saved);
+          form.setValues(saved);
+          notifications.show({ color: 'green', message: t('staff.settings.saved') });
+        },
+        onError: (error) => form.setErrors(formErrorsFrom(error, fields, describeError)),
+      },
+    ),
+  );
+
+  const labels = {
+    auto_close_after_days: t('staff.settings.autoClose'),
+    online_deadline_working_days: t('staff.settings.onlineDeadline'),
+    walkin_max_wait_minutes: t('staff.settings.walkinWait'),
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {fields.map((field) => (
+            <NumberInput
+              key={field}
+              label={labels[field]}
+              min={limits[field].min}
+              max={limits[field].max}
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps(field)}
+            />
+          ))}
+        </SimpleGrid>
+        <ErrorAlert error={update.error} shownFields={fields} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

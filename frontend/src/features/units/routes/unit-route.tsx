@@ -1,0 +1,76 @@
+import { Alert, Anchor, Badge, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+
+import { ErrorAlert } from '@/components/errors/error-alert';
+import { paths } from '@/config/paths';
+import { isApiError } from '@/lib/api/problem';
+import { describeZone } from '@/lib/format/date-time';
+
+import { useUnit } from '../api/get-unit';
+import { ServiceStandardView } from '../components/service-standard-view';
+import { UnitSettingsSummary } from '../components/unit-settings-summary';
+
+export function UnitRoute() {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  const unit = useUnit(code);
+
+  if (unit.isPending) {
+    return (
+      <Stack>
+        <Skeleton h={40} w="60%" />
+        <Skeleton h={160} />
+        <Skeleton h={320} />
+      </Stack>
+    );
+  }
+  if (unit.isError) {
+    if (isApiError(unit.error, 'not_found')) {
+      return (
+        <Stack>
+          <Title order={1}>{t('unit.notFoundTitle')}</Title>
+          <Text>{t('unit.notFoundBody', { code })}</Text>
+          <Anchor component={Link} to={paths.home}>
+            {t('common.backHome')}
+          </Anchor>
+        </Stack>
+      );
+    }
+    return <ErrorAlert error={unit.error} />;
+  }
+
+  const { data } = unit;
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{data.name}</Title>
+        <Group gap="xs" mt="xs">
+          <Badge variant="light">{t(`unitKinds.${data.kind}`)}</Badge>
+          <Badge variant="light" color="gray">
+            {t('unit.code', { code: data.code })}
+          </Badge>
+          <Badge variant="light" color="grape" style={{ textTransform: 'none' }}>
+            {t('unit.timeZone', { zone: describeZone(data.time_zone) })}
+          </Badge>
+        </Group>
+      </div>
+
+      <Card withBorder radius="md" padding="lg" component="section" aria-label={t('unit.settingsTitle')}>
+        <Title order={2} size="h4" mb="sm">
+          {t('unit.settingsTitle')}
+        </Title>
+        <UnitSettingsSummary settings={data.settings} />
+      </Card>
+
+      {data.service_standard ? (
+        <ServiceStandardView standard={data.service_standard} timeZone={data.time_zone} />
+      ) : (
+        <Alert icon={<IconInfoCircle />} title={t('unit.noStandardTitle')} color="gray">
+          {t('unit.noStandardBody')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,172 @@
+import type { Me, PublishedServiceStandard, Unit, UnitDetail } from '@/lib/api/types';
+
+// Two of the demo units' published standards, as the API returns them (from backend/seed).
+export const tarakanStandard: PublishedServiceStandard = {
+  service_name: 'Konsultasi Statistik',
+  sk_number: '24E Tahun 2024',
+  address: 'Jl. Pulau Kalimantan No.9, Kp. Satu Skip, Tarakan Tengah, Kota Tarakan, Kalimantan Utara 77113',
+  phone: '055131715',
+  fax: null,
+  website: 'tarakankota.bps.go.id',
+  email: 'bps6571@bps.go.id',
+  requirements: {
+    online: [
+      'Pengguna layanan memiliki alamat email yang masih aktif;',
+      'Pengguna layanan memiliki akun pada aplikasi pelayanan;',
+      'Pengguna layanan mengajukan permintaan layanan konsultasi statistik melalui aplikasi pelayanan.',
+    ],
+    offline: [
+      'Pengguna layanan berkunjung ke Unit Pelayanan Statistik Terpadu (PST) BPS Kota Tarakan;',
+      'Pengguna layanan memiliki kartu identitas yang masih berlaku (KTP, SIM, Paspor, dan lain-lain);',
+      'Pengguna layanan memiliki alamat email yang masih aktif;',
+      'Pengguna layanan mengisi buku tamu.',
+      'Pengguna layanan mengajukan permintaan layanan konsultasi statistik kepada petugas.',
+    ],
+  },
+  procedures: {
+    online: [
+      'Pengguna layanan mengakses layanan konsultasi statistik melalui aplikasi pst.bps.go.id, whatsapp atau email.',
+      'Pengguna layanan melakukan registrasi',
+      'Pengguna layanan mencari/searching informasi tentang materi yang ingin dikonsultasikan',
+      'Jika informasi tidak diperoleh, maka pengguna layanan dapat membuat transaksi konsultasi statistik',
+      'Pengguna layanan menyampaikan konsultasi melalui percakapan online atau bisa juga melakukan konsultasi lanjutan datang langsung atau melalui zoom meeting.',
+      'Petugas memberikan informasi berkaitan dengan materi yang dikonsultasikan pengguna layanan.',
+    ],
+    offline: [
+      'Pengguna layanan datang langsung mengambil nomor antrian',
+      'Pengguna layanan menunggu waktu dilayani sesuai nomor antrian',
+      'Pengguna layanan menuju front office untuk mengisi buku tamu dan menjelaskan tujuan kedatangannya.',
+      'Pengguna layanan menuju meja layanan konsultasi untuk menyampaikan konsultasi kepada petugas',
+      'Petugas memberikan informasi berkaitan dengan materi yang dikonsultasikan pengguna layanan',
+      'Jika pengguna layanan perlu tindak lanjut informasi tersebut untuk mendapatkan produk-produk pelayanan lainnya, maka dapat mengakses jenis layanan lainnya pada PST',
+      'Pengguna layanan memberikan penilaian/rating/ pengaduan terhadap kualitas pelayanan konsultasi statistik',
+      'Pengguna layanan selesai mengakses layanan konsultasi statistik',
+    ],
+  },
+  completion_time: {
+    online: 'Pengguna layanan akan dilayani maksimal 3 (tiga) hari kerja setelah permintaan jelas dan persyaratan pelayanan lengkap',
+    offline: 'Pengguna layanan akan dilayani maksimal 10 (sepuluh) menit sejak pengguna layanan pada antrian sebelumnya selesai.',
+  },
+  cost: 'Tidak dipungut biaya',
+  products: [
+    'Jasa konsultasi informasi (data/metadata/klasifikasi) statistik',
+  ],
+  complaint_channels: [
+    {
+      channel: 'phone',
+      label: 'Telepon',
+      value: '(0551) 31715',
+    },
+    {
+      channel: 'whatsapp',
+      label: 'WA',
+      value: '0851-8310-6571',
+    },
+    {
+      channel: 'email',
+      label: 'Email',
+      value: 'bps6571@bps.go.id',
+    },
+    {
+      channel: 'form',
+      label: 'Form Pengaduan',
+      value: 's.bps.go.id/AduanPST6571',
+    },
+    {
+      channel: 'social_media',
+      label: 'FB',
+      value: 'BPS Kota Tarakan',
+    },
+    {
+      channel: 'social_media',
+      label: 'IG',
+      value: 'https://www.instagram.com/bpskotatarakan',
+    },
+  ],
+  updated_at: '2026-11-20T23:30:00Z',
+};
+
+export const pekalonganStandard: PublishedServiceStandard = {
+  service_name: 'Layanan Konsultasi',
+  sk_number: null,
+  address: 'Jl. Singosari, Podosugih, Kec. Pekalongan Bar., Kota Pekalongan, Jawa Tengah 51111',
+  phone: '0285423504',
+  fax: null,
+  website: 'https://pekalongankota.bps.go.id/',
+  email: null,
+  requirements: {
+    online: [
+      'Pengguna layanan memiliki alamat email yang masih aktif;',
+      'Pengguna layanan memiliki akun pada Sistem Informasi Layanan Statistik (Silastik) online;',
+      'Pengguna layanan mengajukan permintaan layanan konsultasi pada Silastik.',
+    ],
+    offline: [],
+  },
+  procedures: {
+    online: [
+      'Pengguna layanan mengakses Silastik untuk mencari/searching informasi tentang materi yang ingin dikonsultasikan.',
+      'Jika informasi tidak diperoleh, maka: a. Pengguna layanan membuat transaksi konsultasi statistik (Data/Metadata/Rekomendasi Kegiatan/Klasifikasi); b. Pengguna layanan menyampaikan konsultasi melalui percakapan online pada Silastik.',
+      'Petugas layanan memberikan informasi statistik yang dikonsultasikan.',
+      'Petugas layanan menutup percakapan jika layanan konsultasi telah selesai atau pengguna layanan tidak merespon kembali selama 7 (tujuh) hari.',
+      'Pengguna layanan memberikan penilaian/rating dan umpan balik terhadap kualitas pelayanan yang telah diterima melalui Silastik.',
+    ],
+    offline: [],
+  },
+  completion_time: {
+    online: '1 Hari',
+    offline: null,
+  },
+  cost: 'Tidak dipungut biaya',
+  products: [
+    'Jasa konsultasi informasi statistik',
+  ],
+  complaint_channels: [
+    {
+      channel: 'lapor',
+      label: 'LAPOR!',
+      value: 'lapor.go.id',
+    },
+  ],
+  updated_at: '2026-11-20T23:30:00Z',
+};
+
+export const units: Unit[] = [
+  { code: '0000', name: 'BPS RI', kind: 'national', parent_code: null, time_zone: 'Asia/Jakarta' },
+  { code: '3300', name: 'BPS Provinsi Jawa Tengah', kind: 'province', parent_code: '0000', time_zone: 'Asia/Jakarta' },
+  { code: '3375', name: 'BPS Kota Pekalongan', kind: 'city', parent_code: '3300', time_zone: 'Asia/Jakarta' },
+  { code: '3304', name: 'BPS Kabupaten Banjarnegara', kind: 'regency', parent_code: '3300', time_zone: 'Asia/Jakarta' },
+  { code: '6500', name: 'BPS Provinsi Kalimantan Utara', kind: 'province', parent_code: '0000', time_zone: 'Asia/Makassar' },
+  { code: '6571', name: 'BPS Kota Tarakan', kind: 'city', parent_code: '6500', time_zone: 'Asia/Makassar' },
+];
+
+export const tarakan: UnitDetail = {
+  code: '6571',
+  name: 'BPS Kota Tarakan',
+  kind: 'city',
+  parent_code: '6500',
+  time_zone: 'Asia/Makassar',
+  service_standard: tarakanStandard,
+  settings: { auto_close_after_days: 7, online_deadline_working_days: 3, walkin_max_wait_minutes: 10 },
+};
+
+export const publicUser: Me = {
+  id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e6f',
+  email: 'warga@statkonsul.test',
+  full_name: 'Siti Rahma',
+  phone: null,
+  institution: null,
+  occupation: null,
+  role: 'public',
+  unit_code: null,
+  email_verified: true,
+  created_at: '2026-11-21T02:15:00Z',
+};
+
+export const supervisor: Me = {
+  ...publicUser,
+  id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e70',
+  email: 'supervisor.6571@statkonsul.test',
+  full_name: 'Supervisor Tarakan',
+  role: 'supervisor',
+  unit_code: '6571',
+};

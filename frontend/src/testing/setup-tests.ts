@@ -1,0 +1,46 @@
+import '@testing-library/jest-dom/vitest';
+import '@/lib/i18n';
+
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+
+import { session } from '@/lib/auth/session';
+import { i18n } from '@/lib/i18n';
+
+// Browsers resolve the client's relative URLs ("/api/v1/…") against the page; Node's Request does not.
+const NodeRequest = globalThis.Request;
+class PageRelativeRequest extends NodeRequest {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(typeof input === 'string' ? new URL(input, window.location.origin) : input, init);
+  }
+}
+globalThis.Request = PageRelativeRequest;
+
+// jsdom lacks these; Mantine needs them.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: vi.fn().mockImplementation((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: vi.fn(),
+    removeListener: vi.fn(),
+    addEventListener: vi.fn(),
+    removeEventListener: vi.fn(),
+    dispatchEvent: vi.fn(),
+  })),
+});
+class NoopResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver = NoopResizeObserver;
+window.HTMLElement.prototype.scrollIntoView = () => {};
+
+afterEach(async () => {
+  cleanup();
+  session.clear();
+  localStorage.clear();
+  await i18n.changeLanguage('id');
+});

@@ -1,0 +1,158 @@
+use chrono::{DateTime, TimeDelta, Utc};
+use serde_json::{Value, json};
+use statkonsul::auth::Role;
+use statkonsul_tests::{TestApp, spawn_app};
+
+fn binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().unwrap().parent().unwrap().join("statkonsul")
+}
+
+/// `statkonsul jobs run-once --at <at>` against the test's database and SMTP server.
+async fn run_jobs(app: &TestApp, at: DateTime<Utc>) -> String {
+    // Async, so the test's own SMTP server keeps answering while the command runs.
+    let out = tokio::process::Command::new(binary())
+        .args(["jobs", "run-once", "--at", &at.to_rfc3339()])
+        .env("DATABASE_URL", &app.database_url)
+        .env("DATA_DIR", app.static_dir.parent().unwrap())
+        .env("SMTP_URL", format!("smtp://127.0.0.1:{}", app.smtp.port))
+        .env("MAIL_FROM", "layanan@statkonsul.test")
+        .env("PUBLIC_URL", "http://app.statkonsul.test")
+        .env("APP_ENV", "dev")
+        .env("RUST_LOG", "warn")
+        .output()
+        .await
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text
+}
+
+async fn answered_by_officer(
+    app: &TestApp,
+    unit: &str,
+) -> (
+    statkonsul_tests::TestUser,
+    statkonsul_tests::TestUser,
+    Value,
+    DateTime<Utc>,
+) {
+    let user = app.public_user().await;
+    let officer = app.staff(Role::Officer, Some(unit)).await;
+    let c = app.open_consultation(&user, unit).await;
+    let base = format!("/api/v1/consultations/{}", c["id"].as_str().unwrap());
+    app.post(
+        &format!("{base}/claim"),
+        Some(officer.access_token.as_str()),
+        json!({}),
+    )
+    .await
+    .ok();
+    let m = app
+        .post(
+            &format!("{base}/messages"),
+            Some(officer.access_token.as_str()),
+            json!({"body": "Mohon jelaskan tahun datanya."}),
+        )
+        .await;
+    let at: DateTime<Utc> = m.ok()["created_at"].as_str().unwrap().parse().unwrap();
+    (user, officer, c, at)
+}
+
+async fn status(app: &TestApp, user: &statkonsul_tests::TestUser, c: &Value) -> Value {
+    app.get(
+        &format!("/api/v1/consultations/{}", c["id"].as_str().unwrap()),
+        Some(user.access_token.as_str()),
+    )
+    .await
+    .ok()
+    .clone()
+}
+
+#[tokio::test]
+async fn a_silent_user_is_warned_a_day_before_and_then_the_consultation_closes_once() {
+    let app = spawn_app().await;
+    // Banjarnegara closes after 3 silent days.
+    let (user, _officer, c, officer_at) = answered_by_officer(&app, "3304").await;
+
+    let early = run_jobs(&app, officer_at + TimeDelta::days(1)).await;
+    assert!(early.contains("0 warned, 0 closed"), "{early}");
+
+    let warn = run_jobs(
+        &app,
+        officer_at + TimeDelta::days(2) + TimeDelta::minutes(1),
+    )
+    .await;
+    assert!(warn.contains("1 warned, 0 closed"), "{warn}");
+    let mail = app
+        .smtp
+        .wait_for(|m| m.to == [user.email.clone()] && m.body().contains("ditutup otomatis"))
+        .await;
+    assert!(mail.body().contains("WIB"));
+    let again = run_jobs(
+        &app,
+        officer_at + TimeDelta::days(2) + TimeDelta::minutes(2),
+    )
+    .await;
+    assert!(again.contains("0 warned, 0 closed"), "warned once: {again}");
+
+    let close = run_jobs(
+        &app,
+        officer_at + TimeDelta::days(3) + TimeDelta::minutes(1),
+    )
+    .await;
+    assert!(close.contains("0 warned, 1 closed"), "{close}");
+    let after = status(&app, &user, &c).await;
+    assert_eq!(after["status"], "closed");
+    assert_eq!(after["resolution"], "inactive");
+    let twice = run_jobs(&app, officer_at + TimeDelta::days(10)).await;
+    assert!(twice.contains("0 warned, 0 closed"), "closes once: {twice}");
+}
+
+#[tokio::test]
+async fn a_user_who_answered_is_never_closed() {
+    let app = spawn_app().await;
+    // Pekalongan closes after 7 silent days.
+    let (user, _officer, c, officer_at) = answered_by_officer(&app, "3375").await;
+    app.post(
+        &format!(
+            "/api/v1/consultations/{}/messages",
+            c["id"].as_str().unwrap()
+        ),
+        Some(user.access_token.as_str()),
+        json!({"body": "Tahun 2025, terima kasih."}),
+    )
+    .await
+    .ok();
+    let result = run_jobs(&app, officer_at + TimeDelta::days(30)).await;
+    assert!(result.contains("0 warned, 0 closed"), "{result}");
+    assert_eq!(status(&app, &user, &c).await["status"], "active");
+    let six_days = run_jobs(&app, officer_at + TimeDelta::days(6) + TimeDelta::hours(1)).await;
+    assert!(six_days.contains("0 warned"), "{six_days}");
+}
+
+#[tokio::test]
+async fn the_units_own_setting_decides_when() {
+    let app = spawn_app().await;
+    let admin = app.staff(Role::Admin, None).await;
+    app.put(
+        "/api/v1/units/6571/settings",
+        Some(admin.access_token.as_str()),
+        json!({"auto_close_after_days": 2, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10}),
+    )
+    .await
+    .ok();
+    let (user, _officer, c, officer_at) = answered_by_officer(&app, "6571").await;
+    let closed = run_jobs(
+        &app,
+        officer_at + TimeDelta::days(2) + TimeDelta::minutes(1),
+    )
+    .await;
+    assert!(closed.contains("1 closed"), "{closed}");
+    assert_eq!(status(&app, &user, &c).await["resolution"], "inactive");
+    let _ = Utc::now();
+}
