@@ -63,6 +63,6 @@ step "Web app: unit tests and build"
 (cd frontend && npm test && npm run build)
 
 step "Browser journey in Chromium"
-(cd frontend && STATKONSUL_BIN="$ROOT/target/debug/statkonsul" npm run e2e)
+(cd frontend && STATKONSUL_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/statkonsul" npm run e2e)
 
 step "All tests passed"
