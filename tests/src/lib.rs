@@ -61,6 +61,18 @@ pub mod tempdir {
     }
 }
 
+/// The server binary, built beside the test binaries (`cargo build -p statkonsul`).
+pub fn server_binary() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let path = exe.parent().unwrap().parent().unwrap().join("statkonsul");
+    assert!(
+        path.exists(),
+        "build the server first: cargo build -p statkonsul ({})",
+        path.display()
+    );
+    path
+}
+
 /// Which database the tests run on.
 pub fn test_database() -> String {
     std::env::var("STATKONSUL_TEST_DB").unwrap_or_else(|_| "sqlite".into())

@@ -3,15 +3,10 @@ use serde_json::{Value, json};
 use statkonsul::auth::Role;
 use statkonsul_tests::{TestApp, spawn_app};
 
-fn binary() -> std::path::PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    exe.parent().unwrap().parent().unwrap().join("statkonsul")
-}
-
 /// `statkonsul jobs run-once --at <at>` against the test's database and SMTP server.
 async fn run_jobs(app: &TestApp, at: DateTime<Utc>) -> String {
     // Async, so the test's own SMTP server keeps answering while the command runs.
-    let out = tokio::process::Command::new(binary())
+    let out = tokio::process::Command::new(statkonsul_tests::server_binary())
         .args(["jobs", "run-once", "--at", &at.to_rfc3339()])
         .env("DATABASE_URL", &app.database_url)
         .env("DATA_DIR", app.static_dir.parent().unwrap())
@@ -154,5 +149,4 @@ async fn the_units_own_setting_decides_when() {
     .await;
     assert!(closed.contains("1 closed"), "{closed}");
     assert_eq!(status(&app, &user, &c).await["resolution"], "inactive");
-    let _ = Utc::now();
 }
