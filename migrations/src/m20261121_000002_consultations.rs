@@ -213,20 +213,17 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for (name, cols) in [(
-            "uq_consultations_unit_number",
-            vec![Consultations::UnitCode, Consultations::Number],
-        )] {
-            let mut index = Index::create()
-                .name(name)
-                .table(Consultations::Table)
-                .unique()
-                .to_owned();
-            for c in cols {
-                index.col(c);
-            }
-            manager.create_index(index).await?;
-        }
+        manager
+            .create_index(
+                Index::create()
+                    .name("uq_consultations_unit_number")
+                    .table(Consultations::Table)
+                    .unique()
+                    .col(Consultations::UnitCode)
+                    .col(Consultations::Number)
+                    .to_owned(),
+            )
+            .await?;
         for (name, cols) in [
             (
                 "idx_consultations_unit_status",

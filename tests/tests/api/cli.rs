@@ -2,17 +2,7 @@ use std::process::Command;
 
 use statkonsul_tests::spawn_app;
 
-/// The server binary, built beside this test binary (`cargo build -p statkonsul`).
-fn binary() -> std::path::PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let path = exe.parent().unwrap().parent().unwrap().join("statkonsul");
-    assert!(
-        path.exists(),
-        "build the server first: cargo build -p statkonsul ({})",
-        path.display()
-    );
-    path
-}
+use statkonsul_tests::server_binary as binary;
 
 fn run(app: &statkonsul_tests::TestApp, args: &[&str]) -> (bool, String) {
     let out = Command::new(binary())
