@@ -178,6 +178,7 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
                 auto_close_after_days: Set(u.auto_close_after_days),
                 online_deadline_working_days: Set(u.online_deadline_working_days),
                 walkin_max_wait_minutes: Set(WALKIN_MAX_WAIT_MINUTES),
+                notify_staff_on_new_consultation: Set(true),
                 created_at: Set(now),
                 updated_at: Set(now),
             }

@@ -3,6 +3,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_foundation;
 mod m20261121_000002_consultations;
+mod m20261121_000003_unit_notifications;
 
 pub struct Migrator;
 
@@ -11,6 +12,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_foundation::Migration),
             Box::new(m20261121_000002_consultations::Migration),
+            Box::new(m20261121_000003_unit_notifications::Migration),
         ]
     }
 }

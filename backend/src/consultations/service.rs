@@ -1,10 +1,10 @@
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
     sea_query::{Expr, ExprTrait, Func},
 };
 use serde_json::json;
@@ -111,22 +111,80 @@ async fn people<Cn: ConnectionTrait>(
         .collect())
 }
 
-pub async fn unread_count<Cn: ConnectionTrait>(
+/// Queue positions of the waiting ones among `rows`: one query for all the units involved.
+async fn queue_positions<Cn: ConnectionTrait>(
     conn: &Cn,
-    consultation_id: Uuid,
-    reader: Uuid,
-) -> AppResult<u64> {
-    let last_read = read_receipt::Entity::find_by_id((consultation_id, reader))
-        .one(conn)
-        .await?
-        .map(|r| r.last_read_message_id);
-    let mut query = message::Entity::find()
-        .filter(message::Column::ConsultationId.eq(consultation_id))
-        .filter(message::Column::SenderId.ne(reader));
-    if let Some(last) = last_read {
-        query = query.filter(message::Column::Id.gt(last));
+    rows: &[consultation::Model],
+) -> AppResult<HashMap<Uuid, u64>> {
+    let units: BTreeSet<&str> = rows
+        .iter()
+        .filter(|c| c.status == Status::Waiting.as_str())
+        .map(|c| c.unit_code.as_str())
+        .collect();
+    if units.is_empty() {
+        return Ok(HashMap::new());
     }
-    Ok(query.count(conn).await?)
+    let waiting: Vec<(Uuid, String)> = consultation::Entity::find()
+        .select_only()
+        .column(C::Id)
+        .column(C::UnitCode)
+        .filter(C::UnitCode.is_in(units))
+        .filter(C::Status.eq(Status::Waiting.as_str()))
+        .order_by_asc(C::CreatedAt)
+        .order_by_asc(C::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    Ok(waiting
+        .into_iter()
+        .map(|(id, unit)| {
+            let n = seen.entry(unit).or_insert(0);
+            *n += 1;
+            (id, *n)
+        })
+        .collect())
+}
+
+/// Messages from others after the reader's last read one, per consultation: two queries.
+pub async fn unread_counts<Cn: ConnectionTrait>(
+    conn: &Cn,
+    reader: Uuid,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, u64>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let last_read: HashMap<Uuid, Uuid> = read_receipt::Entity::find()
+        .filter(read_receipt::Column::UserId.eq(reader))
+        .filter(read_receipt::Column::ConsultationId.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.consultation_id, r.last_read_message_id))
+        .collect();
+    let mut unread = Condition::any();
+    for id in ids {
+        let mut one = Condition::all().add(message::Column::ConsultationId.eq(*id));
+        if let Some(last) = last_read.get(id) {
+            one = one.add(message::Column::Id.gt(*last));
+        }
+        unread = unread.add(one);
+    }
+    let counts: Vec<(Uuid, i64)> = message::Entity::find()
+        .select_only()
+        .column(message::Column::ConsultationId)
+        .column_as(message::Column::Id.count(), "unread")
+        .filter(message::Column::SenderId.ne(reader))
+        .filter(unread)
+        .group_by(message::Column::ConsultationId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(counts
+        .into_iter()
+        .map(|(id, n)| (id, u64::try_from(n).unwrap_or(0)))
+        .collect())
 }
 
 pub fn is_overdue(c: &consultation::Model, now: DateTime<Utc>) -> bool {
@@ -158,11 +216,14 @@ pub async fn views<Cn: ConnectionTrait>(
             .map(|r| r.subject_id)
             .collect()
     };
+    let positions = queue_positions(conn, &rows).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
+    let unread = unread_counts(conn, viewer, &ids).await?;
     let now = Utc::now();
     let mut out = Vec::with_capacity(rows.len());
     for c in rows {
-        let queue_position = queue_position(conn, &c).await?;
-        let unread = unread_count(conn, c.id, viewer).await?;
+        let queue_position = positions.get(&c.id).copied();
+        let unread = unread.get(&c.id).copied().unwrap_or(0);
         let person = |id: Uuid| {
             names.get(&id).cloned().unwrap_or(PersonRef {
                 id,
@@ -304,9 +365,36 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
+    if unit.notify_staff_on_new_consultation {
+        notify_unit_staff(state, &txn, &unit, &created).await?;
+    }
     txn.commit().await?;
     announce(state, &created, false).await?;
     view(&state.db, auth.id, created).await
+}
+
+/// Emails the unit's officers and supervisors that a consultation waits (through the outbox, in
+/// the caller's transaction).
+async fn notify_unit_staff<Cn: ConnectionTrait>(
+    state: &AppState,
+    conn: &Cn,
+    unit: &unit::Model,
+    c: &consultation::Model,
+) -> AppResult<()> {
+    let staff = user::Entity::find()
+        .filter(user::Column::UnitCode.eq(&unit.code))
+        .filter(user::Column::Role.is_in([Role::Officer.as_str(), Role::Supervisor.as_str()]))
+        .all(conn)
+        .await?;
+    let link = format!("{}/staff/consultations/{}", state.settings.public_url, c.id);
+    for person in staff {
+        notify::enqueue(
+            conn,
+            templates::consultation_waiting(&person, unit, c, &link),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 pub async fn list(

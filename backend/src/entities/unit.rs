@@ -12,6 +12,7 @@ pub struct Model {
     pub auto_close_after_days: i32,
     pub online_deadline_working_days: i32,
     pub walkin_max_wait_minutes: i32,
+    pub notify_staff_on_new_consultation: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

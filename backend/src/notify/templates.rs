@@ -137,6 +137,42 @@ pub fn consultation_closed(
     }
 }
 
+fn category_text(category: &str) -> &'static str {
+    match category {
+        "data" => "data",
+        "metadata" => "metadata",
+        "activity_recommendation" => "rekomendasi kegiatan statistik",
+        "classification" => "klasifikasi",
+        _ => "lainnya",
+    }
+}
+
+/// To an officer or supervisor of the unit: a new online consultation waits in the queue.
+pub fn consultation_waiting(
+    to: &user::Model,
+    unit: &unit::Model,
+    c: &consultation::Model,
+    link: &str,
+) -> Email {
+    Email {
+        to: to.email.clone(),
+        subject: format!("Konsultasi baru menunggu: {}", c.number),
+        body: format!(
+            "Halo {},\n\n\
+             Konsultasi daring baru masuk antrean {} pada {}.\n\n\
+             Nomor: {}\nKategori: {}\nPerihal: {}\n\n\
+             Ambil dan tanggapi konsultasi ini di konsol petugas:\n\n{link}\n\n{SIGNATURE}\n",
+            to.full_name,
+            unit.name,
+            local_time(c.created_at, crate::consultations::service::zone(unit)),
+            c.number,
+            category_text(&c.category),
+            c.subject,
+        ),
+        attachment: None,
+    }
+}
+
 pub fn officer_replied(
     to: &str,
     full_name: &str,

@@ -60,7 +60,7 @@ impl From<&unit::Model> for UnitView {
 /// The figures a unit's service standard sets; per unit, never constants.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"auto_close_after_days": 7, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10}))]
+#[schema(example = json!({"auto_close_after_days": 7, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10, "notify_staff_on_new_consultation": true}))]
 pub struct UnitSettings {
     /// Days of user silence after which an online consultation closes.
     #[validate(range(min = 1, max = 90, message = "must be between 1 and 90"))]
@@ -74,6 +74,14 @@ pub struct UnitSettings {
     #[validate(range(min = 1, max = 240, message = "must be between 1 and 240"))]
     #[schema(minimum = 1, maximum = 240)]
     pub walkin_max_wait_minutes: i32,
+    /// Email the unit's officers and supervisors when a new online consultation waits
+    /// (true when omitted).
+    #[serde(default = "yes")]
+    pub notify_staff_on_new_consultation: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl From<&unit::Model> for UnitSettings {
@@ -82,6 +90,7 @@ impl From<&unit::Model> for UnitSettings {
             auto_close_after_days: u.auto_close_after_days,
             online_deadline_working_days: u.online_deadline_working_days,
             walkin_max_wait_minutes: u.walkin_max_wait_minutes,
+            notify_staff_on_new_consultation: u.notify_staff_on_new_consultation,
         }
     }
 }

@@ -108,6 +108,7 @@ pub async fn put_settings(
     active.auto_close_after_days = Set(settings.auto_close_after_days);
     active.online_deadline_working_days = Set(settings.online_deadline_working_days);
     active.walkin_max_wait_minutes = Set(settings.walkin_max_wait_minutes);
+    active.notify_staff_on_new_consultation = Set(settings.notify_staff_on_new_consultation);
     active.updated_at = Set(Utc::now());
     let saved = active.update(&state.db).await?;
     Ok(UnitSettings::from(&saved))

@@ -499,3 +499,66 @@ async fn follow_ups_are_emailed_with_a_calendar_invitation_and_referrals_recorde
         .await
         .problem(403, "forbidden");
 }
+
+#[tokio::test]
+async fn the_units_officers_are_emailed_when_a_consultation_waits_unless_the_unit_opts_out() {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    use statkonsul::entities::outbox_email;
+
+    let app = spawn_app().await;
+    let officer = app.staff(Role::Officer, Some("1207")).await;
+    let supervisor = app.staff(Role::Supervisor, Some("1207")).await;
+    let front_office = app.staff(Role::FrontOffice, Some("1207")).await;
+    let elsewhere = app.staff(Role::Officer, Some("3304")).await;
+    let user = app.public_user().await;
+
+    let first = app.open_consultation(&user, "1207").await;
+    let number = first["number"].as_str().unwrap().to_owned();
+    for to in [&officer, &supervisor] {
+        let mail = app
+            .smtp
+            .wait_for(|m| {
+                m.to == [to.email.clone()]
+                    && m.header("Subject").is_some_and(|s| s.contains(&number))
+            })
+            .await;
+        let body = mail.body();
+        assert!(body.contains("Angka kemiskinan 2025"), "{body}");
+        assert!(
+            body.contains(&format!("/staff/consultations/{}", id(&first))),
+            "{body}"
+        );
+    }
+    let mailed_about = |number: String| {
+        outbox_email::Entity::find()
+            .filter(outbox_email::Column::Subject.contains(number))
+            .count(&app.state().db)
+    };
+    assert_eq!(
+        mailed_about(number.clone()).await.unwrap(),
+        2,
+        "the officer and the supervisor only"
+    );
+    let recipients: Vec<String> = outbox_email::Entity::find()
+        .filter(outbox_email::Column::Subject.contains(&number))
+        .all(&app.state().db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.recipient)
+        .collect();
+    assert!(!recipients.contains(&front_office.email) && !recipients.contains(&elsewhere.email));
+
+    let reply = app
+        .put(
+            "/api/v1/units/1207/settings",
+            Some(supervisor.access_token.as_str()),
+            json!({"auto_close_after_days": 7, "online_deadline_working_days": 3,
+                   "walkin_max_wait_minutes": 10, "notify_staff_on_new_consultation": false}),
+        )
+        .await;
+    assert_eq!(reply.ok()["notify_staff_on_new_consultation"], false);
+    let second = app.open_consultation(&user, "1207").await;
+    let quiet = second["number"].as_str().unwrap().to_owned();
+    assert_eq!(mailed_about(quiet).await.unwrap(), 0, "the unit opted out");
+}

@@ -115,7 +115,8 @@ async fn the_five_published_standards_are_served_component_by_component() {
 }
 
 fn settings(auto_close: i32) -> Value {
-    json!({"auto_close_after_days": auto_close, "online_deadline_working_days": 2, "walkin_max_wait_minutes": 15})
+    json!({"auto_close_after_days": auto_close, "online_deadline_working_days": 2,
+           "walkin_max_wait_minutes": 15, "notify_staff_on_new_consultation": false})
 }
 
 #[tokio::test]
