@@ -42,6 +42,8 @@ pub struct AppState {
     pub limiter: LoginLimiter,
     /// Wakes the outbox worker after a transaction that wrote an email commits.
     pub outbox_wake: Arc<Notify>,
+    /// Wakes the knowledge index worker after a transaction that queued an index job commits.
+    pub index_wake: Arc<Notify>,
     pub bus: Bus,
     /// Users with an open WebSocket, and how many.
     pub presence: Presence,
@@ -78,6 +80,7 @@ impl AppState {
             keys: JwtKeys::new(settings.jwt_secret.expose()),
             limiter: LoginLimiter::new(Duration::from_secs(15 * 60), 5, 30),
             outbox_wake: Arc::new(Notify::new()),
+            index_wake: Arc::new(Notify::new()),
             bus: Bus::new(),
             presence: Presence::default(),
             settings: Arc::new(settings),
@@ -140,6 +143,7 @@ impl Modify for SecurityAddon {
         (name = "chat", description = "Messages, attachments, read receipts and the live WebSocket"),
         (name = "consultations", description = "Online consultations: the queue, deadlines, closing, follow-ups"),
         (name = "health", description = "Liveness and readiness"),
+        (name = "knowledge", description = "The knowledge base: search, articles, synonyms, promotion of answered consultations"),
     )
 )]
 struct ApiDoc;
@@ -154,7 +158,8 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::staff::routes::configure)
             .configure(crate::consultations::routes::configure)
             .configure(crate::chat::routes::configure)
-            .configure(crate::feedback::routes::configure),
+            .configure(crate::feedback::routes::configure)
+            .configure(crate::knowledge::routes::configure),
     );
 }
 
@@ -332,6 +337,7 @@ pub struct Application {
     server: Server,
     state: web::Data<AppState>,
     mailer: Arc<Mailer>,
+    index: web::Data<crate::search::SharedIndex>,
 }
 
 impl Application {
@@ -347,16 +353,19 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind_addr))?;
         let port = listener.local_addr()?.port();
         let cors_origins = settings.cors_origins.clone();
+        let index = web::Data::new(crate::search::open(&settings).await?);
         let state = web::Data::new(AppState::new(db, settings));
         let api_doc = openapi();
         let routes = web::Data::new(RouteTable::from_openapi(&api_doc));
         let app_state = state.clone();
+        let app_index = index.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .into_utoipa_app()
                 .configure(api)
                 .into_app()
                 .app_data(app_state.clone())
+                .app_data(app_index.clone())
                 .app_data(routes.clone())
                 .app_data(
                     web::JsonConfig::default()
@@ -391,6 +400,7 @@ impl Application {
             server,
             state,
             mailer,
+            index,
         })
     }
 
@@ -400,6 +410,10 @@ impl Application {
 
     pub fn state(&self) -> web::Data<AppState> {
         self.state.clone()
+    }
+
+    pub fn knowledge_index(&self) -> crate::search::SharedIndex {
+        self.index.get_ref().clone()
     }
 
     /// Serves until SIGTERM/SIGINT (graceful: in-flight requests finish), then stops the workers.
@@ -417,10 +431,17 @@ impl Application {
             self.state.settings.jobs_interval,
             stop.subscribe(),
         ));
+        let indexer = tokio::spawn(crate::knowledge::indexer::run(
+            self.state.db.clone(),
+            self.index.get_ref().clone(),
+            self.state.index_wake.clone(),
+            stop.subscribe(),
+        ));
         let result = self.server.await;
         let _ = stop.send(true);
         let _ = outbox.await;
         let _ = jobs.await;
+        let _ = indexer.await;
         result.map_err(Into::into)
     }
 }

@@ -32,6 +32,11 @@ pub struct Settings {
     pub static_dir: PathBuf,
     pub data_dir: PathBuf,
     pub smtp_url: Option<Secret>,
+    /// Meilisearch for the knowledge index; unset: the embedded index under `data_dir`.
+    pub meili_url: Option<String>,
+    pub meili_api_key: Option<Secret>,
+    /// The Meilisearch index name (a schema version is appended).
+    pub meili_index: String,
     pub mail_from: String,
     pub jwt_secret: Secret,
     pub cors_origins: Vec<String>,
@@ -103,6 +108,9 @@ impl Settings {
             public_url,
             static_dir: PathBuf::from(var("STATIC_DIR").unwrap_or_else(|| "frontend/dist".into())),
             smtp_url: var("SMTP_URL").map(Secret::new),
+            meili_url: var("MEILI_URL"),
+            meili_api_key: var("MEILI_API_KEY").map(Secret::new),
+            meili_index: var("MEILI_INDEX").unwrap_or_else(|| "statkonsul_knowledge".into()),
             mail_from: var("MAIL_FROM")
                 .unwrap_or_else(|| "Statkonsul <no-reply@statkonsul.localhost>".into()),
             jwt_secret,

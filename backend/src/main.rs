@@ -27,7 +27,8 @@ enum Command {
     Serve,
     /// Apply database migrations.
     Migrate,
-    /// Load reference data (units, service standards, holidays); --demo adds demo accounts.
+    /// Load reference data (units, service standards, holidays, search synonyms); --demo adds
+    /// demo accounts and the demo knowledge-base articles.
     Seed {
         #[arg(long)]
         demo: bool,
@@ -39,6 +40,10 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Rebuild the knowledge search index from the database. The embedded index cannot be
+    /// rebuilt while a server uses it: stop the server first (or delete DATA_DIR/knowledge-index
+    /// and restart: a missing index is rebuilt at start).
+    Reindex,
     /// Timers (auto-close of silent consultations and its warning).
     Jobs {
         #[command(subcommand)]
@@ -113,8 +118,26 @@ async fn main() -> anyhow::Result<()> {
             let state = state(settings).await?;
             let report = seed::run(&state, demo).await?;
             println!(
-                "seeded: {} units, {} service standards, {} holidays, {} accounts (existing data kept)",
-                report.units, report.service_standards, report.holidays, report.accounts
+                "seeded: {} units, {} service standards, {} holidays, {} accounts, {} synonym groups, \
+                 {} knowledge articles (existing data kept)",
+                report.units,
+                report.service_standards,
+                report.holidays,
+                report.accounts,
+                report.synonym_groups,
+                report.articles
+            );
+        }
+        Command::Reindex => {
+            let state = state(settings).await?;
+            let index = statkonsul::search::open(&state.settings)
+                .await
+                .context("opening the knowledge index (is a server using it?)")?;
+            statkonsul::knowledge::indexer::load_synonyms(&state.db, &index).await?;
+            let count = statkonsul::knowledge::indexer::rebuild(&state.db, &index).await?;
+            println!(
+                "reindexed {count} published articles into the {} index",
+                index.engine()
             );
         }
         Command::Jobs {

@@ -12,12 +12,15 @@ use crate::{
         service::{NewUser, insert_user, normalize_email},
     },
     calendar::{self, HOLIDAYS_2026_CSV},
-    entities::{service_standard, unit, user},
+    entities::{knowledge_article, service_standard, unit, user},
+    knowledge,
     units::{model::ServiceStandard, service::save_standard},
 };
 
 /// The five units' standards, transcribed from their published texts.
 const SERVICE_STANDARDS_JSON: &str = include_str!("../seed/service-standards.json");
+const KNOWLEDGE_ARTICLES_JSON: &str = include_str!("../seed/knowledge-articles.json");
+const KNOWLEDGE_SYNONYMS_JSON: &str = include_str!("../seed/knowledge-synonyms.json");
 
 struct UnitSeed {
     code: &'static str,
@@ -157,6 +160,8 @@ pub struct SeedReport {
     pub service_standards: usize,
     pub holidays: usize,
     pub accounts: usize,
+    pub synonym_groups: usize,
+    pub articles: usize,
 }
 
 pub fn service_standards() -> anyhow::Result<BTreeMap<String, ServiceStandard>> {
@@ -204,10 +209,64 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     txn.commit().await?;
+    report.synonym_groups = seed_synonyms(state).await?;
     if demo {
         report.accounts = seed_demo_accounts(state).await?;
+        report.articles = seed_knowledge_articles(state).await?;
     }
     Ok(report)
+}
+
+/// The default synonym list, when there is none yet.
+async fn seed_synonyms(state: &AppState) -> anyhow::Result<usize> {
+    if !knowledge::service::synonyms(&state.db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}", e.problem().title))?
+        .is_empty()
+    {
+        return Ok(0);
+    }
+    let groups: Vec<Vec<String>> = serde_json::from_str(KNOWLEDGE_SYNONYMS_JSON)?;
+    knowledge::service::save_synonyms(&state.db, &groups)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}", e.problem().title))?;
+    state.index_wake.notify_one();
+    Ok(groups.len())
+}
+
+/// The published demo articles (by slug: missing ones are added, edited ones kept). Their index
+/// jobs are queued with them; a running server indexes them within seconds.
+pub async fn seed_knowledge_articles(state: &AppState) -> anyhow::Result<usize> {
+    let articles: Vec<serde_json::Value> = serde_json::from_str(KNOWLEDGE_ARTICLES_JSON)?;
+    let txn = state.db.begin().await?;
+    let mut added = 0;
+    for value in articles {
+        let mut value = value;
+        let Some(fields) = value.as_object_mut() else {
+            anyhow::bail!("a seed article is not an object");
+        };
+        let slug = fields
+            .remove("slug")
+            .and_then(|s| s.as_str().map(str::to_owned))
+            .ok_or_else(|| anyhow::anyhow!("a seed article has no slug"))?;
+        fields.insert("status".into(), serde_json::json!("published"));
+        let article: knowledge::model::ArticleRequest = serde_json::from_value(value)?;
+        let exists = knowledge_article::Entity::find()
+            .filter(knowledge_article::Column::Slug.eq(&slug))
+            .one(&txn)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        knowledge::service::insert(&txn, None, article, None, Some(slug))
+            .await
+            .map_err(|e| anyhow::anyhow!("{}", e.problem().title))?;
+        added += 1;
+    }
+    txn.commit().await?;
+    state.index_wake.notify_one();
+    Ok(added)
 }
 
 async fn seed_demo_accounts(state: &AppState) -> anyhow::Result<usize> {

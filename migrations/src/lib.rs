@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261121_000001_foundation;
 mod m20261121_000002_consultations;
 mod m20261121_000003_unit_notifications;
+mod m20261121_000004_knowledge;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_foundation::Migration),
             Box::new(m20261121_000002_consultations::Migration),
             Box::new(m20261121_000003_unit_notifications::Migration),
+            Box::new(m20261121_000004_knowledge::Migration),
         ]
     }
 }

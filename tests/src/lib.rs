@@ -147,6 +147,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         static_dir: static_dir.clone(),
         data_dir: dir.path().to_path_buf(),
         smtp_url: Some(Secret::new(format!("smtp://127.0.0.1:{smtp_port}"))),
+        meili_url: None,
+        meili_api_key: None,
+        meili_index: "statkonsul_test".into(),
         mail_from: "Statkonsul <layanan@statkonsul.test>".into(),
         jwt_secret: Secret::new("test-secret-test-secret-test-secret-0123"),
         cors_origins: vec!["https://portal.example.org".into()],
@@ -415,5 +418,28 @@ impl TestApp {
 
     pub fn state(&self) -> &AppState {
         &self.state
+    }
+
+    /// Loads the demo knowledge-base articles and waits until the index has applied them.
+    pub async fn seed_knowledge(&self) {
+        seed::seed_knowledge_articles(self.state()).await.unwrap();
+        self.index_settled().await;
+    }
+
+    /// Waits (up to 10 s) until every queued knowledge-index job has been applied.
+    pub async fn index_settled(&self) {
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        use statkonsul::entities::knowledge_index_job;
+        for _ in 0..200 {
+            let pending = knowledge_index_job::Entity::find()
+                .count(&self.state().db)
+                .await
+                .unwrap();
+            if pending == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the knowledge index did not catch up within 10 s");
     }
 }

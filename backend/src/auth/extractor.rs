@@ -69,3 +69,23 @@ impl FromRequest for AuthUser {
         ready(result)
     }
 }
+
+/// The caller on routes open to everyone: `None` without an `Authorization` header; a header
+/// with a bad token is still refused (401), so a broken client notices.
+#[derive(Debug, Clone)]
+pub struct MaybeAuth(pub Option<AuthUser>);
+
+impl FromRequest for MaybeAuth {
+    type Error = AppError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if req.headers().get(header::AUTHORIZATION).is_none() {
+            return ready(Ok(MaybeAuth(None)));
+        }
+        match AuthUser::from_request(req, payload).into_inner() {
+            Ok(user) => ready(Ok(MaybeAuth(Some(user)))),
+            Err(e) => ready(Err(e)),
+        }
+    }
+}

@@ -10,7 +10,7 @@ pub mod tokens;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub use extractor::AuthUser;
+pub use extractor::{AuthUser, MaybeAuth};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

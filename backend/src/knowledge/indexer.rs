@@ -1,0 +1,161 @@
+//! Keeps the search index in step with the articles. Every article change writes an index job
+//! in its own transaction; this worker applies the jobs and deletes them afterwards, so a crash
+//! loses nothing (the remaining jobs are applied at the next start).
+use std::{collections::HashSet, sync::Arc, time::Duration};
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use tokio::sync::{Notify, watch};
+use uuid::Uuid;
+
+use super::{model::ArticleStatus, service};
+use crate::{
+    entities::{knowledge_article, knowledge_index_job},
+    search::{IndexedArticle, SharedIndex},
+};
+
+const BATCH: u64 = 500;
+
+pub fn indexed(a: knowledge_article::Model) -> IndexedArticle {
+    IndexedArticle {
+        tags: service::tags_of(&a),
+        id: a.id,
+        slug: a.slug,
+        title: a.title,
+        question: a.question,
+        answer: a.answer,
+        category: a.category,
+        unit_code: a.unit_code,
+    }
+}
+
+/// Applies every queued job; returns how many were applied.
+pub async fn apply_pending(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<usize> {
+    let mut applied = 0;
+    loop {
+        let jobs = knowledge_index_job::Entity::find()
+            .order_by_asc(knowledge_index_job::Column::Id)
+            .limit(BATCH)
+            .all(db)
+            .await?;
+        if jobs.is_empty() {
+            return Ok(applied);
+        }
+        let ids: HashSet<Uuid> = jobs.iter().map(|j| j.article_id).collect();
+        let articles = knowledge_article::Entity::find()
+            .filter(knowledge_article::Column::Id.is_in(ids.iter().copied()))
+            .all(db)
+            .await?;
+        let mut upserts = Vec::new();
+        let mut published = HashSet::new();
+        for a in articles {
+            if a.status == ArticleStatus::Published.as_str() {
+                published.insert(a.id);
+                upserts.push(indexed(a));
+            }
+        }
+        let removals: Vec<Uuid> = ids.difference(&published).copied().collect();
+        if !removals.is_empty() {
+            index.remove(removals).await?;
+        }
+        if !upserts.is_empty() {
+            index.upsert(upserts).await?;
+        }
+        knowledge_index_job::Entity::delete_many()
+            .filter(knowledge_index_job::Column::Id.is_in(jobs.iter().map(|j| j.id)))
+            .exec(db)
+            .await?;
+        applied += jobs.len();
+    }
+}
+
+/// Empties the index and fills it with every published article; the jobs queued before are
+/// then settled. Returns the number of articles indexed.
+pub async fn rebuild(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<u64> {
+    let settled = knowledge_index_job::Entity::find()
+        .order_by_desc(knowledge_index_job::Column::Id)
+        .one(db)
+        .await?
+        .map(|j| j.id);
+    index.clear().await?;
+    let mut count = 0;
+    let mut after: Option<Uuid> = None;
+    loop {
+        let mut query = knowledge_article::Entity::find()
+            .filter(knowledge_article::Column::Status.eq(ArticleStatus::Published.as_str()))
+            .order_by_asc(knowledge_article::Column::Id)
+            .limit(1000);
+        if let Some(last) = after {
+            query = query.filter(knowledge_article::Column::Id.gt(last));
+        }
+        let page = query.all(db).await?;
+        let Some(last) = page.last().map(|a| a.id) else {
+            break;
+        };
+        count += page.len() as u64;
+        index
+            .upsert(page.into_iter().map(indexed).collect())
+            .await?;
+        after = Some(last);
+    }
+    if let Some(settled) = settled {
+        knowledge_index_job::Entity::delete_many()
+            .filter(knowledge_index_job::Column::Id.lte(settled))
+            .exec(db)
+            .await?;
+    }
+    Ok(count)
+}
+
+/// Loads the synonym list into the index.
+pub async fn load_synonyms(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<()> {
+    let groups = service::synonyms(db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}", e.problem().title))?;
+    index.set_synonyms(groups).await
+}
+
+/// The worker: rebuilds a new index, then applies jobs whenever woken (and every second).
+pub async fn run(
+    db: DatabaseConnection,
+    index: SharedIndex,
+    wake: Arc<Notify>,
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut ready = false;
+    let mut backoff = Duration::from_secs(1);
+    loop {
+        let result = async {
+            if !ready {
+                load_synonyms(&db, &index).await?;
+                if index.needs_rebuild() {
+                    let n = rebuild(&db, &index).await?;
+                    tracing::info!(
+                        articles = n,
+                        engine = index.engine(),
+                        "knowledge index rebuilt"
+                    );
+                }
+                ready = true;
+            }
+            apply_pending(&db, &index).await
+        }
+        .await;
+        match result {
+            Ok(n) => {
+                if n > 0 {
+                    tracing::debug!(jobs = n, "knowledge index updated");
+                }
+                backoff = Duration::from_secs(1);
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "knowledge index update failed; retrying");
+                backoff = (backoff * 2).min(Duration::from_secs(60));
+            }
+        }
+        tokio::select! {
+            _ = wake.notified() => {}
+            _ = tokio::time::sleep(backoff) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}

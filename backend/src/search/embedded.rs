@@ -1,0 +1,430 @@
+//! The embedded knowledge index: tantivy, under `DATA_DIR/knowledge-index/v{SCHEMA_VERSION}`.
+//! A missing index, or one of an older schema, is created empty and reported as needing a rebuild.
+use std::{
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex, RwLock},
+};
+
+use anyhow::Context;
+use tantivy::{
+    Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+    collector::{Count, TopDocs},
+    query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
+    schema::{
+        Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    },
+    tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer},
+};
+use uuid::Uuid;
+
+use super::{
+    EngineHit, EngineQuery, EngineResults, IndexedArticle, KnowledgeIndex, UnitScope, analysis,
+    synonyms::Synonyms,
+};
+
+/// Bump when the fields or the analysis change: the index is then rebuilt from the database.
+pub const SCHEMA_VERSION: u32 = 1;
+const WRITER_MEMORY: usize = 50_000_000;
+
+/// Indonesian words as index terms: stemmed (`id_stem`) or only lower-cased (`id_raw`, for
+/// typo-tolerant matching); stop words dropped in both.
+#[derive(Clone)]
+struct IndonesianTokenizer {
+    stem: bool,
+}
+
+struct Tokens {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl TokenStream for Tokens {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+impl Tokenizer for IndonesianTokenizer {
+    type TokenStream<'a> = Tokens;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens {
+        let tokens = analysis::terms(text)
+            .into_iter()
+            .map(|t| Token {
+                offset_from: t.start,
+                offset_to: t.end,
+                position: t.position,
+                text: if self.stem { t.stem } else { t.raw },
+                position_length: 1,
+            })
+            .collect();
+        Tokens { tokens, next: 0 }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    slug: Field,
+    title: Field,
+    question: Field,
+    answer: Field,
+    tags: Field,
+    title_raw: Field,
+    question_raw: Field,
+    answer_raw: Field,
+    category: Field,
+    unit: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let stemmed = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("id_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let raw = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("id_raw")
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    let mut b = Schema::builder();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        slug: b.add_text_field("slug", STORED),
+        title: b.add_text_field("title", stemmed.clone().set_stored()),
+        question: b.add_text_field("question", stemmed.clone().set_stored()),
+        answer: b.add_text_field("answer", stemmed.clone().set_stored()),
+        tags: b.add_text_field("tags", stemmed.set_stored()),
+        title_raw: b.add_text_field("title_raw", raw.clone()),
+        question_raw: b.add_text_field("question_raw", raw.clone()),
+        answer_raw: b.add_text_field("answer_raw", raw),
+        category: b.add_text_field("category", STRING | STORED),
+        unit: b.add_text_field("unit", STRING | STORED),
+    };
+    (b.build(), fields)
+}
+
+struct Inner {
+    fields: Fields,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    synonyms: RwLock<Synonyms>,
+    fresh: bool,
+}
+
+#[derive(Clone)]
+pub struct EmbeddedIndex {
+    inner: Arc<Inner>,
+}
+
+impl EmbeddedIndex {
+    /// Opens (or creates) the index under `data_dir`.
+    pub fn open(data_dir: &Path) -> anyhow::Result<Self> {
+        let root = data_dir.join("knowledge-index");
+        let dir = root.join(format!("v{SCHEMA_VERSION}"));
+        let fresh = !dir.join("meta.json").exists();
+        if fresh {
+            // Older schemas are set aside: the database is the source of truth.
+            if root.exists() {
+                for entry in std::fs::read_dir(&root)? {
+                    let path: PathBuf = entry?.path();
+                    if path != dir {
+                        std::fs::remove_dir_all(&path).ok();
+                    }
+                }
+            }
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        let (schema, fields) = schema();
+        let index = if fresh {
+            Index::create_in_dir(&dir, schema)?
+        } else {
+            Index::open_in_dir(&dir)?
+        };
+        index.tokenizers().register(
+            "id_stem",
+            TextAnalyzer::from(IndonesianTokenizer { stem: true }),
+        );
+        index.tokenizers().register(
+            "id_raw",
+            TextAnalyzer::from(IndonesianTokenizer { stem: false }),
+        );
+        let writer = index.writer(WRITER_MEMORY)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                fields,
+                reader,
+                writer: Mutex::new(writer),
+                synonyms: RwLock::new(Synonyms::default()),
+                fresh,
+            }),
+        })
+    }
+
+    fn document(f: &Fields, a: &IndexedArticle) -> TantivyDocument {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, a.id.to_string());
+        doc.add_text(f.slug, &a.slug);
+        doc.add_text(f.title, &a.title);
+        doc.add_text(f.question, &a.question);
+        doc.add_text(f.answer, &a.answer);
+        doc.add_text(f.tags, a.tags.join(", "));
+        doc.add_text(f.title_raw, &a.title);
+        doc.add_text(f.question_raw, &a.question);
+        doc.add_text(f.answer_raw, &a.answer);
+        doc.add_text(f.category, &a.category);
+        doc.add_text(f.unit, a.unit_key());
+        doc
+    }
+
+    /// Runs `change` with the writer, then commits and makes the change visible.
+    async fn write(
+        &self,
+        change: impl FnOnce(&Fields, &mut IndexWriter) -> anyhow::Result<()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut writer = inner
+                .writer
+                .lock()
+                .map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
+            if let Err(e) = change(&inner.fields, &mut writer) {
+                writer.rollback()?;
+                return Err(e);
+            }
+            writer.commit()?;
+            inner.reader.reload()?;
+            Ok(())
+        })
+        .await?
+    }
+
+    fn build_query(inner: &Inner, q: &EngineQuery) -> Box<dyn Query> {
+        let f = &inner.fields;
+        let terms = analysis::terms(&q.text);
+        let stems: Vec<String> = terms.iter().map(|t| t.stem.clone()).collect();
+        let stemmed_fields = [
+            (f.title, 3.0),
+            (f.question, 2.0),
+            (f.tags, 2.0),
+            (f.answer, 1.0),
+        ];
+        let raw_fields = [
+            (f.title_raw, 0.9),
+            (f.question_raw, 0.6),
+            (f.answer_raw, 0.3),
+        ];
+        let boosted = |query: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) {
+            (Occur::Should, Box::new(BoostQuery::new(query, boost)))
+        };
+        let mut text: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (i, term) in terms.iter().enumerate() {
+            let mut alternatives = Vec::new();
+            for (field, boost) in stemmed_fields {
+                alternatives.push(boosted(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, &term.stem),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    boost,
+                ));
+            }
+            let budget = analysis::typo_budget(&term.raw);
+            let is_last = i + 1 == terms.len();
+            for (field, boost) in raw_fields {
+                let raw = Term::from_field_text(field, &term.raw);
+                if budget > 0 {
+                    alternatives.push(boosted(
+                        Box::new(FuzzyTermQuery::new(raw.clone(), budget, true)),
+                        boost,
+                    ));
+                }
+                if is_last && term.raw.chars().count() >= 3 {
+                    // Suggestions as the user types: the last word may be unfinished.
+                    alternatives.push(boosted(
+                        Box::new(FuzzyTermQuery::new_prefix(raw, 0, true)),
+                        boost * 0.5,
+                    ));
+                }
+            }
+            text.push((Occur::Should, Box::new(BooleanQuery::new(alternatives))));
+        }
+        let expansions = inner
+            .synonyms
+            .read()
+            .map(|s| s.expansions(&stems))
+            .unwrap_or_default();
+        for alternative in expansions {
+            let mut per_field = Vec::new();
+            for (field, boost) in stemmed_fields {
+                let all: Vec<(Occur, Box<dyn Query>)> = alternative
+                    .iter()
+                    .map(|stem| {
+                        (
+                            Occur::Must,
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(field, stem),
+                                IndexRecordOption::WithFreqs,
+                            )) as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                per_field.push(boosted(Box::new(BooleanQuery::new(all)), boost));
+            }
+            text.push((Occur::Should, Box::new(BooleanQuery::new(per_field))));
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(BooleanQuery::new(text)))];
+        if let Some(category) = &q.category {
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.category, category),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let unit_term = |unit: &String| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.unit, unit),
+                IndexRecordOption::Basic,
+            ))
+        };
+        match &q.units {
+            UnitScope::Any => {}
+            UnitScope::Among(units) => clauses.push((
+                Occur::Must,
+                Box::new(BooleanQuery::new(
+                    units
+                        .iter()
+                        .map(|u| (Occur::Should, unit_term(u)))
+                        .collect(),
+                )),
+            )),
+            UnitScope::NotAmong(units) => {
+                clauses.extend(units.iter().map(|u| (Occur::MustNot, unit_term(u))));
+            }
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn article(f: &Fields, doc: &TantivyDocument) -> Option<IndexedArticle> {
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
+        let unit = text(f.unit)?;
+        Some(IndexedArticle {
+            id: text(f.id)?.parse().ok()?,
+            slug: text(f.slug)?,
+            title: text(f.title)?,
+            question: text(f.question)?,
+            answer: text(f.answer)?,
+            category: text(f.category)?,
+            unit_code: (unit != super::NATIONAL).then_some(unit),
+            tags: text(f.tags)?
+                .split(", ")
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        })
+    }
+}
+
+#[async_trait::async_trait]
+impl KnowledgeIndex for EmbeddedIndex {
+    fn engine(&self) -> &'static str {
+        "embedded"
+    }
+
+    async fn upsert(&self, articles: Vec<IndexedArticle>) -> anyhow::Result<()> {
+        self.write(move |f, writer| {
+            for a in &articles {
+                writer.delete_term(Term::from_field_text(f.id, &a.id.to_string()));
+                writer.add_document(Self::document(f, a))?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn remove(&self, ids: Vec<Uuid>) -> anyhow::Result<()> {
+        self.write(move |f, writer| {
+            for id in ids {
+                writer.delete_term(Term::from_field_text(f.id, &id.to_string()));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn clear(&self) -> anyhow::Result<()> {
+        self.write(|_, writer| {
+            writer.delete_all_documents()?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn set_synonyms(&self, groups: Vec<Vec<String>>) -> anyhow::Result<()> {
+        let synonyms = Synonyms::new(&groups);
+        *self
+            .inner
+            .synonyms
+            .write()
+            .map_err(|_| anyhow::anyhow!("synonyms poisoned"))? = synonyms;
+        Ok(())
+    }
+
+    async fn query(&self, q: EngineQuery) -> anyhow::Result<EngineResults> {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || {
+            if analysis::terms(&q.text).is_empty() {
+                return Ok(EngineResults::default());
+            }
+            let query = Self::build_query(&inner, &q);
+            let searcher = inner.reader.searcher();
+            let (top, total) = searcher.search(
+                &query,
+                &(
+                    TopDocs::with_limit(q.limit.max(1))
+                        .and_offset(q.offset)
+                        .order_by_score(),
+                    Count,
+                ),
+            )?;
+            let mut hits = Vec::with_capacity(top.len());
+            for (score, address) in top {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                if let Some(article) = Self::article(&inner.fields, &doc) {
+                    hits.push(EngineHit { article, score });
+                }
+            }
+            Ok(EngineResults {
+                hits,
+                total: total as u64,
+            })
+        })
+        .await?
+    }
+
+    async fn count(&self) -> anyhow::Result<u64> {
+        Ok(self.inner.reader.searcher().num_docs())
+    }
+
+    fn needs_rebuild(&self) -> bool {
+        self.inner.fresh
+    }
+}

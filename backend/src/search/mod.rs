@@ -1,0 +1,193 @@
+//! The knowledge index behind one trait: embedded (tantivy, the default) or Meilisearch (when
+//! `MEILI_URL` is set). Tiering by unit, snippets and synonym handling are shared so both engines
+//! answer alike.
+pub mod analysis;
+pub mod embedded;
+pub mod meili;
+pub mod snippet;
+pub mod synonyms;
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// The unit key of national articles in the index.
+pub const NATIONAL: &str = "national";
+
+/// What the index keeps of a published article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexedArticle {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub question: String,
+    pub answer: String,
+    pub category: String,
+    /// `None`: national.
+    pub unit_code: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl IndexedArticle {
+    pub fn unit_key(&self) -> &str {
+        self.unit_code.as_deref().unwrap_or(NATIONAL)
+    }
+}
+
+/// Which units' articles a query may return (unit codes, or [`NATIONAL`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitScope {
+    Any,
+    Among(Vec<String>),
+    NotAmong(Vec<String>),
+}
+
+#[derive(Debug, Clone)]
+pub struct EngineQuery {
+    pub text: String,
+    pub category: Option<String>,
+    pub units: UnitScope,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct EngineHit {
+    pub article: IndexedArticle,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct EngineResults {
+    pub hits: Vec<EngineHit>,
+    pub total: u64,
+}
+
+/// A full-text index of the published articles.
+#[async_trait::async_trait]
+pub trait KnowledgeIndex: Send + Sync {
+    /// `embedded` or `meilisearch`.
+    fn engine(&self) -> &'static str;
+    /// Adds or replaces these articles; searchable when this returns.
+    async fn upsert(&self, articles: Vec<IndexedArticle>) -> anyhow::Result<()>;
+    async fn remove(&self, ids: Vec<Uuid>) -> anyhow::Result<()>;
+    async fn clear(&self) -> anyhow::Result<()>;
+    /// Replaces the synonym groups (each a list of equivalent words or phrases).
+    async fn set_synonyms(&self, groups: Vec<Vec<String>>) -> anyhow::Result<()>;
+    async fn query(&self, query: EngineQuery) -> anyhow::Result<EngineResults>;
+    async fn count(&self) -> anyhow::Result<u64>;
+    /// True when the index was created empty at start-up (new, or an older schema was set
+    /// aside) and must be filled from the database.
+    fn needs_rebuild(&self) -> bool;
+}
+
+pub type SharedIndex = Arc<dyn KnowledgeIndex>;
+
+/// The configured index: Meilisearch when `MEILI_URL` is set, else the embedded one.
+pub async fn open(settings: &crate::config::Settings) -> anyhow::Result<SharedIndex> {
+    Ok(match &settings.meili_url {
+        Some(url) => Arc::new(
+            meili::MeiliIndex::connect(
+                url,
+                settings.meili_api_key.as_ref().map(|k| k.expose()),
+                &settings.meili_index,
+            )
+            .await?,
+        ),
+        None => Arc::new(embedded::EmbeddedIndex::open(&settings.data_dir)?),
+    })
+}
+
+/// One search result.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e6f",
+    "slug": "kemiskinan-garis-kemiskinan",
+    "title": "Apa itu garis kemiskinan?",
+    "category": "metadata",
+    "unit_code": null,
+    "snippet": "… penduduk <mark>miskin</mark> adalah penduduk dengan rata-rata pengeluaran per kapita per bulan di bawah garis …",
+    "score": 7.42
+}))]
+pub struct SearchHit {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub category: String,
+    /// `null`: a national article.
+    pub unit_code: Option<String>,
+    /// A passage of the answer, HTML-escaped, with the matching words in `<mark>`.
+    pub snippet: String,
+    /// Relevance as the engine computes it; higher is better, comparable within one response.
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SearchResults {
+    pub hits: Vec<SearchHit>,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub q: String,
+    pub category: Option<String>,
+    /// The user's chosen unit: its articles and national ones come first.
+    pub unit: Option<String>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// Searches with the chosen unit's and national articles first, then the others.
+pub async fn search(
+    index: &dyn KnowledgeIndex,
+    req: SearchRequest,
+) -> anyhow::Result<SearchResults> {
+    let tiers = match &req.unit {
+        Some(unit) if unit != NATIONAL => {
+            let preferred = vec![unit.clone(), NATIONAL.to_owned()];
+            vec![
+                UnitScope::Among(preferred.clone()),
+                UnitScope::NotAmong(preferred),
+            ]
+        }
+        _ => vec![UnitScope::Any],
+    };
+    let mut skip = req.offset;
+    let mut want = req.limit;
+    let mut total = 0;
+    let mut hits = Vec::new();
+    for units in tiers {
+        let found = index
+            .query(EngineQuery {
+                text: req.q.clone(),
+                category: req.category.clone(),
+                units,
+                offset: skip,
+                limit: want.max(1),
+            })
+            .await?;
+        total += found.total;
+        let taken = found.hits.len().min(want);
+        hits.extend(found.hits.into_iter().take(want));
+        want -= taken;
+        skip = skip.saturating_sub(usize::try_from(found.total).unwrap_or(usize::MAX));
+    }
+    Ok(SearchResults {
+        hits: hits
+            .into_iter()
+            .map(|h| SearchHit {
+                snippet: snippet::snippet(&h.article.answer, &req.q, 28),
+                id: h.article.id,
+                slug: h.article.slug,
+                title: h.article.title,
+                category: h.article.category,
+                unit_code: h.article.unit_code,
+                score: h.score,
+            })
+            .collect(),
+        total,
+    })
+}
