@@ -10,6 +10,7 @@ mod errors;
 mod health;
 mod holidays;
 mod jobs;
+mod knowledge;
 mod knowledge_index;
 mod me;
 mod openapi;
