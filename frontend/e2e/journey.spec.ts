@@ -102,8 +102,10 @@ test('the supervisor of Kota Tarakan reaches the staff dashboard', async ({ page
   await expect(page.getByText('officer.6571@statkonsul.test').filter({ visible: true })).toBeVisible();
   await snap(page, testInfo, '02-staff-list');
 
+  await expect(page.getByRole('region', { name: 'Konsultasi online' }).getByRole('link', { name: 'Buka konsol konsultasi' })).toBeVisible();
+
   await page.getByRole('tab', { name: 'Segera hadir' }).click();
-  await expect(page.getByText('Antrean konsultasi online dan percakapan')).toBeVisible();
+  await expect(page.getByText('Antrean kunjungan dan papan panggilan')).toBeVisible();
   await snap(page, testInfo, '03-staff-upcoming');
 
   await navigate(page, isMobile, 'Keluar');

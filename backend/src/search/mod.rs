@@ -87,17 +87,23 @@ pub type SharedIndex = Arc<dyn KnowledgeIndex>;
 
 /// The configured index: Meilisearch when `MEILI_URL` is set, else the embedded one.
 pub async fn open(settings: &crate::config::Settings) -> anyhow::Result<SharedIndex> {
-    Ok(match &settings.meili_url {
-        Some(url) => Arc::new(
-            meili::MeiliIndex::connect(
-                url,
-                settings.meili_api_key.as_ref().map(|k| k.expose()),
-                &settings.meili_index,
-            )
-            .await?,
-        ),
-        None => Arc::new(embedded::EmbeddedIndex::open(&settings.data_dir)?),
-    })
+    let Some(url) = &settings.meili_url else {
+        return Ok(Arc::new(embedded::EmbeddedIndex::open(&settings.data_dir)?));
+    };
+    // Meilisearch may still be starting (docker-compose starts both at once): retry for a while.
+    let key = settings.meili_api_key.as_ref().map(|k| k.expose());
+    let mut attempt = 0;
+    loop {
+        match meili::MeiliIndex::connect(url, key, &settings.meili_index).await {
+            Ok(index) => return Ok(Arc::new(index)),
+            Err(e) if attempt < 30 => {
+                attempt += 1;
+                tracing::warn!(error = %e, attempt, "Meilisearch not reachable yet");
+                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            }
+            Err(e) => return Err(e.context("connecting to Meilisearch")),
+        }
+    }
 }
 
 /// One search result.

@@ -6,14 +6,17 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 
+import { ConsultationLiveUpdates } from '@/features/consultations/components/consultation-live-updates';
 import { session } from '@/lib/auth/session';
+import type { RealtimeClient } from '@/lib/realtime/client';
+import { RealtimeProvider } from '@/lib/realtime/provider';
 import { createQueryClient } from '@/lib/react-query';
 
 import { theme } from './theme';
 
-type AppProviderProps = { children: ReactNode; queryClient?: QueryClient };
+type AppProviderProps = { children: ReactNode; queryClient?: QueryClient; realtime?: RealtimeClient };
 
-export function AppProvider({ children, queryClient: given }: AppProviderProps) {
+export function AppProvider({ children, queryClient: given, realtime }: AppProviderProps) {
   const [queryClient] = useState(() => given ?? createQueryClient());
 
   // When the session ends (logout here or in another tab, or a failed refresh), drop everything
@@ -29,7 +32,12 @@ export function AppProvider({ children, queryClient: given }: AppProviderProps) 
   return (
     <MantineProvider theme={theme}>
       <Notifications position="top-center" />
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <RealtimeProvider client={realtime}>
+          <ConsultationLiveUpdates />
+          {children}
+        </RealtimeProvider>
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

@@ -1,10 +1,10 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import { session } from '@/lib/auth/session';
 import { json, mockApi } from '@/testing/mock-api';
-import { publicUser, supervisor, tarakan, units } from '@/testing/fixtures';
+import { officer, page as pageOf, publicUser, supervisor, tarakan, units, waitingConsultation } from '@/testing/fixtures';
 import { renderRoutes } from '@/testing/render';
 
 import { routes } from './router';
@@ -39,11 +39,15 @@ describe('the routes', () => {
       'GET /api/v1/me': () => json(200, supervisor),
       'GET /api/v1/units': () => json(200, page),
       'GET /api/v1/units/6571': () => json(200, tarakan),
+      'GET /api/v1/consultations': () => json(200, { ...pageOf([waitingConsultation]), total: 4 }),
     });
     renderRoutes(routes, '/staff');
 
     expect(await screen.findByRole('heading', { name: 'Dasbor petugas' })).toBeInTheDocument();
     expect(await screen.findByLabelText(/Tenggat online/)).toHaveValue('3');
+    const queue = screen.getByRole('region', { name: 'Konsultasi online' });
+    expect(await within(queue).findByText('4 menunggu dalam antrean · 4 aktif milik Anda')).toBeInTheDocument();
+    expect(within(queue).getByRole('link', { name: 'Buka konsol konsultasi' })).toHaveAttribute('href', '/staff/consultations');
     expect(screen.getByRole('tab', { name: 'Petugas' })).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Hari libur' })).not.toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Segera hadir' })).toBeInTheDocument();
@@ -74,6 +78,45 @@ describe('the routes', () => {
     mockApi({});
     renderRoutes(routes, '/tidak-ada');
     expect(await screen.findByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeInTheDocument();
+  });
+});
+
+describe('the consultation pages', () => {
+  it('offer a new consultation only at units that have published their service standard', async () => {
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    const banjarnegara = { ...tarakan, code: '3304', name: 'BPS Kabupaten Banjarnegara', time_zone: 'Asia/Jakarta' };
+    const detail = (code: string) => {
+      const unit = units.find((u) => u.code === code);
+      return code === '3304' || code === '6571'
+        ? json(200, code === '3304' ? banjarnegara : tarakan)
+        : json(200, { ...unit, settings: tarakan.settings, service_standard: null });
+    };
+    mockApi({
+      'GET /api/v1/me': () => json(200, publicUser),
+      'GET /api/v1/units': () => json(200, page),
+      ...Object.fromEntries(units.map((u) => [`GET /api/v1/units/${u.code}`, () => detail(u.code)])),
+    });
+    renderRoutes(routes, '/consultations/new?unit=3304');
+
+    const unit = await screen.findByRole('combobox', { name: /^Unit layanan/ });
+    expect(unit).toHaveValue('BPS Kabupaten Banjarnegara');
+    await userEvent.setup().click(unit);
+    const options = await screen.findAllByRole('option', { hidden: true });
+    expect(options.map((o) => o.textContent)).toEqual(['BPS Kabupaten Banjarnegara', 'BPS Kota Tarakan']);
+  });
+
+  it('send staff from a public consultation link to the same consultation in their console', async () => {
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    mockApi({
+      'GET /api/v1/me': () => json(200, officer),
+      'GET /api/v1/units': () => json(200, page),
+      [`GET /api/v1/consultations/${waitingConsultation.id}`]: () => json(200, waitingConsultation),
+      [`GET /api/v1/consultations/${waitingConsultation.id}/messages`]: () => json(200, pageOf([], 100)),
+    });
+    const { router } = renderRoutes(routes, `/consultations/${waitingConsultation.id}`);
+
+    expect(await screen.findByRole('button', { name: 'Ambil konsultasi' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/staff/consultations/${waitingConsultation.id}`);
   });
 });
 

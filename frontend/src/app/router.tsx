@@ -60,6 +60,41 @@ export const routes: RouteObject[] = [
         },
       },
       {
+        path: 'consultations',
+        lazy: async () => {
+          const { MyConsultationsRoute } = await import('./routes/my-consultations');
+          return { Component: () => <RequireAuth><MyConsultationsRoute /></RequireAuth> };
+        },
+      },
+      {
+        path: 'consultations/new',
+        lazy: async () => {
+          const { NewConsultationRoute } = await import('./routes/new-consultation');
+          return { Component: () => <RequireAuth><NewConsultationRoute /></RequireAuth> };
+        },
+      },
+      {
+        path: 'consultations/:id',
+        lazy: async () => {
+          const { ConsultationRoute } = await import('./routes/consultation');
+          return { Component: () => <RequireAuth><ConsultationRoute /></RequireAuth> };
+        },
+      },
+      {
+        path: 'staff/consultations',
+        lazy: async () => {
+          const { StaffConsultationsRoute } = await import('./routes/staff-consultations');
+          return { Component: () => <RequireStaff><StaffConsultationsRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'staff/consultations/:id',
+        lazy: async () => {
+          const { StaffConsultationRoute } = await import('./routes/staff-consultation');
+          return { Component: () => <RequireStaff><StaffConsultationRoute /></RequireStaff> };
+        },
+      },
+      {
         path: 'staff',
         lazy: async () => {
           const { StaffDashboardRoute } = await import('./routes/staff-dashboard');

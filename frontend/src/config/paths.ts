@@ -9,4 +9,10 @@ export const paths = {
   resetPassword: '/reset-password',
   profile: '/profile',
   staff: '/staff',
+  consultations: '/consultations',
+  newConsultation: (unit?: string) =>
+    unit ? `/consultations/new?unit=${encodeURIComponent(unit)}` : '/consultations/new',
+  consultation: (id: string) => `/consultations/${encodeURIComponent(id)}`,
+  staffConsultations: '/staff/consultations',
+  staffConsultation: (id: string) => `/staff/consultations/${encodeURIComponent(id)}`,
 } as const;

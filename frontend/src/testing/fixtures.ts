@@ -1,4 +1,11 @@
-import type { Me, PublishedServiceStandard, Unit, UnitDetail } from '@/lib/api/types';
+import type {
+  ConsultationDetail,
+  Me,
+  Message,
+  PublishedServiceStandard,
+  Unit,
+  UnitDetail,
+} from '@/lib/api/types';
 
 // Two of the demo units' published standards, as the API returns them (from backend/seed).
 export const tarakanStandard: PublishedServiceStandard = {
@@ -170,3 +177,64 @@ export const supervisor: Me = {
   role: 'supervisor',
   unit_code: '6571',
 };
+
+export const officer: Me = {
+  ...publicUser,
+  id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e71',
+  email: 'officer.3304@statkonsul.test',
+  full_name: 'Petugas PST 3304',
+  role: 'officer',
+  unit_code: '3304',
+};
+
+/** A consultation of `publicUser` at Banjarnegara, second in the queue. */
+export const waitingConsultation: ConsultationDetail = {
+  id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e6a',
+  number: '3304-2026-000123',
+  unit_code: '3304',
+  category: 'data',
+  subject: 'Angka kemiskinan Banjarnegara 2025',
+  question: 'Berapa persentase penduduk miskin Kabupaten Banjarnegara tahun 2025?',
+  status: 'waiting',
+  resolution: null,
+  summary: null,
+  queue_position: 2,
+  owner: { id: publicUser.id, full_name: publicUser.full_name },
+  assignee: null,
+  clarified_at: null,
+  deadline_at: null,
+  overdue: false,
+  closed_at: null,
+  unread_count: 0,
+  rated: false,
+  to_index: false,
+  created_at: '2026-11-21T02:15:00Z',
+  updated_at: '2026-11-21T02:15:00Z',
+  follow_ups: [],
+  referrals: [],
+};
+
+export const activeConsultation: ConsultationDetail = {
+  ...waitingConsultation,
+  status: 'active',
+  queue_position: null,
+  assignee: { id: officer.id, full_name: officer.full_name },
+  updated_at: '2026-11-21T02:20:00Z',
+};
+
+export function message(overrides: Partial<Message> & Pick<Message, 'id' | 'body'>): Message {
+  return {
+    consultation_id: waitingConsultation.id,
+    sender_id: officer.id,
+    sender_role: 'officer',
+    sender_name: officer.full_name,
+    attachments: [],
+    created_at: '2026-11-21T02:21:00Z',
+    ...overrides,
+  };
+}
+
+/** A page of a list, as the API returns it. */
+export function page<T>(items: T[], perPage = 20) {
+  return { items, total: items.length, page: 1, per_page: perPage };
+}

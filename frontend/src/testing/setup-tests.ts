@@ -37,6 +37,11 @@ class NoopResizeObserver {
 }
 window.ResizeObserver = NoopResizeObserver;
 window.HTMLElement.prototype.scrollIntoView = () => {};
+// Autosizing textareas listen for web fonts loading.
+Object.defineProperty(document, 'fonts', {
+  configurable: true,
+  value: { addEventListener: vi.fn(), removeEventListener: vi.fn() },
+});
 
 afterEach(async () => {
   cleanup();

@@ -17,7 +17,9 @@ import {
   IconDatabase,
   IconDiscountCheck,
   IconFileDescription,
+  IconList,
   IconMessages,
+  IconPlus,
   IconReportSearch,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -53,7 +55,7 @@ function Feature({ icon, title, body }: { icon: ReactNode; title: string; body: 
 
 export function HomeRoute() {
   const { t } = useTranslation();
-  const { isSignedIn } = useUser();
+  const { isSignedIn, user } = useUser();
   const units = useUnits();
 
   return (
@@ -78,6 +80,23 @@ export function HomeRoute() {
             <Button component={Link} to={paths.register} color="white" c="blue.8" size="md">
               {t('home.registerCta')}
             </Button>
+          )}
+          {user?.role === 'public' && (
+            <>
+              <Button
+                component={Link}
+                to={paths.newConsultation()}
+                color="white"
+                c="blue.8"
+                size="md"
+                leftSection={<IconPlus size={18} />}
+              >
+                {t('consultations.cta.home')}
+              </Button>
+              <Button component={Link} to={paths.consultations} variant="outline" color="white" size="md" leftSection={<IconList size={18} />}>
+                {t('consultations.cta.mine')}
+              </Button>
+            </>
           )}
           <Button component="a" href="#units" variant="outline" color="white" size="md">
             {t('home.unitsCta')}

@@ -5,7 +5,6 @@ import {
   IconCalendar,
   IconDeviceTv,
   IconMessageReport,
-  IconMessages,
   IconNotebook,
   IconReportAnalytics,
   IconSparkles,
@@ -18,6 +17,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { ComingSoonCard } from '@/components/ui/coming-soon-card';
 import { paths } from '@/config/paths';
+import { ConsultationQueueCard } from '@/features/consultations/components/consultation-queue-card';
 import { HolidayCalendar } from '@/features/holidays/components/holiday-calendar';
 import { CreateStaffForm } from '@/features/staff/components/create-staff-form';
 import { StaffTable } from '@/features/staff/components/staff-table';
@@ -28,10 +28,9 @@ import type { Me, Unit } from '@/lib/api/types';
 import { isStaffRole, managesUnit, type StaffRole } from '@/lib/auth/roles';
 import { useUser } from '@/lib/auth/get-me';
 
-type Upcoming = 'onlineQueue' | 'walkinQueue' | 'guestBook' | 'knowledgeBase' | 'complaints' | 'reports';
+type Upcoming = 'walkinQueue' | 'guestBook' | 'knowledgeBase' | 'complaints' | 'reports';
 
 const upcomingIcons: Record<Upcoming, ReactNode> = {
-  onlineQueue: <IconMessages size={20} />,
   walkinQueue: <IconDeviceTv size={20} />,
   guestBook: <IconNotebook size={20} />,
   knowledgeBase: <IconBook size={20} />,
@@ -41,9 +40,9 @@ const upcomingIcons: Record<Upcoming, ReactNode> = {
 
 /** What each role will do once the capability exists (from the design's role table). */
 const upcomingByRole: Record<StaffRole, Upcoming[]> = {
-  officer: ['onlineQueue', 'walkinQueue', 'knowledgeBase'],
+  officer: ['walkinQueue', 'knowledgeBase'],
   front_office: ['walkinQueue', 'guestBook'],
-  supervisor: ['onlineQueue', 'walkinQueue', 'knowledgeBase', 'complaints', 'reports'],
+  supervisor: ['walkinQueue', 'knowledgeBase', 'complaints', 'reports'],
   admin: ['reports', 'complaints', 'knowledgeBase'],
 };
 
@@ -149,10 +148,14 @@ export function StaffDashboardRoute() {
     </div>
   );
 
+  // Front office staff do not work the online queue.
+  const queueCard = role !== 'front_office' && <ConsultationQueueCard />;
+
   if (!managesUnit(role)) {
     return (
       <Stack gap="lg">
         {header}
+        {queueCard}
         <UpcomingList role={role} />
       </Stack>
     );
@@ -161,6 +164,7 @@ export function StaffDashboardRoute() {
   return (
     <Stack gap="lg">
       {header}
+      {queueCard}
       <ErrorAlert error={units.error} />
       <Tabs defaultValue="unit" keepMounted={false}>
         <Tabs.List mb="md">

@@ -38,6 +38,19 @@ describe('the header', () => {
 
     expect(await screen.findAllByText(publicUser.full_name)).not.toHaveLength(0);
     expect(screen.queryByRole('link', { name: 'Dasbor petugas' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Konsultasi online' })).not.toBeInTheDocument();
+  });
+
+  it('leads a member of the public to their consultations and to a new one', async () => {
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    mockApi({ 'GET /api/v1/me': () => json(200, publicUser) });
+    renderRoutes(layoutOnly, '/');
+
+    expect(await within(mainNav()).findByRole('link', { name: 'Konsultasi saya' })).toHaveAttribute('href', '/consultations');
+    expect(within(mainNav()).getByRole('link', { name: 'Konsultasi baru' })).toHaveAttribute('href', '/consultations/new');
+    const menu = screen.getByRole('navigation', { name: 'Menu' });
+    expect(within(menu).getByRole('link', { name: 'Konsultasi saya' })).toBeInTheDocument();
+    expect(within(menu).getByRole('link', { name: 'Konsultasi baru' })).toBeInTheDocument();
   });
 
   it('shows the staff dashboard link to staff', async () => {
@@ -46,5 +59,7 @@ describe('the header', () => {
     renderRoutes(layoutOnly, '/');
 
     expect(await within(mainNav()).findByRole('link', { name: 'Dasbor petugas' })).toHaveAttribute('href', '/staff');
+    expect(within(mainNav()).getByRole('link', { name: 'Konsultasi online' })).toHaveAttribute('href', '/staff/consultations');
+    expect(within(mainNav()).queryByRole('link', { name: 'Konsultasi baru' })).not.toBeInTheDocument();
   });
 });

@@ -2,12 +2,33 @@ import { paths } from '@/config/paths';
 import { isStaffRole } from '@/lib/auth/roles';
 import type { Me } from '@/lib/api/types';
 
-export type NavItem = { to: string; label: 'nav.home' | 'nav.staff' | 'nav.profile' | 'nav.login' | 'nav.register' };
+export type NavItem = {
+  to: string;
+  label:
+    | 'nav.home'
+    | 'nav.staff'
+    | 'nav.consultations'
+    | 'nav.newConsultation'
+    | 'nav.staffConsultations'
+    | 'nav.profile'
+    | 'nav.login'
+    | 'nav.register';
+};
 
 /** Main navigation for the current user: staff links exist only for staff roles. */
 export function mainNavItems(user: Me | null): NavItem[] {
   const items: NavItem[] = [{ to: paths.home, label: 'nav.home' }];
-  if (user && isStaffRole(user.role)) items.push({ to: paths.staff, label: 'nav.staff' });
+  if (user?.role === 'public') {
+    items.push(
+      { to: paths.consultations, label: 'nav.consultations' },
+      { to: paths.newConsultation(), label: 'nav.newConsultation' },
+    );
+  }
+  if (user && isStaffRole(user.role)) {
+    items.push({ to: paths.staff, label: 'nav.staff' });
+    // Front office staff do not work the online queue.
+    if (user.role !== 'front_office') items.push({ to: paths.staffConsultations, label: 'nav.staffConsultations' });
+  }
   return items;
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeZone, formatCalendarDate, formatDateTime } from './date-time';
+import {
+  describeZone,
+  formatCalendarDate,
+  formatDateTime,
+  formatElapsed,
+  nowAsZonedInput,
+  zonedInputToIso,
+} from './date-time';
 
 describe('times shown to people', () => {
   it('are read on the unit’s clock, with the zone named', () => {
@@ -18,5 +25,31 @@ describe('times shown to people', () => {
     expect(describeZone('Asia/Makassar')).toBe('WITA (Asia/Makassar)');
     expect(describeZone('Asia/Jayapura')).toBe('WIT (Asia/Jayapura)');
     expect(describeZone('Europe/Amsterdam')).toBe('Europe/Amsterdam');
+  });
+});
+
+describe('times people type in', () => {
+  it('are read on the unit’s clock, not the browser’s', () => {
+    expect(zonedInputToIso('2026-11-24T10:00', 'Asia/Makassar')).toBe('2026-11-24T02:00:00.000Z');
+    expect(zonedInputToIso('2026-11-24T10:00', 'Asia/Jakarta')).toBe('2026-11-24T03:00:00.000Z');
+    expect(zonedInputToIso('2026-11-24T10:00', 'Asia/Jayapura')).toBe('2026-11-24T01:00:00.000Z');
+  });
+
+  it('are refused when they are not a date and time', () => {
+    expect(zonedInputToIso('', 'Asia/Jakarta')).toBeNull();
+    expect(zonedInputToIso('besok pagi', 'Asia/Jakarta')).toBeNull();
+  });
+
+  it('start from the unit’s current time', () => {
+    expect(nowAsZonedInput('Asia/Makassar', Date.parse('2026-11-23T23:30:00Z'))).toBe('2026-11-24T07:30');
+  });
+});
+
+describe('durations', () => {
+  const now = Date.parse('2026-11-24T12:00:00Z');
+  it('say the largest whole unit', () => {
+    expect(formatElapsed('2026-11-24T11:48:00Z', now, 'id-ID')).toBe('12 menit');
+    expect(formatElapsed('2026-11-24T09:00:00Z', now, 'en-GB')).toBe('3 hours');
+    expect(formatElapsed('2026-11-22T11:00:00Z', now, 'id-ID')).toBe('2 hari');
   });
 });

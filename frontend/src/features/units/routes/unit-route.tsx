@@ -1,11 +1,13 @@
-import { Alert, Anchor, Badge, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle, IconMessagePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api/problem';
+import { useUser } from '@/lib/auth/get-me';
+import { isStaffRole } from '@/lib/auth/roles';
 import { describeZone } from '@/lib/format/date-time';
 
 import { useUnit } from '../api/get-unit';
@@ -16,6 +18,7 @@ export function UnitRoute() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
   const unit = useUnit(code);
+  const { user } = useUser();
 
   if (unit.isPending) {
     return (
@@ -55,6 +58,12 @@ export function UnitRoute() {
             {t('unit.timeZone', { zone: describeZone(data.time_zone) })}
           </Badge>
         </Group>
+        {data.service_standard && !isStaffRole(user?.role) && (
+          // Anonymous visitors are asked to log in first, then come back to the form.
+          <Button component={Link} to={paths.newConsultation(data.code)} mt="md" leftSection={<IconMessagePlus size={18} />}>
+            {t('consultations.cta.unit')}
+          </Button>
+        )}
       </div>
 
       <Card withBorder radius="md" padding="lg" component="section" aria-label={t('unit.settingsTitle')}>

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+
+import { patchConsultation } from '../utils/cache';
+
+export type RateConsultationInput = { id: string } & components['schemas']['RatingRequest'];
+
+/** The owner rates the service of a closed consultation, once (SKM: nine elements, 1–4). */
+export function rateConsultation({ id, ...body }: RateConsultationInput) {
+  return unwrap(api.POST('/api/v1/consultations/{id}/rating', { params: { path: { id } }, body }));
+}
+
+export function useRateConsultation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: rateConsultation,
+    onSuccess: (_rating, { id }) => patchConsultation(queryClient, id, (c) => ({ ...c, rated: true })),
+  });
+}

@@ -1,0 +1,106 @@
+import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+
+import { ErrorAlert } from '@/components/errors/error-alert';
+import { formErrorsFrom } from '@/lib/api/form-errors';
+import { useErrorMessage } from '@/lib/api/use-error-message';
+import type { Category, Consultation, Unit } from '@/lib/api/types';
+
+import { useCreateConsultation } from '../api/create-consultation';
+import { limits } from '../utils/options';
+
+import { CategoryChoice } from './category-choice';
+import { KnowledgeSuggestions } from './knowledge-suggestions';
+
+const fields = ['unit_code', 'category', 'subject', 'question'] as const;
+
+type Values = { unit_code: string | null; category: Category | null; subject: string; question: string };
+
+type NewConsultationFormProps = {
+  /** The units that take online consultations. */
+  units: Unit[];
+  initialUnit?: string | null;
+  onCreated: (consultation: Consultation) => void;
+};
+
+const within = (value: string, { min, max }: { min: number; max: number }) => {
+  const length = value.trim().length;
+  return length >= min && length <= max;
+};
+
+export function NewConsultationForm({ units, initialUnit, onCreated }: NewConsultationFormProps) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const create = useCreateConsultation();
+  const preselected = units.some((u) => u.code === initialUnit) ? (initialUnit ?? null) : null;
+  const form = useForm<Values>({
+    initialValues: { unit_code: preselected, category: null, subject: '', question: '' },
+    validate: {
+      unit_code: (v) => (v ? null : t('validation.required')),
+      category: (v) => (v ? null : t('validation.required')),
+      subject: (v) => (within(v, limits.subject) ? null : t('consultations.new.subjectLength')),
+      question: (v) => (within(v, limits.question) ? null : t('consultations.new.questionLength')),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    if (!values.unit_code || !values.category) return;
+    create.mutate(
+      {
+        unit_code: values.unit_code,
+        category: values.category,
+        subject: values.subject.trim(),
+        question: values.question.trim(),
+      },
+      {
+        onSuccess: onCreated,
+        onError: (error) => form.setErrors(formErrorsFrom(error, fields, describeError)),
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={760}>
+        <Select
+          label={t('consultations.new.unit')}
+          description={t('consultations.new.unitHint')}
+          placeholder={t('consultations.new.unitPlaceholder')}
+          required
+          searchable
+          allowDeselect={false}
+          data={units.map((u) => ({ value: u.code, label: u.name }))}
+          {...form.getInputProps('unit_code')}
+        />
+        <CategoryChoice
+          value={form.values.category}
+          onChange={(category) => form.setFieldValue('category', category)}
+          error={form.errors.category}
+        />
+        <TextInput
+          label={t('consultations.new.subject')}
+          description={t('consultations.new.subjectHint')}
+          required
+          maxLength={limits.subject.max}
+          {...form.getInputProps('subject')}
+        />
+        <Textarea
+          label={t('consultations.new.question')}
+          description={t('consultations.new.questionHint')}
+          required
+          autosize
+          minRows={5}
+          maxRows={16}
+          maxLength={limits.question.max}
+          {...form.getInputProps('question')}
+        />
+        <KnowledgeSuggestions />
+        <ErrorAlert error={create.error} shownFields={fields} />
+        <Button type="submit" loading={create.isPending} size="md" style={{ alignSelf: 'flex-start' }}>
+          {t('consultations.new.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

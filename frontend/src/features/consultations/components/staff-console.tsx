@@ -1,0 +1,126 @@
+import { Group, Select, Stack, Tabs, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconInbox, IconListDetails, IconSearch, IconUserCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Category, ConsultationStatus } from '@/lib/api/types';
+
+import { categories } from '../utils/options';
+import type { UnitsByCode } from '../utils/unit-lookup';
+
+import { ConsultationTable } from './consultation-table';
+
+const PER_PAGE = 20;
+const statuses: ConsultationStatus[] = ['waiting', 'active', 'closed'];
+
+type Tab = 'queue' | 'mine' | 'all';
+
+type StaffConsoleProps = { units: UnitsByCode; showUnit: boolean };
+
+function AllTab({ units, showUnit }: StaffConsoleProps) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<ConsultationStatus | null>(null);
+  const [category, setCategory] = useState<Category | null>(null);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 300);
+  const [page, setPage] = useState(1);
+  const any = t('consultations.console.filters.any');
+
+  return (
+    <Stack gap="sm">
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label={t('consultations.console.filters.status')}
+          placeholder={any}
+          clearable
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          data={statuses.map((s) => ({ value: s, label: t(`consultations.status.${s}`) }))}
+          w={{ base: '100%', xs: 160 }}
+        />
+        <Select
+          label={t('consultations.console.filters.category')}
+          placeholder={any}
+          clearable
+          value={category}
+          onChange={(v) => {
+            setCategory(v);
+            setPage(1);
+          }}
+          data={categories.map((c) => ({ value: c, label: t(`consultations.categories.${c}.label`) }))}
+          w={{ base: '100%', xs: 240 }}
+        />
+        <TextInput
+          label={t('consultations.console.filters.q')}
+          placeholder={t('consultations.console.filters.qPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            setPage(1);
+          }}
+          style={{ flex: 1, minWidth: 220 }}
+        />
+      </Group>
+      <ConsultationTable
+        query={{ status: status ?? undefined, category: category ?? undefined, q, page, perPage: PER_PAGE }}
+        onPage={setPage}
+        units={units}
+        showUnit={showUnit}
+        emptyText={t('consultations.console.empty.all')}
+      />
+    </Stack>
+  );
+}
+
+function ListTab({ kind, units, showUnit }: StaffConsoleProps & { kind: 'queue' | 'mine' }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const query =
+    kind === 'queue'
+      ? { status: 'waiting' as const, page, perPage: PER_PAGE }
+      : { status: 'active' as const, mine: true, page, perPage: PER_PAGE };
+  return (
+    <ConsultationTable
+      query={query}
+      onPage={setPage}
+      units={units}
+      showUnit={showUnit}
+      emptyText={t(`consultations.console.empty.${kind}`)}
+    />
+  );
+}
+
+/** The unit's online consultations: the queue, one's own, and all with filters; live. */
+export function StaffConsole({ units, showUnit }: StaffConsoleProps) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('queue');
+  return (
+    <Tabs value={tab} onChange={(v) => setTab((v as Tab | null) ?? 'queue')} keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="queue" leftSection={<IconInbox size={16} />}>
+          {t('consultations.console.tabs.queue')}
+        </Tabs.Tab>
+        <Tabs.Tab value="mine" leftSection={<IconUserCheck size={16} />}>
+          {t('consultations.console.tabs.mine')}
+        </Tabs.Tab>
+        <Tabs.Tab value="all" leftSection={<IconListDetails size={16} />}>
+          {t('consultations.console.tabs.all')}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="queue">
+        <ListTab kind="queue" units={units} showUnit={showUnit} />
+      </Tabs.Panel>
+      <Tabs.Panel value="mine">
+        <ListTab kind="mine" units={units} showUnit={showUnit} />
+      </Tabs.Panel>
+      <Tabs.Panel value="all">
+        <AllTab units={units} showUnit={showUnit} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}

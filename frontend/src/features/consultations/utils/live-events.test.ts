@@ -1,0 +1,101 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+
+import type { ConsultationDetail, ConsultationPage, Message } from '@/lib/api/types';
+import { json, mockApi } from '@/testing/mock-api';
+import { activeConsultation, message, officer, page, waitingConsultation } from '@/testing/fixtures';
+
+import { consultationKeys } from '../api/query-keys';
+
+import { applyLiveEvent, catchUp } from './live-events';
+
+const id = waitingConsultation.id;
+const listKey = consultationKeys.list({ page: 1, perPage: 20 });
+const m1 = message({ id: '0192f0c4-0001-7000-8000-000000000001', body: 'Selamat siang' });
+const m2 = message({ id: '0192f0c4-0002-7000-8000-000000000002', body: 'Datanya tersedia' });
+
+function cacheWith({ messages }: { messages?: Message[] } = {}) {
+  // Nothing is refetched unless a test asks: the cache alone shows what an event changed.
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  client.setQueryData(consultationKeys.detail(id), waitingConsultation);
+  client.setQueryData(listKey, page([waitingConsultation]));
+  if (messages) client.setQueryData(consultationKeys.messages(id), messages);
+  return client;
+}
+
+describe('live events', () => {
+  it('move a waiting consultation on in its detail and in every list as soon as they arrive', async () => {
+    const client = cacheWith();
+
+    await applyLiveEvent(client, {
+      type: 'consultation.updated',
+      consultation_id: id,
+      data: {
+        status: 'active',
+        resolution: null,
+        assignee_id: officer.id,
+        queue_position: null,
+        deadline_at: null,
+        overdue: false,
+        to_index: false,
+        updated_at: '2026-11-21T02:20:00Z',
+      },
+    });
+
+    const detail = client.getQueryData<ConsultationDetail>(consultationKeys.detail(id));
+    expect(detail?.status).toBe('active');
+    expect(detail?.queue_position).toBeNull();
+    expect(detail?.follow_ups).toEqual([]);
+    expect(client.getQueryData<ConsultationPage>(listKey)?.items[0]?.status).toBe('active');
+    // The event names the officer by id only: the name comes with the refetch it triggers.
+    expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(true);
+  });
+
+  it('tell a waiting user their new place when the queue moves', async () => {
+    const client = cacheWith();
+
+    await applyLiveEvent(client, { type: 'consultation.updated', consultation_id: id, data: { status: 'waiting', queue_position: 1 } });
+
+    const detail = client.getQueryData<ConsultationDetail>(consultationKeys.detail(id));
+    expect(detail?.queue_position).toBe(1);
+    expect(detail?.subject).toBe(waitingConsultation.subject);
+  });
+
+  it('add a new message to the open conversation once, in order', async () => {
+    const client = cacheWith({ messages: [m2] });
+
+    await applyLiveEvent(client, { type: 'message.created', consultation_id: id, data: m1 });
+    await applyLiveEvent(client, { type: 'message.created', consultation_id: id, data: m1 });
+
+    expect(client.getQueryData<Message[]>(consultationKeys.messages(id))?.map((m) => m.body)).toEqual([
+      'Selamat siang',
+      'Datanya tersedia',
+    ]);
+    // Unread counts live on the server: the lists are asked again.
+    expect(client.getQueryState(listKey)?.isInvalidated).toBe(true);
+  });
+
+  it('leave other consultations alone', async () => {
+    const client = cacheWith({ messages: [m1] });
+
+    await applyLiveEvent(client, { type: 'consultation.updated', consultation_id: 'another', data: { status: 'closed' } });
+    await applyLiveEvent(client, { type: 'typing', consultation_id: id, data: { user_id: officer.id, role: 'officer' } });
+
+    expect(client.getQueryData<ConsultationDetail>(consultationKeys.detail(id))).toEqual(waitingConsultation);
+    expect(client.getQueryData<Message[]>(consultationKeys.messages(id))).toEqual([m1]);
+  });
+
+  it('catch up after a reconnection with the messages after the newest one held', async () => {
+    const client = cacheWith({ messages: [m1] });
+    client.setQueryData(consultationKeys.detail(id), activeConsultation);
+    const { calls } = mockApi({
+      [`GET /api/v1/consultations/${id}/messages`]: () => json(200, page([m2], 100)),
+    });
+
+    await catchUp(client);
+
+    expect(calls[0]?.search).toContain(`after=${m1.id}`);
+    expect(client.getQueryData<Message[]>(consultationKeys.messages(id))?.map((m) => m.id)).toEqual([m1.id, m2.id]);
+    expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(true);
+  });
+});

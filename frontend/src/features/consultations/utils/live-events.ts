@@ -1,0 +1,65 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+import type { Message } from '@/lib/api/types';
+import type { RealtimeEvent } from '@/lib/realtime/events';
+
+import { getMessagesAfter } from '../api/get-messages';
+import { consultationKeys } from '../api/query-keys';
+
+import { addMessages, applyUpdate, patchConsultation, type ConsultationUpdate } from './cache';
+
+/**
+ * Brings the cache up to date with one event from the server: what the event carries is shown
+ * at once, and whatever it cannot carry (names, counts, a list's order) is fetched again.
+ */
+export async function applyLiveEvent(queryClient: QueryClient, event: RealtimeEvent) {
+  const id = event.consultation_id;
+  switch (event.type) {
+    case 'message.created': {
+      const message = event.data as Message;
+      if (queryClient.getQueryData(consultationKeys.messages(id)) === undefined) {
+        // Still loading (or never loaded): a fetch that started before this message would miss it.
+        await queryClient.invalidateQueries({ queryKey: consultationKeys.messages(id) });
+      } else {
+        addMessages(queryClient, id, [message]);
+      }
+      await queryClient.invalidateQueries({ queryKey: consultationKeys.lists() });
+      return;
+    }
+    case 'consultation.updated': {
+      const update = event.data as ConsultationUpdate;
+      patchConsultation(queryClient, id, (c) => applyUpdate(c, update));
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: consultationKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }),
+      ]);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * After the connection came back: fetch the messages written meanwhile into every cached
+ * conversation (`?after=` its newest), and everything else about consultations again.
+ */
+export async function catchUp(queryClient: QueryClient) {
+  const conversations = queryClient.getQueriesData<Message[]>({ queryKey: consultationKeys.allMessages() });
+  await Promise.all(
+    conversations.map(async ([key, messages]) => {
+      const id = key[2];
+      if (typeof id !== 'string' || !messages) return;
+      const newest = messages.at(-1);
+      if (!newest) {
+        await queryClient.invalidateQueries({ queryKey: consultationKeys.messages(id) });
+        return;
+      }
+      addMessages(queryClient, id, await getMessagesAfter(id, newest.id));
+    }),
+  );
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: consultationKeys.details() }),
+    queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }),
+  ]);
+}

@@ -1,0 +1,39 @@
+import type { Category, FollowUpKind, ReferralService, Resolution, Scores } from '@/lib/api/types';
+
+/** The API's enums, in the order people see them. */
+export const categories: readonly Category[] = ['data', 'metadata', 'activity_recommendation', 'classification'];
+
+export const closingResolutions = ['answered', 'referred', 'cancelled'] as const satisfies readonly Resolution[];
+
+export const followUpKinds: readonly FollowUpKind[] = ['in_person', 'video_meeting'];
+
+export const referralServices: readonly ReferralService[] = [
+  'library',
+  'data_purchase',
+  'microdata',
+  'activity_recommendation',
+  'in_person_consultation',
+  'other',
+];
+
+/** The nine SKM elements (PermenPANRB No. 14/2017), scored 1 (tidak baik) to 4 (sangat baik). */
+export const skmElements = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const satisfies readonly (keyof Scores)[];
+
+export const skmScores = ['1', '2', '3', '4'] as const;
+
+/** The limits of the API's CreateConsultationRequest. */
+export const limits = {
+  subject: { min: 3, max: 200 },
+  question: { min: 10, max: 10_000 },
+  message: 10_000,
+  attachmentBytes: 10 * 1024 * 1024,
+} as const;
+
+export const attachmentTypes = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'image/png',
+  'image/jpeg',
+];
