@@ -3,6 +3,7 @@
 # web app's API types from it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo run --quiet -p statkonsul -- openapi > openapi/openapi.json
+cargo run --quiet -p statkonsul -- openapi > openapi/openapi.json.tmp
+mv openapi/openapi.json.tmp openapi/openapi.json
 if [ -d frontend/node_modules ]; then (cd frontend && npm run gen:api); fi
 echo "openapi/openapi.json regenerated"

@@ -97,12 +97,12 @@ pub struct UploadQuery {
     request_body(
         description = "The file's bytes.",
         content(
-            (Vec<u8> = "application/pdf"),
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            (Vec<u8> = "text/csv"),
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-            (Vec<u8> = "image/png"),
-            (Vec<u8> = "image/jpeg"),
+            (FileBytes = "application/pdf"),
+            (FileBytes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (FileBytes = "text/csv"),
+            (FileBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (FileBytes = "image/png"),
+            (FileBytes = "image/jpeg"),
         )
     ),
     responses(
@@ -155,13 +155,28 @@ async fn upload_attachment(
     Ok(HttpResponse::Created().json(view))
 }
 
+/// A file's bytes (in the OpenAPI document: a binary string).
+pub struct FileBytes;
+
+impl utoipa::PartialSchema for FileBytes {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for FileBytes {}
+
 /// Download an attachment (those who may read its consultation).
 #[utoipa::path(
     tag = "chat",
     security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses(
-        (status = 200, description = "The file.", content_type = "application/octet-stream"),
+        (status = 200, description = "The file, with its stored type.", body = FileBytes, content_type = "application/octet-stream"),
         (status = 401, response = Unauthenticated),
         (status = 404, response = NotFound),
     )

@@ -184,6 +184,8 @@ pub struct ConsultationDetail {
     pub consultation: ConsultationView,
     pub follow_ups: Vec<FollowUpView>,
     pub referrals: Vec<ReferralView>,
+    /// The owner's satisfaction rating, once given.
+    pub rating: Option<crate::feedback::RatingView>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

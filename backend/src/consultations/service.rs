@@ -276,15 +276,23 @@ pub async fn announce(
     queue_changed: bool,
 ) -> AppResult<()> {
     let position = queue_position(&state.db, c).await?;
+    let assignee = match c.assignee_id {
+        Some(id) => people(&state.db, [id]).await?.remove(&id),
+        None => None,
+    };
     state.bus.publish(Event {
         kind: "consultation.updated",
         consultation_id: c.id,
         data: json!({
             "status": c.status,
             "resolution": c.resolution,
+            "summary": c.summary,
             "assignee_id": c.assignee_id,
+            "assignee": assignee,
             "queue_position": position,
+            "clarified_at": c.clarified_at,
             "deadline_at": c.deadline_at,
+            "closed_at": c.closed_at,
             "overdue": is_overdue(c, Utc::now()),
             "to_index": c.to_index,
             "updated_at": c.updated_at,
@@ -336,6 +344,16 @@ pub async fn create(
         .ok_or_else(|| {
             AppError::coded_field(ErrorCode::UnitNotFound, "unit_code", "no such unit")
         })?;
+    let serves = crate::entities::service_standard::Entity::find_by_id(unit.code.clone())
+        .one(&state.db)
+        .await?
+        .is_some();
+    if !serves {
+        return Err(AppError::field(
+            "unit_code",
+            "this unit does not take consultations (it has no published service standard)",
+        ));
+    }
     let now = Utc::now();
     let year = now.with_timezone(&zone(&unit)).year();
     let txn = state.db.begin().await?;
@@ -506,10 +524,17 @@ pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
             created_at: r.created_at,
         })
         .collect();
+    let rating = rating::Entity::find()
+        .filter(rating::Column::SubjectKind.eq("consultation"))
+        .filter(rating::Column::SubjectId.eq(c.id))
+        .one(&state.db)
+        .await?
+        .map(crate::feedback::service::view);
     Ok(ConsultationDetail {
         consultation: view(&state.db, auth.id, c).await?,
         follow_ups,
         referrals,
+        rating,
     })
 }
 
@@ -853,6 +878,7 @@ pub async fn add_follow_up(
     .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
+    announce(state, &c, false).await?;
     Ok(FollowUpView {
         id: saved.id,
         kind: req.kind,
@@ -884,6 +910,7 @@ pub async fn add_referral(
     }
     .insert(&state.db)
     .await?;
+    announce(state, &c, false).await?;
     Ok(ReferralView {
         id: saved.id,
         service: req.service,

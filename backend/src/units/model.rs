@@ -33,7 +33,7 @@ impl UnitKind {
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
     "code": "3375", "name": "BPS Kota Pekalongan", "kind": "city",
-    "parent_code": "3300", "time_zone": "Asia/Jakarta"
+    "parent_code": "3300", "time_zone": "Asia/Jakarta", "offers_consultations": true
 }))]
 pub struct UnitView {
     /// BPS region code: `0000` national, `3300` a province, `3375` a city.
@@ -43,16 +43,20 @@ pub struct UnitView {
     pub parent_code: Option<String>,
     /// IANA time zone; every time shown to a person is in the unit's zone.
     pub time_zone: String,
+    /// Whether the unit serves the public (it has published a service standard): only such
+    /// units take consultations.
+    pub offers_consultations: bool,
 }
 
-impl From<&unit::Model> for UnitView {
-    fn from(u: &unit::Model) -> Self {
+impl UnitView {
+    pub fn new(u: &unit::Model, offers_consultations: bool) -> Self {
         Self {
             code: u.code.clone(),
             name: u.name.clone(),
             kind: UnitKind::parse(&u.kind).unwrap_or(UnitKind::Regency),
             parent_code: u.parent_code.clone(),
             time_zone: u.time_zone.clone(),
+            offers_consultations,
         }
     }
 }

@@ -1,7 +1,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryOrder,
-    Set, TransactionTrait,
+    QuerySelect, Set, TransactionTrait,
 };
 
 use super::model::{PublishedServiceStandard, ServiceStandard, UnitDetail, UnitSettings, UnitView};
@@ -26,8 +26,19 @@ pub async fn list(state: &AppState, page: u64, per_page: u64) -> AppResult<Page<
         .paginate(&state.db, per_page);
     let total = paginator.num_items().await?;
     let items = paginator.fetch_page(page - 1).await?;
+    let serving: std::collections::HashSet<String> = service_standard::Entity::find()
+        .select_only()
+        .column(service_standard::Column::UnitCode)
+        .into_tuple()
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .collect();
     Ok(Page {
-        items: items.iter().map(UnitView::from).collect(),
+        items: items
+            .iter()
+            .map(|u| UnitView::new(u, serving.contains(&u.code)))
+            .collect(),
         total,
         page,
         per_page,
@@ -49,7 +60,7 @@ pub async fn detail(state: &AppState, code: &str) -> AppResult<UnitDetail> {
         .map(published)
         .transpose()?;
     Ok(UnitDetail {
-        unit: UnitView::from(&unit),
+        unit: UnitView::new(&unit, standard.is_some()),
         service_standard: standard,
         settings: UnitSettings::from(&unit),
     })

@@ -82,6 +82,25 @@ async fn only_verified_public_users_open_consultations_with_valid_fields() {
         .post("/api/v1/consultations", token, json!({"unit_code": "9999", "category": "data", "subject": "Data inflasi", "question": "Berapa inflasi bulan Oktober?"}))
         .await;
     nowhere.problem(422, "unit_not_found");
+    let units = app.get("/api/v1/units?per_page=100", None).await;
+    let offers = |code: &str| {
+        units.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["code"] == code)
+            .unwrap()["offers_consultations"]
+            .clone()
+    };
+    assert_eq!(offers("3304"), true);
+    assert_eq!(
+        offers("3300"),
+        false,
+        "a province office without a published standard"
+    );
+    app.post("/api/v1/consultations", token, json!({"unit_code": "3300", "category": "data", "subject": "Data inflasi", "question": "Berapa inflasi bulan Oktober?"}))
+        .await
+        .field_error("unit_code");
     let mine = app.get("/api/v1/consultations", token).await;
     assert_eq!(mine.ok()["total"], 0, "nothing was written");
 }

@@ -77,6 +77,13 @@ async fn the_owner_rates_a_closed_consultation_once() {
     .problem(409, "already_rated");
     let view = app.get(&base, token).await;
     assert_eq!(view.ok()["rated"], true);
+    assert_eq!(
+        view.body["rating"]["scores"],
+        scores(4),
+        "the owner reads the rating back"
+    );
+    let staff_view = app.get(&base, Some(officer.access_token.as_str())).await;
+    assert_eq!(staff_view.ok()["rating"]["scores"]["u7"], 4);
 }
 
 #[tokio::test]

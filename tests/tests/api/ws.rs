@@ -67,6 +67,10 @@ async fn a_message_from_one_client_arrives_live_at_the_other() {
     })
     .await;
     assert_eq!(claimed["consultation_id"], id.as_str());
+    assert_eq!(
+        claimed["data"]["assignee"]["full_name"], "Staf officer",
+        "{claimed}"
+    );
 
     let sent = app
         .post(
