@@ -110,4 +110,60 @@ async fn main() {
         wall: start.elapsed(),
     }
     .print();
+
+    // The knowledge base with the 85 demo articles: public search over HTTP, and how long a
+    // published article takes to become searchable (commit → index job → worker → visible).
+    app.seed_knowledge().await;
+    let queries = [
+        "berapa%20angka%20kemiskinan%20banjarnegara",
+        "inflsi%20bulanan",
+        "gmn%20cara%20dapetin%20data%20mikro",
+        "kode%20kbli%20warung%20kopi",
+        "ipm",
+    ];
+    run(&app, "GET /api/v1/knowledge/search", 4000, 16, |i| {
+        format!(
+            "/api/v1/knowledge/search?q={}&unit=3304",
+            queries[i % queries.len()]
+        )
+    })
+    .await
+    .print();
+    let start = Instant::now();
+    let mut latencies = Vec::new();
+    for i in 0..30 {
+        let word = format!("penandabench{i}");
+        let t = Instant::now();
+        let reply = app
+            .post(
+                "/api/v1/knowledge/articles",
+                Some(user.access_token.as_str()),
+                serde_json::json!({
+                    "title": format!("Artikel {word}"),
+                    "question": "Pertanyaan untuk mengukur waktu sampai artikel dapat dicari.",
+                    "answer": "Jawaban yang cukup panjang untuk artikel pengukuran kecepatan indeks.",
+                    "category": "data",
+                    "unit_code": "3304",
+                    "status": "published",
+                }),
+            )
+            .await;
+        assert_eq!(reply.status, 201, "{}", reply.text);
+        loop {
+            let found = app
+                .get(&format!("/api/v1/knowledge/search?q={word}"), None)
+                .await;
+            if found.body["total"].as_u64() == Some(1) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        latencies.push(t.elapsed());
+    }
+    Figures {
+        name: "publish → searchable (embedded)",
+        latencies,
+        wall: start.elapsed(),
+    }
+    .print();
 }

@@ -67,11 +67,40 @@ async fn the_demo_seed_is_idempotent() {
     let (ok, first) = run(&app, &["seed", "--demo"]);
     assert!(ok, "{first}");
     assert!(first.contains("17 accounts"), "{first}");
+    assert!(first.contains("85 knowledge articles"), "{first}");
     let (ok, second) = run(&app, &["seed", "--demo"]);
     assert!(ok, "{second}");
     assert!(
-        second.contains("0 units, 0 service standards, 0 holidays, 0 accounts"),
+        second.contains("0 units, 0 service standards, 0 holidays, 0 accounts, 0 synonym groups, 0 knowledge articles"),
         "{second}"
+    );
+    // The articles' index jobs, written by another process, are applied by the running server.
+    app.index_settled().await;
+    let found = app.get("/api/v1/knowledge/search?q=ipm", None).await;
+    assert!(found.ok()["total"].as_u64().unwrap() > 0, "{}", found.text);
+
+    // The running server holds the embedded index: a rebuild beside it is refused…
+    let (ok, out) = run(&app, &["reindex"]);
+    assert!(!ok && out.contains("is a server using it?"), "{out}");
+    // …and works on an index nobody uses.
+    let elsewhere = statkonsul_tests::tempdir::TempDir::new();
+    let out = Command::new(binary())
+        .arg("reindex")
+        .env("DATABASE_URL", &app.database_url)
+        .env("DATA_DIR", elsewhere.path())
+        .env("APP_ENV", "dev")
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("reindexed 85 published articles into the embedded index"),
+        "{text}"
     );
     app.login("officer.3304@statkonsul.test", "Staff-Demo-2026!")
         .await
