@@ -23,7 +23,7 @@ use super::{
 };
 
 /// Bump when the fields or the analysis change: the index is then rebuilt from the database.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 const WRITER_MEMORY: usize = 50_000_000;
 
 /// Indonesian words as index terms: stemmed (`id_stem`) or only lower-cased (`id_raw`, for
@@ -76,9 +76,8 @@ struct Fields {
     question: Field,
     answer: Field,
     tags: Field,
-    title_raw: Field,
-    question_raw: Field,
-    answer_raw: Field,
+    /// Title, question, tags and answer, unstemmed: for typo-tolerant and prefix matching.
+    raw: Field,
     category: Field,
     unit: Field,
 }
@@ -102,9 +101,7 @@ fn schema() -> (Schema, Fields) {
         question: b.add_text_field("question", stemmed.clone().set_stored()),
         answer: b.add_text_field("answer", stemmed.clone().set_stored()),
         tags: b.add_text_field("tags", stemmed.set_stored()),
-        title_raw: b.add_text_field("title_raw", raw.clone()),
-        question_raw: b.add_text_field("question_raw", raw.clone()),
-        answer_raw: b.add_text_field("answer_raw", raw),
+        raw: b.add_text_field("raw", raw),
         category: b.add_text_field("category", STRING | STORED),
         unit: b.add_text_field("unit", STRING | STORED),
     };
@@ -180,9 +177,10 @@ impl EmbeddedIndex {
         doc.add_text(f.question, &a.question);
         doc.add_text(f.answer, &a.answer);
         doc.add_text(f.tags, a.tags.join(", "));
-        doc.add_text(f.title_raw, &a.title);
-        doc.add_text(f.question_raw, &a.question);
-        doc.add_text(f.answer_raw, &a.answer);
+        doc.add_text(f.raw, &a.title);
+        doc.add_text(f.raw, &a.question);
+        doc.add_text(f.raw, a.tags.join(", "));
+        doc.add_text(f.raw, &a.answer);
         doc.add_text(f.category, &a.category);
         doc.add_text(f.unit, a.unit_key());
         doc
@@ -220,11 +218,6 @@ impl EmbeddedIndex {
             (f.tags, 2.0),
             (f.answer, 1.0),
         ];
-        let raw_fields = [
-            (f.title_raw, 0.9),
-            (f.question_raw, 0.6),
-            (f.answer_raw, 0.3),
-        ];
         let boosted = |query: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) {
             (Occur::Should, Box::new(BoostQuery::new(query, boost)))
         };
@@ -242,21 +235,19 @@ impl EmbeddedIndex {
             }
             let budget = analysis::typo_budget(&term.raw);
             let is_last = i + 1 == terms.len();
-            for (field, boost) in raw_fields {
-                let raw = Term::from_field_text(field, &term.raw);
-                if budget > 0 {
-                    alternatives.push(boosted(
-                        Box::new(FuzzyTermQuery::new(raw.clone(), budget, true)),
-                        boost,
-                    ));
-                }
-                if is_last && term.raw.chars().count() >= 3 {
-                    // Suggestions as the user types: the last word may be unfinished.
-                    alternatives.push(boosted(
-                        Box::new(FuzzyTermQuery::new_prefix(raw, 0, true)),
-                        boost * 0.5,
-                    ));
-                }
+            let raw = Term::from_field_text(f.raw, &term.raw);
+            if budget > 0 {
+                alternatives.push(boosted(
+                    Box::new(FuzzyTermQuery::new(raw.clone(), budget, true)),
+                    0.6,
+                ));
+            }
+            if is_last && term.raw.chars().count() >= 3 {
+                // Suggestions as the user types: the last word may be unfinished.
+                alternatives.push(boosted(
+                    Box::new(FuzzyTermQuery::new_prefix(raw, 0, true)),
+                    0.3,
+                ));
             }
             text.push((Occur::Should, Box::new(BooleanQuery::new(alternatives))));
         }
