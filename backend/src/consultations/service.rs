@@ -86,7 +86,8 @@ pub async fn queue_position<Cn: ConnectionTrait>(
     Ok(Some(ahead + 1))
 }
 
-async fn people<Cn: ConnectionTrait>(
+/// Names of these users, by id.
+pub async fn people<Cn: ConnectionTrait>(
     conn: &Cn,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> AppResult<HashMap<Uuid, PersonRef>> {

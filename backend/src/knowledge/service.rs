@@ -1,5 +1,5 @@
 //! Articles, readers' feedback, the synonym list and promotion of answered consultations.
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::Utc;
 use sea_orm::{
@@ -16,7 +16,7 @@ use crate::{
     auth::{AuthUser, Role},
     consultations::{
         access,
-        model::{Category, ConsultationView, PersonRef, Resolution, Status},
+        model::{Category, ConsultationView, Resolution, Status},
         service as consultations,
     },
     entities::{
@@ -73,26 +73,7 @@ pub async fn views<C: ConnectionTrait>(
     rows: Vec<knowledge_article::Model>,
     staff: bool,
 ) -> AppResult<Vec<ArticleView>> {
-    let author_ids: HashSet<Uuid> = rows.iter().filter_map(|a| a.author_id).collect();
-    let authors: HashMap<Uuid, PersonRef> = if author_ids.is_empty() {
-        HashMap::new()
-    } else {
-        user::Entity::find()
-            .filter(user::Column::Id.is_in(author_ids))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|u| {
-                (
-                    u.id,
-                    PersonRef {
-                        id: u.id,
-                        full_name: u.full_name,
-                    },
-                )
-            })
-            .collect()
-    };
+    let authors = consultations::people(conn, rows.iter().filter_map(|a| a.author_id)).await?;
     Ok(rows
         .into_iter()
         .map(|a| ArticleView {
