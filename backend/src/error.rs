@@ -53,6 +53,7 @@ error_codes! {
     UnitNotFound => (StatusCode::UNPROCESSABLE_ENTITY, "unit_not_found", "The unit does not exist"),
     AlreadyClaimed => (StatusCode::CONFLICT, "already_claimed", "Another officer has already taken this consultation"),
     InvalidState => (StatusCode::CONFLICT, "invalid_state", "The consultation's status does not allow this"),
+    NothingToPromote => (StatusCode::CONFLICT, "nothing_to_promote", "The consultation has no answer to turn into an article yet"),
     AlreadyRated => (StatusCode::CONFLICT, "already_rated", "This service has already been rated"),
     AttachmentTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "attachment_too_large", "Attachments are limited to 10 MB"),
     UnsupportedAttachment => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_attachment", "Attachments must be PDF, XLSX, CSV, DOCX, PNG or JPEG"),

@@ -50,7 +50,7 @@ test('a member of the public consults BPS Kabupaten Banjarnegara live with an of
   await test.step('the form checks what is missing before sending', async () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Konsultasi baru' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Unit layanan' })).toHaveValue('BPS Kabupaten Banjarnegara');
-    await expect(page.getByText('Saran jawaban dari basis pengetahuan akan muncul di sini.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Saran dari basis pengetahuan' })).toContainText('Mulailah menulis perihal dan pertanyaan');
     await page.getByRole('button', { name: 'Ajukan konsultasi' }).click();
     await expect(page.getByText('Perihal harus 3 sampai 200 karakter.')).toBeVisible();
     await expect(page.getByText('Pertanyaan harus 10 sampai 10.000 karakter.')).toBeVisible();
@@ -174,6 +174,10 @@ test('a member of the public consults BPS Kabupaten Banjarnegara live with an of
     await survey.getByRole('button', { name: 'Kirim penilaian' }).click();
     await expect(page.getByText('Terima kasih', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Nilai layanan ini' })).toHaveCount(0);
+    // The scores given are read back, and cannot be changed.
+    const given = page.getByRole('region', { name: 'Penilaian Anda' });
+    await expect(given.getByText('Sangat baik (4)')).toHaveCount(9);
+    await expect(given.getByText('Petugas cepat dan jelas.')).toBeVisible();
     await snap(page, testInfo, '05-rated');
   });
 
@@ -184,6 +188,20 @@ test('a member of the public consults BPS Kabupaten Banjarnegara live with an of
     await expect(item.getByText('Selesai · Terjawab')).toBeVisible();
     await expect(item.getByText(/^Tenggat: .*23[.:]59 WIB$/)).toBeVisible();
     await snap(page, testInfo, '06-my-consultations');
+  });
+
+  await test.step('the officer turns the answer into a draft article for the knowledge base', async () => {
+    await officer.getByRole('button', { name: 'Jadikan artikel' }).click();
+    const dialog = officer.getByRole('dialog', { name: 'Jadikan artikel basis pengetahuan' });
+    await expect(dialog.getByRole('checkbox', { name: greeting })).toBeChecked();
+    await officerSnap('07-promote');
+    await dialog.getByRole('button', { name: 'Buat draf' }).click();
+    await expect(officer).toHaveURL(/\/staff\/knowledge\/[\w-]+\/edit$/);
+    await expect(officer.getByText('Draf artikel dibuat. Periksa dan terbitkan bila sudah tepat.')).toBeVisible();
+    await expect(officer.getByRole('textbox', { name: 'Judul' })).toHaveValue(/^Kemiskinan Banjarnegara 2025/);
+    await expect(officer.getByRole('textbox', { name: 'Jawaban' })).toHaveValue(/angka kemiskinan 2025 tersedia di tingkat kabupaten/);
+    await expect(officer.getByRole('radio', { name: /^Draf/ })).toBeChecked();
+    await officerSnap('08-draft');
   });
 
   await officerContext.close();

@@ -573,7 +573,7 @@ pub async fn promote(
     }
     if answer.trim().chars().count() < 20 {
         return Err(AppError::conflict(
-            ErrorCode::InvalidState,
+            ErrorCode::NothingToPromote,
             "The consultation has no answer to promote yet.",
         ));
     }

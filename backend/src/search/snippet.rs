@@ -2,31 +2,44 @@
 //! `<mark>`. The same for every engine.
 use super::analysis;
 
-/// Markdown marks dropped, links reduced to their text, whitespace collapsed.
+/// Markdown marks dropped (emphasis, code, headings, quotes, list markers), links reduced to their
+/// text, whitespace collapsed.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
-    let mut chars = markdown.chars().peekable();
-    let mut line_start = true;
-    while let Some(c) = chars.next() {
-        let at_line_start = line_start;
-        line_start = c == '\n' || (line_start && c.is_whitespace());
-        match c {
-            '#' | '>' if at_line_start => {}
-            '*' | '_' | '`' | '[' => {}
-            ']' if chars.peek() == Some(&'(') => {
-                for skipped in chars.by_ref() {
-                    if skipped == ')' {
-                        break;
+    for line in markdown.lines() {
+        let mut line = line
+            .trim_start()
+            .trim_start_matches(['#', '>'])
+            .trim_start();
+        for marker in ["- ", "* ", "+ "] {
+            line = line.strip_prefix(marker).unwrap_or(line);
+        }
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && line[digits..].starts_with(". ") {
+            line = &line[digits + 2..];
+        }
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '*' | '_' | '`' | '[' => {}
+                ']' if chars.peek() == Some(&'(') => {
+                    for skipped in chars.by_ref() {
+                        if skipped == ')' {
+                            break;
+                        }
                     }
                 }
-            }
-            ']' => {}
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') && !out.is_empty() {
-                    out.push(' ');
+                ']' => {}
+                c if c.is_whitespace() => {
+                    if !out.ends_with(' ') && !out.is_empty() {
+                        out.push(' ');
+                    }
                 }
+                c => out.push(c),
             }
-            c => out.push(c),
+        }
+        if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
         }
     }
     out.trim_end().to_owned()
@@ -129,6 +142,16 @@ mod tests {
             s,
             "Garis <mark>kemiskinan</mark> Penduduk <mark>miskin</mark> adalah penduduk &lt;dengan&gt; \
              pengeluaran di bawah garis <mark>kemiskinan</mark>."
+        );
+    }
+
+    #[test]
+    fn list_markers_and_links_leave_only_text() {
+        assert_eq!(
+            plain_text(
+                "Langkah:\n1. Buka **situs** BPS\n- pilih [tabel](https://bps.go.id)\n  * unduh `CSV`"
+            ),
+            "Langkah: Buka situs BPS pilih tabel unduh CSV"
         );
     }
 

@@ -2,7 +2,8 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** A full-page screenshot kept with the test's results, named by step. */
 export async function snap(page: Page, testInfo: TestInfo, step: string, fullPage = true) {
-  await page.screenshot({ path: testInfo.outputPath(`${step}.png`), fullPage });
+  // Transitions (a drawer sliding in) are shown finished, as a person sees them a moment later.
+  await page.screenshot({ path: testInfo.outputPath(`${step}.png`), fullPage, animations: 'disabled' });
 }
 
 /** Opens the burger menu of the phone layout and waits until it has slid fully in. */

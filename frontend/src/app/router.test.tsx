@@ -40,6 +40,8 @@ describe('the routes', () => {
       'GET /api/v1/units': () => json(200, page),
       'GET /api/v1/units/6571': () => json(200, tarakan),
       'GET /api/v1/consultations': () => json(200, { ...pageOf([waitingConsultation]), total: 4 }),
+      'GET /api/v1/knowledge/articles': () => json(200, { ...pageOf([]), total: 2 }),
+      'GET /api/v1/knowledge/to-curate': () => json(200, { ...pageOf([]), total: 1 }),
     });
     renderRoutes(routes, '/staff');
 
@@ -48,6 +50,10 @@ describe('the routes', () => {
     const queue = screen.getByRole('region', { name: 'Konsultasi online' });
     expect(await within(queue).findByText('4 menunggu dalam antrean · 4 aktif milik Anda')).toBeInTheDocument();
     expect(within(queue).getByRole('link', { name: 'Buka konsol konsultasi' })).toHaveAttribute('href', '/staff/consultations');
+    const knowledge = screen.getByRole('region', { name: 'Basis pengetahuan' });
+    expect(await within(knowledge).findByText('2 draf · 1 perlu dikurasi')).toBeInTheDocument();
+    expect(within(knowledge).getByRole('link', { name: 'Kelola pengetahuan' })).toHaveAttribute('href', '/staff/knowledge');
+    expect(within(knowledge).getByRole('link', { name: 'Tulis artikel' })).toHaveAttribute('href', '/staff/knowledge/new');
     expect(screen.getByRole('tab', { name: 'Petugas' })).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Hari libur' })).not.toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Segera hadir' })).toBeInTheDocument();
@@ -82,19 +88,11 @@ describe('the routes', () => {
 });
 
 describe('the consultation pages', () => {
-  it('offer a new consultation only at units that have published their service standard', async () => {
+  it('offer a new consultation only at units that take them, as the unit list says', async () => {
     session.set({ access_token: 'a', refresh_token: 'r' });
-    const banjarnegara = { ...tarakan, code: '3304', name: 'BPS Kabupaten Banjarnegara', time_zone: 'Asia/Jakarta' };
-    const detail = (code: string) => {
-      const unit = units.find((u) => u.code === code);
-      return code === '3304' || code === '6571'
-        ? json(200, code === '3304' ? banjarnegara : tarakan)
-        : json(200, { ...unit, settings: tarakan.settings, service_standard: null });
-    };
-    mockApi({
+    const { calls } = mockApi({
       'GET /api/v1/me': () => json(200, publicUser),
       'GET /api/v1/units': () => json(200, page),
-      ...Object.fromEntries(units.map((u) => [`GET /api/v1/units/${u.code}`, () => detail(u.code)])),
     });
     renderRoutes(routes, '/consultations/new?unit=3304');
 
@@ -102,7 +100,9 @@ describe('the consultation pages', () => {
     expect(unit).toHaveValue('BPS Kabupaten Banjarnegara');
     await userEvent.setup().click(unit);
     const options = await screen.findAllByRole('option', { hidden: true });
-    expect(options.map((o) => o.textContent)).toEqual(['BPS Kabupaten Banjarnegara', 'BPS Kota Tarakan']);
+    expect(options.map((o) => o.textContent)).toEqual(['BPS Kabupaten Banjarnegara', 'BPS Kota Pekalongan', 'BPS Kota Tarakan']);
+    // No unit is read one by one to find out.
+    expect(calls.filter((c) => c.path.startsWith('/api/v1/units/'))).toHaveLength(0);
   });
 
   it('send staff from a public consultation link to the same consultation in their console', async () => {

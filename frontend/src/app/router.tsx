@@ -95,6 +95,42 @@ export const routes: RouteObject[] = [
         },
       },
       {
+        path: 'knowledge',
+        lazy: async () => ({ Component: (await import('./routes/knowledge')).KnowledgeRoute }),
+      },
+      {
+        path: 'knowledge/:slug',
+        lazy: async () => ({ Component: (await import('./routes/knowledge-article')).KnowledgeArticleRoute }),
+      },
+      {
+        path: 'staff/knowledge',
+        lazy: async () => {
+          const { StaffKnowledgeRoute } = await import('./routes/staff-knowledge');
+          return { Component: () => <RequireStaff><StaffKnowledgeRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'staff/knowledge/new',
+        lazy: async () => {
+          const { StaffArticleEditorRoute } = await import('./routes/staff-article-editor');
+          return { Component: () => <RequireStaff><StaffArticleEditorRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'staff/knowledge/synonyms',
+        lazy: async () => {
+          const { SynonymsRoute } = await import('@/features/knowledge/routes/synonyms-route');
+          return { Component: () => <RequireStaff><SynonymsRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'staff/knowledge/:slug/edit',
+        lazy: async () => {
+          const { StaffArticleEditorRoute } = await import('./routes/staff-article-editor');
+          return { Component: () => <RequireStaff><StaffArticleEditorRoute /></RequireStaff> };
+        },
+      },
+      {
         path: 'staff',
         lazy: async () => {
           const { StaffDashboardRoute } = await import('./routes/staff-dashboard');

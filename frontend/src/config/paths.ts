@@ -1,3 +1,13 @@
+/** What a link to the new-consultation form may fill in (from a knowledge-base article, a unit page). */
+export type ConsultationPrefill = { unit?: string | null; category?: string; subject?: string };
+
+function withQuery(path: string, query: Record<string, string | null | undefined>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
 /** Every route of the app, so links and redirects never drift from the router. */
 export const paths = {
   home: '/',
@@ -10,9 +20,16 @@ export const paths = {
   profile: '/profile',
   staff: '/staff',
   consultations: '/consultations',
-  newConsultation: (unit?: string) =>
-    unit ? `/consultations/new?unit=${encodeURIComponent(unit)}` : '/consultations/new',
+  newConsultation: ({ unit, category, subject }: ConsultationPrefill = {}) =>
+    withQuery('/consultations/new', { unit, category, subject }),
   consultation: (id: string) => `/consultations/${encodeURIComponent(id)}`,
   staffConsultations: '/staff/consultations',
   staffConsultation: (id: string) => `/staff/consultations/${encodeURIComponent(id)}`,
+  knowledge: '/knowledge',
+  knowledgeSearch: (q: string) => withQuery('/knowledge', { q }),
+  article: (slug: string) => `/knowledge/${encodeURIComponent(slug)}`,
+  staffKnowledge: '/staff/knowledge',
+  newArticle: '/staff/knowledge/new',
+  editArticle: (slug: string) => `/staff/knowledge/${encodeURIComponent(slug)}/edit`,
+  synonyms: '/staff/knowledge/synonyms',
 } as const;

@@ -1,8 +1,10 @@
 import type {
+  Article,
   ConsultationDetail,
   Me,
   Message,
   PublishedServiceStandard,
+  SearchHit,
   Unit,
   UnitDetail,
 } from '@/lib/api/types';
@@ -138,12 +140,12 @@ export const pekalonganStandard: PublishedServiceStandard = {
 };
 
 export const units: Unit[] = [
-  { code: '0000', name: 'BPS RI', kind: 'national', parent_code: null, time_zone: 'Asia/Jakarta' },
-  { code: '3300', name: 'BPS Provinsi Jawa Tengah', kind: 'province', parent_code: '0000', time_zone: 'Asia/Jakarta' },
-  { code: '3375', name: 'BPS Kota Pekalongan', kind: 'city', parent_code: '3300', time_zone: 'Asia/Jakarta' },
-  { code: '3304', name: 'BPS Kabupaten Banjarnegara', kind: 'regency', parent_code: '3300', time_zone: 'Asia/Jakarta' },
-  { code: '6500', name: 'BPS Provinsi Kalimantan Utara', kind: 'province', parent_code: '0000', time_zone: 'Asia/Makassar' },
-  { code: '6571', name: 'BPS Kota Tarakan', kind: 'city', parent_code: '6500', time_zone: 'Asia/Makassar' },
+  { code: '0000', name: 'BPS RI', kind: 'national', parent_code: null, time_zone: 'Asia/Jakarta', offers_consultations: false },
+  { code: '3300', name: 'BPS Provinsi Jawa Tengah', kind: 'province', parent_code: '0000', time_zone: 'Asia/Jakarta', offers_consultations: false },
+  { code: '3375', name: 'BPS Kota Pekalongan', kind: 'city', parent_code: '3300', time_zone: 'Asia/Jakarta', offers_consultations: true },
+  { code: '3304', name: 'BPS Kabupaten Banjarnegara', kind: 'regency', parent_code: '3300', time_zone: 'Asia/Jakarta', offers_consultations: true },
+  { code: '6500', name: 'BPS Provinsi Kalimantan Utara', kind: 'province', parent_code: '0000', time_zone: 'Asia/Makassar', offers_consultations: false },
+  { code: '6571', name: 'BPS Kota Tarakan', kind: 'city', parent_code: '6500', time_zone: 'Asia/Makassar', offers_consultations: true },
 ];
 
 export const tarakan: UnitDetail = {
@@ -152,6 +154,7 @@ export const tarakan: UnitDetail = {
   kind: 'city',
   parent_code: '6500',
   time_zone: 'Asia/Makassar',
+  offers_consultations: true,
   service_standard: tarakanStandard,
   settings: { auto_close_after_days: 7, online_deadline_working_days: 3, walkin_max_wait_minutes: 10 },
 };
@@ -237,4 +240,57 @@ export function message(overrides: Partial<Message> & Pick<Message, 'id' | 'body
 /** A page of a list, as the API returns it. */
 export function page<T>(items: T[], perPage = 20) {
   return { items, total: items.length, page: 1, per_page: perPage };
+}
+
+/** A national article of the demo knowledge base, as the API returns it to the public. */
+export const ipmArticle: Article = {
+  id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e80',
+  slug: 'ipm-dimensi-dan-cara-menghitung',
+  title: 'Indeks Pembangunan Manusia (IPM): dimensi dan cara menghitung',
+  question: 'Apa itu IPM dan bagaimana cara menghitungnya?',
+  answer:
+    'IPM mengukur capaian pembangunan manusia dari tiga **dimensi dasar**:\n\n- umur panjang dan hidup sehat\n- pengetahuan\n- standar hidup layak\n\nIPM dihitung sebagai *rata-rata geometrik* dari indeks ketiga dimensi.',
+  category: 'metadata',
+  unit_code: null,
+  tags: ['ipm', 'pembangunan manusia'],
+  status: 'published',
+  source_consultation_id: null,
+  author: null,
+  published_at: '2026-11-20T02:15:00Z',
+  view_count: 12,
+  helpful_count: 4,
+  not_helpful_count: 1,
+  created_at: '2026-11-20T02:15:00Z',
+  updated_at: '2026-11-20T17:30:00Z',
+};
+
+/** A draft of Banjarnegara's officer. */
+export const draftArticle: Article = {
+  ...ipmArticle,
+  id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e81',
+  slug: 'data-kemiskinan-per-kecamatan-banjarnegara',
+  title: 'Data kemiskinan per kecamatan di Kabupaten Banjarnegara',
+  question: 'Apakah BPS menerbitkan persentase penduduk miskin per kecamatan?',
+  answer: 'Angka kemiskinan resmi BPS dihitung sampai tingkat kabupaten/kota.',
+  category: 'data',
+  unit_code: '3304',
+  tags: ['kemiskinan'],
+  status: 'draft',
+  author: { id: officer.id, full_name: officer.full_name },
+  published_at: null,
+  view_count: 0,
+  helpful_count: 0,
+  not_helpful_count: 0,
+};
+
+export function searchHit(article: Article, snippet: string): SearchHit {
+  return {
+    id: article.id,
+    slug: article.slug,
+    title: article.title,
+    category: article.category,
+    unit_code: article.unit_code,
+    snippet,
+    score: 7.5,
+  };
 }

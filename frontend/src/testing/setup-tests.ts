@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import '@/lib/i18n';
 
+import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
@@ -45,6 +46,8 @@ Object.defineProperty(document, 'fonts', {
 
 afterEach(async () => {
   cleanup();
+  // Notifications live in a store of their own: one test's must not show up in the next.
+  notifications.clean();
   session.clear();
   localStorage.clear();
   await i18n.changeLanguage('id');

@@ -133,7 +133,10 @@ async fn main() {
     let mut latencies = Vec::new();
     for i in 0..30 {
         // Distinct words, far apart in spelling (typo tolerance would match neighbours).
-        let word = format!("penanda{}", ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"][i % 6].repeat(1 + i / 6));
+        let word = format!(
+            "penanda{}",
+            ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"][i % 6].repeat(1 + i / 6)
+        );
         let t = Instant::now();
         let reply = app
             .post(

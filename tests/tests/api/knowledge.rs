@@ -484,4 +484,20 @@ async fn an_answered_consultation_becomes_a_draft_without_personal_data() {
         0,
         "a promoted consultation leaves the list"
     );
+
+    // Marked to be indexed before anyone answered: nothing to promote yet.
+    let early = app.open_consultation(&user, "3304").await;
+    let early_at = |rest: &str| {
+        format!(
+            "/api/v1/consultations/{}/{rest}",
+            early["id"].as_str().unwrap()
+        )
+    };
+    app.post(&early_at("claim"), token, json!({})).await.ok();
+    app.post(&early_at("to-index"), token, json!({"to_index": true}))
+        .await
+        .ok();
+    app.post(&early_at("promote"), token, json!({}))
+        .await
+        .problem(409, "nothing_to_promote");
 }

@@ -8,10 +8,12 @@ import {
   Skeleton,
   Stack,
   Text,
+  TextInput,
   ThemeIcon,
   Title,
 } from '@mantine/core';
 import {
+  IconBook,
   IconBuildingStore,
   IconCategory,
   IconDatabase,
@@ -21,10 +23,11 @@ import {
   IconMessages,
   IconPlus,
   IconReportSearch,
+  IconSearch,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
@@ -49,6 +52,50 @@ function Feature({ icon, title, body }: { icon: ReactNode; title: string; body: 
       <Text size="sm" c="dimmed">
         {body}
       </Text>
+    </Card>
+  );
+}
+
+/** "Search first, then ask": the procedure of every published service standard. */
+function KnowledgeSearchCard() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  return (
+    <Card withBorder radius="lg" padding="lg" component="section" aria-labelledby="knowledge-title">
+      <Group gap="sm" wrap="nowrap" mb={4}>
+        <ThemeIcon variant="light" color="grape" size="lg" radius="md" aria-hidden>
+          <IconBook size={20} />
+        </ThemeIcon>
+        <Title order={2} id="knowledge-title" size="h3">
+          {t('home.knowledge.title')}
+        </Title>
+      </Group>
+      <Text c="dimmed" mb="md">
+        {t('home.knowledge.lead')}
+      </Text>
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void navigate(paths.knowledgeSearch(q.trim()));
+        }}
+      >
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('home.knowledge.label')}
+            placeholder={t('home.knowledge.placeholder')}
+            leftSection={<IconSearch size={16} />}
+            value={q}
+            onChange={(event) => setQ(event.currentTarget.value)}
+            style={{ flex: 1, minWidth: 240 }}
+          />
+          <Button type="submit">{t('home.knowledge.submit')}</Button>
+          <Button component={Link} to={paths.knowledge} variant="subtle">
+            {t('home.knowledge.browse')}
+          </Button>
+        </Group>
+      </form>
     </Card>
   );
 }
@@ -98,11 +145,16 @@ export function HomeRoute() {
               </Button>
             </>
           )}
+          <Button component={Link} to={paths.knowledge} variant="outline" color="white" size="md" leftSection={<IconBook size={18} />}>
+            {t('home.knowledgeCta')}
+          </Button>
           <Button component="a" href="#units" variant="outline" color="white" size="md">
             {t('home.unitsCta')}
           </Button>
         </Group>
       </Paper>
+
+      <KnowledgeSearchCard />
 
       <section aria-labelledby="topics-title">
         <Title order={2} id="topics-title" mb="md">

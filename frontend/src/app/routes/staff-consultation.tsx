@@ -1,13 +1,17 @@
+import { Card, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 
 import { paths } from '@/config/paths';
 import { useConsultation } from '@/features/consultations/api/get-consultation';
+import { useMessages } from '@/features/consultations/api/get-messages';
 import { ConversationView } from '@/features/consultations/components/conversation-view';
 import { allowedActions } from '@/features/consultations/utils/permissions';
+import { PromoteButton } from '@/features/knowledge/components/promote-button';
 import { staffQueryOptions } from '@/features/staff/api/get-staff';
-import type { Me } from '@/lib/api/types';
+import type { ConsultationDetail, Me } from '@/lib/api/types';
 import { useUser } from '@/lib/auth/get-me';
 
 import { UnitsGate } from './units-gate';
@@ -22,6 +26,34 @@ function useAssignableOfficers(id: string, viewer: Me | null) {
   return staff.data.items
     .filter((s) => s.role === 'officer' || s.role === 'supervisor')
     .map((s) => ({ id: s.id, full_name: s.full_name }));
+}
+
+/**
+ * An answered consultation, or one marked for the knowledge base, can become a draft article: the
+ * unit's officers pick the final answer from the conversation.
+ */
+function PromoteSection({ consultation: c, viewer, timeZone }: { consultation: ConsultationDetail; viewer: Me; timeZone: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const messages = useMessages(c.id);
+  const promotable = (c.status === 'closed' && c.resolution === 'answered') || c.to_index;
+  if (!promotable || !allowedActions(c, viewer).unitStaff) return null;
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-label={t('knowledge.dashboard.title')}>
+      <Title order={2} size="h5" mb="sm">
+        {t('knowledge.dashboard.title')}
+      </Title>
+      <PromoteButton
+        consultationId={c.id}
+        messages={messages.data ?? []}
+        timeZone={timeZone}
+        onPromoted={(article) => {
+          notifications.show({ color: 'green', message: t('knowledge.promote.done') });
+          void navigate(paths.editArticle(article.slug));
+        }}
+      />
+    </Card>
+  );
 }
 
 export function StaffConsultationRoute() {
@@ -40,6 +72,7 @@ export function StaffConsultationRoute() {
           units={units}
           officers={officers}
           back={{ to: paths.staffConsultations, label: t('consultations.detail.backToConsole') }}
+          staffExtras={(c, timeZone) => <PromoteSection consultation={c} viewer={user} timeZone={timeZone} />}
         />
       )}
     </UnitsGate>

@@ -1,6 +1,5 @@
 import { Anchor, Badge, Card, Group, Select, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
-  IconBook,
   IconBuilding,
   IconCalendar,
   IconDeviceTv,
@@ -19,6 +18,7 @@ import { ComingSoonCard } from '@/components/ui/coming-soon-card';
 import { paths } from '@/config/paths';
 import { ConsultationQueueCard } from '@/features/consultations/components/consultation-queue-card';
 import { HolidayCalendar } from '@/features/holidays/components/holiday-calendar';
+import { KnowledgeDashboardCard } from '@/features/knowledge/components/knowledge-dashboard-card';
 import { CreateStaffForm } from '@/features/staff/components/create-staff-form';
 import { StaffTable } from '@/features/staff/components/staff-table';
 import { useUnit } from '@/features/units/api/get-unit';
@@ -28,22 +28,21 @@ import type { Me, Unit } from '@/lib/api/types';
 import { isStaffRole, managesUnit, type StaffRole } from '@/lib/auth/roles';
 import { useUser } from '@/lib/auth/get-me';
 
-type Upcoming = 'walkinQueue' | 'guestBook' | 'knowledgeBase' | 'complaints' | 'reports';
+type Upcoming = 'walkinQueue' | 'guestBook' | 'complaints' | 'reports';
 
 const upcomingIcons: Record<Upcoming, ReactNode> = {
   walkinQueue: <IconDeviceTv size={20} />,
   guestBook: <IconNotebook size={20} />,
-  knowledgeBase: <IconBook size={20} />,
   complaints: <IconMessageReport size={20} />,
   reports: <IconReportAnalytics size={20} />,
 };
 
 /** What each role will do once the capability exists (from the design's role table). */
 const upcomingByRole: Record<StaffRole, Upcoming[]> = {
-  officer: ['walkinQueue', 'knowledgeBase'],
+  officer: ['walkinQueue'],
   front_office: ['walkinQueue', 'guestBook'],
-  supervisor: ['walkinQueue', 'knowledgeBase', 'complaints', 'reports'],
-  admin: ['reports', 'complaints', 'knowledgeBase'],
+  supervisor: ['walkinQueue', 'complaints', 'reports'],
+  admin: ['reports', 'complaints'],
 };
 
 function Section({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {
@@ -148,8 +147,13 @@ export function StaffDashboardRoute() {
     </div>
   );
 
-  // Front office staff do not work the online queue.
-  const queueCard = role !== 'front_office' && <ConsultationQueueCard />;
+  // Front office staff neither work the online queue nor keep the knowledge base.
+  const queueCard = role !== 'front_office' && (
+    <>
+      <ConsultationQueueCard />
+      <KnowledgeDashboardCard />
+    </>
+  );
 
   if (!managesUnit(role)) {
     return (

@@ -19,12 +19,13 @@ describe('the header', () => {
   it('speaks Indonesian first and switches to English, remembering the choice', async () => {
     mockApi({});
     renderRoutes(layoutOnly, '/');
-    expect(within(mainNav()).getByRole('link', { name: 'Beranda' })).toBeInTheDocument();
+    expect(within(mainNav()).getByRole('link', { name: 'Basis pengetahuan' })).toHaveAttribute('href', '/knowledge');
+    expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Beranda' })).toHaveAttribute('href', '/');
     expect(document.documentElement.lang).toBe('id');
 
     await userEvent.setup().click(screen.getByText('EN'));
 
-    expect(await within(mainNav()).findByRole('link', { name: 'Home' })).toBeInTheDocument();
+    expect(await within(mainNav()).findByRole('link', { name: 'Knowledge base' })).toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: 'Log in' }).length).toBeGreaterThan(0);
     expect(localStorage.getItem(storageKeys.language)).toBe('en');
     expect(i18n.language).toBe('en');
@@ -60,6 +61,7 @@ describe('the header', () => {
 
     expect(await within(mainNav()).findByRole('link', { name: 'Dasbor petugas' })).toHaveAttribute('href', '/staff');
     expect(within(mainNav()).getByRole('link', { name: 'Konsultasi online' })).toHaveAttribute('href', '/staff/consultations');
+    expect(within(mainNav()).getByRole('link', { name: 'Kelola pengetahuan' })).toHaveAttribute('href', '/staff/knowledge');
     expect(within(mainNav()).queryByRole('link', { name: 'Konsultasi baru' })).not.toBeInTheDocument();
   });
 });

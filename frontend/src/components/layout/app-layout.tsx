@@ -26,7 +26,8 @@ import { useLogout } from '@/lib/auth/logout';
 import { LanguageSwitch } from './language-switch';
 import { accountNavItems, mainNavItems } from './nav-items';
 
-function Brand() {
+/** `compact`: the header is busy with a signed-in user's links, so the tagline waits for a wide screen. */
+function Brand({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   return (
     <UnstyledButton component={Link} to={paths.home} aria-label={t('nav.home')}>
@@ -36,7 +37,7 @@ function Brand() {
           <Text fw={700} lh={1.1}>
             {t('common.appName')}
           </Text>
-          <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xs">
+          <Text size="xs" c="dimmed" lh={1.1} visibleFrom={compact ? 'xl' : 'xs'} style={{ whiteSpace: 'nowrap' }}>
             {t('common.appTagline')}
           </Text>
         </Box>
@@ -75,14 +76,17 @@ export function AppLayout() {
                 size="sm"
                 aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
               />
-              <Brand />
+              <Brand compact={isSignedIn} />
             </Group>
             <Group gap="md" wrap="nowrap" visibleFrom="sm" component="nav" aria-label={t('nav.mainNav')}>
-              {mainItems.map((item) => (
-                <Anchor key={item.to} component={RouterNavLink} to={item.to} end c="dark" fw={500}>
-                  {t(item.label)}
-                </Anchor>
-              ))}
+              {/* The brand is the way home in the header; the phone menu lists it. */}
+              {mainItems
+                .filter((item) => item.to !== paths.home)
+                .map((item) => (
+                  <Anchor key={item.to} component={RouterNavLink} to={item.to} end c="dark" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                    {t(item.label)}
+                  </Anchor>
+                ))}
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
@@ -93,9 +97,17 @@ export function AppLayout() {
                     component={Link}
                     to={item.to}
                     size="xs"
+                    maw={180}
                     variant={index === accountItems.length - 1 && !user ? 'filled' : 'default'}
+                    title={user && item.to === paths.profile ? user.full_name : undefined}
                   >
-                    {user && item.to === paths.profile ? user.full_name : t(item.label)}
+                    {user && item.to === paths.profile ? (
+                      <Text span inherit truncate="end" miw={0}>
+                        {user.full_name}
+                      </Text>
+                    ) : (
+                      t(item.label)
+                    )}
                   </Button>
                 ))}
                 {isSignedIn && (

@@ -10,6 +10,8 @@ export type NavItem = {
     | 'nav.consultations'
     | 'nav.newConsultation'
     | 'nav.staffConsultations'
+    | 'nav.knowledge'
+    | 'nav.staffKnowledge'
     | 'nav.profile'
     | 'nav.login'
     | 'nav.register';
@@ -17,7 +19,10 @@ export type NavItem = {
 
 /** Main navigation for the current user: staff links exist only for staff roles. */
 export function mainNavItems(user: Me | null): NavItem[] {
-  const items: NavItem[] = [{ to: paths.home, label: 'nav.home' }];
+  const items: NavItem[] = [
+    { to: paths.home, label: 'nav.home' },
+    { to: paths.knowledge, label: 'nav.knowledge' },
+  ];
   if (user?.role === 'public') {
     items.push(
       { to: paths.consultations, label: 'nav.consultations' },
@@ -27,7 +32,12 @@ export function mainNavItems(user: Me | null): NavItem[] {
   if (user && isStaffRole(user.role)) {
     items.push({ to: paths.staff, label: 'nav.staff' });
     // Front office staff do not work the online queue.
-    if (user.role !== 'front_office') items.push({ to: paths.staffConsultations, label: 'nav.staffConsultations' });
+    if (user.role !== 'front_office') {
+      items.push(
+        { to: paths.staffConsultations, label: 'nav.staffConsultations' },
+        { to: paths.staffKnowledge, label: 'nav.staffKnowledge' },
+      );
+    }
   }
   return items;
 }

@@ -89,3 +89,8 @@ export function formatElapsed(iso: string, now: number, locale = locales[current
     minutes < 60 ? [minutes, 'minute'] : minutes < 60 * 24 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / 1440), 'day'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
+
+/** A calendar day as it was in the given zone (e.g. "21 November 2026"). */
+export function formatDate(iso: string, timeZone: string, locale = locales[currentLanguage()]) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date(iso));
+}

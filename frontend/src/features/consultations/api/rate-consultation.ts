@@ -3,8 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
+import type { ConsultationDetail } from '@/lib/api/types';
 
 import { patchConsultation } from '../utils/cache';
+
+import { consultationKeys } from './query-keys';
 
 export type RateConsultationInput = { id: string } & components['schemas']['RatingRequest'];
 
@@ -17,6 +20,10 @@ export function useRateConsultation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: rateConsultation,
-    onSuccess: (_rating, { id }) => patchConsultation(queryClient, id, (c) => ({ ...c, rated: true })),
+    onSuccess: (rating, { id }) => {
+      patchConsultation(queryClient, id, (c) => ({ ...c, rated: true }));
+      // The scores given are shown back at once, as the detail would have them.
+      queryClient.setQueryData<ConsultationDetail>(consultationKeys.detail(id), (detail) => (detail ? { ...detail, rating } : detail));
+    },
   });
 }

@@ -12,8 +12,8 @@ export function uploadAttachment({ consultationId, file, message }: UploadAttach
   return unwrap(
     api.POST('/api/v1/consultations/{id}/attachments', {
       params: { path: { id: consultationId }, query: { file_name: file.name, message } },
-      // The API document describes the body as a byte array; it is the raw file, sent as is.
-      body: file as unknown as number[],
+      // The API document describes the body as a binary string; it is the raw file, sent as is.
+      body: file as unknown as string,
       bodySerializer: (body) => body,
       headers: { 'Content-Type': file.type || 'application/octet-stream' },
     }),

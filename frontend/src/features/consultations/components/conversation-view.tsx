@@ -1,5 +1,6 @@
 import { Alert, Anchor, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -30,6 +31,8 @@ type ConversationViewProps = {
   back: { to: string; label: string };
   /** Officers of the unit a supervisor may assign to. */
   officers?: PersonRef[];
+  /** More for staff beside the actions (another feature's, composed by the page). */
+  staffExtras?: (consultation: ConsultationDetail, timeZone: string) => ReactNode;
 };
 
 /** Why the composer is missing, when it is. */
@@ -68,7 +71,7 @@ function Conversation({ consultation: c, viewer, timeZone, actions }: { consulta
 }
 
 /** One consultation as its owner or the unit's staff see it, kept live by the WebSocket. */
-export function ConversationView({ consultationId, viewer, units, back, officers }: ConversationViewProps) {
+export function ConversationView({ consultationId, viewer, units, back, officers, staffExtras }: ConversationViewProps) {
   const { t } = useTranslation();
   const consultation = useConsultation(consultationId);
 
@@ -134,7 +137,7 @@ export function ConversationView({ consultationId, viewer, units, back, officers
               </Text>
             </Card>
             <Conversation consultation={c} viewer={viewer} timeZone={timeZone} actions={actions} />
-            {actions.owner && c.status === 'closed' && <RatingSection consultationId={c.id} rated={c.rated} />}
+            {actions.owner && c.status === 'closed' && <RatingSection consultationId={c.id} rated={c.rated} rating={c.rating} />}
             {actions.withdraw && (
               <Group justify="flex-end">
                 <WithdrawButton consultationId={c.id} />
@@ -147,6 +150,7 @@ export function ConversationView({ consultationId, viewer, units, back, officers
           <Grid.Col span={{ base: 12, md: 4 }}>
             <Stack gap="md">
               <StaffActions consultation={c} actions={actions} timeZone={timeZone} officers={officers} />
+              {staffExtras?.(c, timeZone)}
               <FollowUpsAndReferrals followUps={c.follow_ups} referrals={c.referrals} timeZone={timeZone} />
             </Stack>
           </Grid.Col>

@@ -6,7 +6,7 @@ import { json, mockApi, problem } from '@/testing/mock-api';
 import { units, waitingConsultation } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 
-import { NewConsultationForm } from './new-consultation-form';
+import { NewConsultationForm, type ConsultationDraft } from './new-consultation-form';
 
 const serving = units.filter((u) => u.kind === 'regency' || u.kind === 'city');
 
@@ -21,7 +21,7 @@ async function fillAndSubmit({ subject = 'Angka kemiskinan 2025', question = 'Be
 }
 
 describe('the new consultation form', () => {
-  it('explains the four categories and keeps a place for knowledge-base suggestions', () => {
+  it('explains the four categories', () => {
     mockApi({});
     renderWithProviders(<NewConsultationForm units={serving} onCreated={vi.fn()} />);
 
@@ -30,9 +30,34 @@ describe('the new consultation form', () => {
     expect(screen.getByRole('radio', { name: /Konsep, definisi, dan metode/ })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: /survei\) yang diselenggarakan instansi lain/ })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: /KBLI dan KBJI/ })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Saran dari basis pengetahuan' })).toHaveTextContent(
-      'Saran jawaban dari basis pengetahuan akan muncul di sini.',
+  });
+
+  it('fills in what the link carries and hands the draft to the suggestions as it is typed', async () => {
+    mockApi({});
+    const suggestions = vi.fn((draft: ConsultationDraft) => <p>{`saran untuk ${draft.unit_code} ${draft.category} ${draft.subject} ${draft.question}`}</p>);
+    renderWithProviders(
+      <NewConsultationForm
+        units={serving}
+        prefill={{ unit: '3304', category: 'metadata', subject: 'Apa itu garis kemiskinan' }}
+        onCreated={vi.fn()}
+        suggestions={suggestions}
+      />,
     );
+
+    expect(screen.getByRole('combobox', { name: /^Unit layanan/ })).toHaveValue('BPS Kabupaten Banjarnegara');
+    expect(screen.getByRole('radio', { name: /^Metadata/ })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: /^Perihal/ })).toHaveValue('Apa itu garis kemiskinan');
+    await userEvent.setup().type(screen.getByRole('textbox', { name: /^Pertanyaan/ }), 'Per kecamatan?');
+
+    expect(screen.getByText('saran untuk 3304 metadata Apa itu garis kemiskinan Per kecamatan?')).toBeInTheDocument();
+  });
+
+  it('ignores what it does not know in the link', () => {
+    mockApi({});
+    renderWithProviders(<NewConsultationForm units={serving} prefill={{ unit: '9999', category: 'gosip' }} onCreated={vi.fn()} />);
+
+    expect(screen.getByRole('combobox', { name: /^Unit layanan/ })).toHaveValue('');
+    expect(screen.getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked)).toHaveLength(0);
   });
 
   it('checks what is missing before asking the server', async () => {
@@ -54,7 +79,7 @@ describe('the new consultation form', () => {
       'POST /api/v1/consultations': () =>
         problem(422, 'validation_failed', { subject: ['must be 3 to 200 characters'], question: ['must not be blank'] }),
     });
-    renderWithProviders(<NewConsultationForm units={serving} initialUnit="3304" onCreated={vi.fn()} />);
+    renderWithProviders(<NewConsultationForm units={serving} prefill={{ unit: '3304' }} onCreated={vi.fn()} />);
 
     await fillAndSubmit();
 
@@ -66,7 +91,7 @@ describe('the new consultation form', () => {
 
   it('says on the unit field when the unit is unknown', async () => {
     mockApi({ 'POST /api/v1/consultations': () => problem(422, 'unit_not_found', { unit_code: ['no such unit'] }) });
-    renderWithProviders(<NewConsultationForm units={serving} initialUnit="3304" onCreated={vi.fn()} />);
+    renderWithProviders(<NewConsultationForm units={serving} prefill={{ unit: '3304' }} onCreated={vi.fn()} />);
 
     await fillAndSubmit();
 
@@ -76,7 +101,7 @@ describe('the new consultation form', () => {
 
   it('passes on the API’s word when the account may not ask', async () => {
     mockApi({ 'POST /api/v1/consultations': () => problem(403, 'email_not_verified') });
-    renderWithProviders(<NewConsultationForm units={serving} initialUnit="3304" onCreated={vi.fn()} />);
+    renderWithProviders(<NewConsultationForm units={serving} prefill={{ unit: '3304' }} onCreated={vi.fn()} />);
 
     await fillAndSubmit();
 
@@ -86,7 +111,7 @@ describe('the new consultation form', () => {
   it('sends the unit from the link, the category and the trimmed texts, and reports the new consultation', async () => {
     const { calls } = mockApi({ 'POST /api/v1/consultations': () => json(201, waitingConsultation) });
     const onCreated = vi.fn();
-    renderWithProviders(<NewConsultationForm units={serving} initialUnit="3304" onCreated={onCreated} />);
+    renderWithProviders(<NewConsultationForm units={serving} prefill={{ unit: '3304' }} onCreated={onCreated} />);
 
     expect(screen.getByRole('combobox', { name: /^Unit layanan/ })).toHaveValue('BPS Kabupaten Banjarnegara');
     await fillAndSubmit({ subject: '  Angka kemiskinan 2025 ', question: ' Berapa persentase penduduk miskin tahun 2025?  ' });

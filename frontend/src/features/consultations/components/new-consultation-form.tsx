@@ -1,8 +1,10 @@
 import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
+import { isCategory } from '@/lib/api/categories';
 import { formErrorsFrom } from '@/lib/api/form-errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Category, Consultation, Unit } from '@/lib/api/types';
@@ -11,17 +13,24 @@ import { useCreateConsultation } from '../api/create-consultation';
 import { limits } from '../utils/options';
 
 import { CategoryChoice } from './category-choice';
-import { KnowledgeSuggestions } from './knowledge-suggestions';
 
 const fields = ['unit_code', 'category', 'subject', 'question'] as const;
 
 type Values = { unit_code: string | null; category: Category | null; subject: string; question: string };
 
+/** What has been written so far, for suggestions that follow the typing. */
+export type ConsultationDraft = Values;
+
+/** What a link may fill in (an article's "I still need help", a unit page); anything unknown is ignored. */
+export type NewConsultationPrefill = { unit?: string | null; category?: string | null; subject?: string | null };
+
 type NewConsultationFormProps = {
   /** The units that take online consultations. */
   units: Unit[];
-  initialUnit?: string | null;
+  prefill?: NewConsultationPrefill;
   onCreated: (consultation: Consultation) => void;
+  /** Shown below the question while it is typed: answers that may make asking unnecessary. */
+  suggestions?: (draft: ConsultationDraft) => ReactNode;
 };
 
 const within = (value: string, { min, max }: { min: number; max: number }) => {
@@ -29,13 +38,17 @@ const within = (value: string, { min, max }: { min: number; max: number }) => {
   return length >= min && length <= max;
 };
 
-export function NewConsultationForm({ units, initialUnit, onCreated }: NewConsultationFormProps) {
+export function NewConsultationForm({ units, prefill = {}, onCreated, suggestions }: NewConsultationFormProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const create = useCreateConsultation();
-  const preselected = units.some((u) => u.code === initialUnit) ? (initialUnit ?? null) : null;
   const form = useForm<Values>({
-    initialValues: { unit_code: preselected, category: null, subject: '', question: '' },
+    initialValues: {
+      unit_code: units.some((u) => u.code === prefill.unit) ? (prefill.unit ?? null) : null,
+      category: isCategory(prefill.category) ? prefill.category : null,
+      subject: prefill.subject?.trim().slice(0, limits.subject.max) ?? '',
+      question: '',
+    },
     validate: {
       unit_code: (v) => (v ? null : t('validation.required')),
       category: (v) => (v ? null : t('validation.required')),
@@ -95,7 +108,7 @@ export function NewConsultationForm({ units, initialUnit, onCreated }: NewConsul
           maxLength={limits.question.max}
           {...form.getInputProps('question')}
         />
-        <KnowledgeSuggestions />
+        {suggestions?.(form.values)}
         <ErrorAlert error={create.error} shownFields={fields} />
         <Button type="submit" loading={create.isPending} size="md" style={{ alignSelf: 'flex-start' }}>
           {t('consultations.new.submit')}

@@ -91,4 +91,26 @@ describe('the satisfaction survey', () => {
     expect(screen.getByText('Anda telah menilai layanan konsultasi ini.')).toBeInTheDocument();
     expect(screen.queryByRole('radiogroup')).not.toBeInTheDocument();
   });
+
+  it('reads back the scores and the comment given, without a way to change them', () => {
+    mockApi({});
+    const rating = {
+      id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e90',
+      subject_kind: 'consultation',
+      subject_id: id,
+      unit_code: '3304',
+      scores: { u1: 4, u2: 4, u3: 3, u4: 4, u5: 4, u6: 4, u7: 4, u8: 1, u9: 4 },
+      comment: 'Ruang tunggu panas.',
+      needs_follow_up: true,
+      created_at: '2026-11-21T04:00:00Z',
+    };
+    renderWithProviders(<RatingSection consultationId={id} rated rating={rating} />);
+
+    const given = screen.getByRole('region', { name: 'Penilaian Anda' });
+    expect(within(given).getByText('3. Waktu penyelesaian').nextSibling).toHaveTextContent('Baik (3)');
+    expect(within(given).getByText('8. Sarana dan prasarana').nextSibling).toHaveTextContent('Tidak baik (1)');
+    expect(within(given).getByText('Ruang tunggu panas.')).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { formErrorsFrom } from '@/lib/api/form-errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import type { Scores } from '@/lib/api/types';
+import type { Rating, Scores } from '@/lib/api/types';
 
 import { useRateConsultation } from '../api/rate-consultation';
 import { skmElements, skmScores } from '../utils/options';
@@ -25,6 +25,41 @@ function RatedNotice({ justNow }: { justNow: boolean }) {
     <Alert color="green" icon={<IconHeartHandshake />} title={justNow ? t('consultations.rating.thanks') : undefined} role="status">
       {justNow ? t('consultations.rating.thanksBody') : t('consultations.rating.rated')}
     </Alert>
+  );
+}
+
+/** The scores the owner gave, read back (they cannot be changed). */
+function GivenRating({ rating }: { rating: Rating }) {
+  const { t } = useTranslation();
+  const title = t('consultations.rating.yours');
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-label={title}>
+      <Title order={2} size="h5" mb="sm">
+        {title}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl" verticalSpacing={6} component="dl" m={0}>
+        {skmElements.map((element, index) => (
+          <Group key={element} justify="space-between" gap="xs" wrap="nowrap">
+            <Text size="sm" component="dt">
+              {`${index + 1}. ${t(`consultations.rating.elements.${element}`)}`}
+            </Text>
+            <Text size="sm" fw={600} component="dd" m={0} style={{ whiteSpace: 'nowrap' }}>
+              {`${t(`consultations.rating.scores.${String(rating.scores[element]) as (typeof skmScores)[number]}`)} (${rating.scores[element]})`}
+            </Text>
+          </Group>
+        ))}
+      </SimpleGrid>
+      {rating.comment && (
+        <>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} mt="md">
+            {t('consultations.rating.yourComment')}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {rating.comment}
+          </Text>
+        </>
+      )}
+    </Card>
   );
 }
 
@@ -95,9 +130,18 @@ export function RatingForm({ consultationId, onRated }: { consultationId: string
   );
 }
 
-/** The owner's part once the consultation is closed: the survey, or thanks for having answered it. */
-export function RatingSection({ consultationId, rated }: { consultationId: string; rated: boolean }) {
+type RatingSectionProps = { consultationId: string; rated: boolean; rating?: Rating | null };
+
+/** The owner's part once the consultation is closed: the survey, or thanks and the scores given. */
+export function RatingSection({ consultationId, rated, rating }: RatingSectionProps) {
   const [justRated, setJustRated] = useState(false);
-  if (justRated || rated) return <RatedNotice justNow={justRated} />;
+  if (justRated || rated) {
+    return (
+      <Stack gap="sm">
+        <RatedNotice justNow={justRated} />
+        {rating && <GivenRating rating={rating} />}
+      </Stack>
+    );
+  }
   return <RatingForm consultationId={consultationId} onRated={() => setJustRated(true)} />;
 }

@@ -5,26 +5,70 @@ import type { Consultation, ConsultationDetail, ConsultationPage, Message } from
 import { consultationKeys } from '../api/query-keys';
 
 /**
- * The `data` of a `consultation.updated` event: the server sends the fields that changed
- * (all of them after a state change; only `status` and `queue_position` when the queue moved).
+ * The `data` of a `consultation.updated` event. After a change of state the server sends every
+ * field below (the assignee with their name); when only the queue moved, just `status` and
+ * `queue_position`.
  */
 export type ConsultationUpdate = Partial<
-  Pick<Consultation, 'status' | 'resolution' | 'queue_position' | 'deadline_at' | 'overdue' | 'to_index' | 'updated_at'>
+  Pick<
+    Consultation,
+    | 'status'
+    | 'resolution'
+    | 'summary'
+    | 'assignee'
+    | 'queue_position'
+    | 'clarified_at'
+    | 'deadline_at'
+    | 'closed_at'
+    | 'overdue'
+    | 'to_index'
+    | 'updated_at'
+  >
 > & { assignee_id?: string | null };
 
-const patchable = ['status', 'resolution', 'queue_position', 'deadline_at', 'overdue', 'to_index', 'updated_at'] as const;
+const patchable = [
+  'status',
+  'resolution',
+  'summary',
+  'assignee',
+  'queue_position',
+  'clarified_at',
+  'deadline_at',
+  'closed_at',
+  'overdue',
+  'to_index',
+  'updated_at',
+] as const;
+
+/** Whether the event is only the queue moving on (it then carries nothing but the position). */
+export function isQueueMove(update: ConsultationUpdate): boolean {
+  return Object.keys(update).every((key) => key === 'status' || key === 'queue_position');
+}
 
 /**
- * A consultation with an update applied. The event names the assignee only by id, so a new
- * assignee is left for the refetch that follows to fill in; a removed one is removed now.
+ * A consultation with an update applied. An event that names a new assignee by id only (from a
+ * server that does not send the name) leaves the assignee for a refetch; a removed one is removed now.
  */
 export function applyUpdate<T extends Consultation>(consultation: T, update: ConsultationUpdate): T {
   const next: T = { ...consultation };
   for (const field of patchable) {
     if (field in update) Object.assign(next, { [field]: update[field] });
   }
-  if ('assignee_id' in update && update.assignee_id === null) next.assignee = null;
+  if (!('assignee' in update) && update.assignee_id === null) next.assignee = null;
   return next;
+}
+
+/**
+ * Whether the cached consultation needs fetching again after the update: when the update does not
+ * say who the assignee is, or when it changes nothing it carries, for then it announces what it
+ * cannot carry (a follow-up, a referral).
+ */
+export function needsRefetch(cached: Consultation, update: ConsultationUpdate): boolean {
+  if ('assignee_id' in update && !('assignee' in update) && update.assignee_id !== (cached.assignee?.id ?? null)) return true;
+  // The queue moving on says where it now stands, and nothing else.
+  if (isQueueMove(update)) return false;
+  const changed = patchable.some((field) => field in update && JSON.stringify(update[field] ?? null) !== JSON.stringify(cached[field] ?? null));
+  return !changed;
 }
 
 /** A page of a list with one consultation updated (the page itself when it is not on it). */

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 
-import type { ConsultationDetail, ConsultationPage, Message } from '@/lib/api/types';
+import type { Consultation, ConsultationDetail, ConsultationPage, Message } from '@/lib/api/types';
 import { json, mockApi } from '@/testing/mock-api';
 import { activeConsultation, message, officer, page, waitingConsultation } from '@/testing/fixtures';
 
@@ -13,6 +13,24 @@ const id = waitingConsultation.id;
 const listKey = consultationKeys.list({ page: 1, perPage: 20 });
 const m1 = message({ id: '0192f0c4-0001-7000-8000-000000000001', body: 'Selamat siang' });
 const m2 = message({ id: '0192f0c4-0002-7000-8000-000000000002', body: 'Datanya tersedia' });
+
+/** The `data` of a full `consultation.updated` event for the consultation as it stands. */
+function updateOf(c: Consultation) {
+  return {
+    status: c.status,
+    resolution: c.resolution,
+    summary: c.summary,
+    assignee_id: c.assignee?.id ?? null,
+    assignee: c.assignee,
+    queue_position: c.queue_position,
+    clarified_at: c.clarified_at,
+    deadline_at: c.deadline_at,
+    closed_at: c.closed_at,
+    overdue: c.overdue,
+    to_index: c.to_index,
+    updated_at: c.updated_at,
+  };
+}
 
 function cacheWith({ messages }: { messages?: Message[] } = {}) {
   // Nothing is refetched unless a test asks: the cache alone shows what an event changed.
@@ -33,9 +51,13 @@ describe('live events', () => {
       data: {
         status: 'active',
         resolution: null,
+        summary: null,
         assignee_id: officer.id,
+        assignee: { id: officer.id, full_name: officer.full_name },
         queue_position: null,
+        clarified_at: null,
         deadline_at: null,
+        closed_at: null,
         overdue: false,
         to_index: false,
         updated_at: '2026-11-21T02:20:00Z',
@@ -44,14 +66,60 @@ describe('live events', () => {
 
     const detail = client.getQueryData<ConsultationDetail>(consultationKeys.detail(id));
     expect(detail?.status).toBe('active');
+    expect(detail?.assignee).toEqual({ id: officer.id, full_name: officer.full_name });
     expect(detail?.queue_position).toBeNull();
     expect(detail?.follow_ups).toEqual([]);
-    expect(client.getQueryData<ConsultationPage>(listKey)?.items[0]?.status).toBe('active');
-    // The event names the officer by id only: the name comes with the refetch it triggers.
+    expect(client.getQueryData<ConsultationPage>(listKey)?.items[0]?.assignee?.full_name).toBe(officer.full_name);
+    // Everything the page shows came with the event: the detail is not asked again…
+    expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(false);
+    // …but which list holds it, and where, is the server's to say.
+    expect(client.getQueryState(listKey)?.isInvalidated).toBe(true);
+  });
+
+  it('show a closing with its summary and time at once', async () => {
+    const client = cacheWith();
+    client.setQueryData(consultationKeys.detail(id), activeConsultation);
+
+    await applyLiveEvent(client, {
+      type: 'consultation.updated',
+      consultation_id: id,
+      data: {
+        ...updateOf(activeConsultation),
+        status: 'closed',
+        resolution: 'answered',
+        summary: 'Angka kemiskinan 2025 tersedia di tingkat kabupaten.',
+        closed_at: '2026-11-21T03:00:00Z',
+      },
+    });
+
+    const detail = client.getQueryData<ConsultationDetail>(consultationKeys.detail(id));
+    expect(detail).toMatchObject({ status: 'closed', resolution: 'answered', closed_at: '2026-11-21T03:00:00Z' });
+    expect(detail?.summary).toBe('Angka kemiskinan 2025 tersedia di tingkat kabupaten.');
+    expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(false);
+  });
+
+  it('fetch the detail again when an update changes nothing it carries: a follow-up or referral was added', async () => {
+    const client = cacheWith();
+    client.setQueryData(consultationKeys.detail(id), activeConsultation);
+
+    await applyLiveEvent(client, { type: 'consultation.updated', consultation_id: id, data: updateOf(activeConsultation) });
+
     expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(true);
   });
 
-  it('tell a waiting user their new place when the queue moves', async () => {
+  it('fetch the detail again when the assignee is named by id only', async () => {
+    const client = cacheWith();
+
+    await applyLiveEvent(client, {
+      type: 'consultation.updated',
+      consultation_id: id,
+      data: { status: 'active', assignee_id: officer.id, queue_position: null, updated_at: '2026-11-21T02:20:00Z' },
+    });
+
+    expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(true);
+  });
+
+  it('tell a waiting user their new place when the queue moves, without fetching anything', async () => {
     const client = cacheWith();
 
     await applyLiveEvent(client, { type: 'consultation.updated', consultation_id: id, data: { status: 'waiting', queue_position: 1 } });
@@ -59,6 +127,9 @@ describe('live events', () => {
     const detail = client.getQueryData<ConsultationDetail>(consultationKeys.detail(id));
     expect(detail?.queue_position).toBe(1);
     expect(detail?.subject).toBe(waitingConsultation.subject);
+    expect(client.getQueryData<ConsultationPage>(listKey)?.items[0]?.queue_position).toBe(1);
+    expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(false);
+    expect(client.getQueryState(listKey)?.isInvalidated).toBe(false);
   });
 
   it('add a new message to the open conversation once, in order', async () => {

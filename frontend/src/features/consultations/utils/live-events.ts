@@ -1,16 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { Message } from '@/lib/api/types';
+import type { ConsultationDetail, Message } from '@/lib/api/types';
 import type { RealtimeEvent } from '@/lib/realtime/events';
 
 import { getMessagesAfter } from '../api/get-messages';
 import { consultationKeys } from '../api/query-keys';
 
-import { addMessages, applyUpdate, patchConsultation, type ConsultationUpdate } from './cache';
+import { addMessages, applyUpdate, isQueueMove, needsRefetch, patchConsultation, type ConsultationUpdate } from './cache';
 
 /**
  * Brings the cache up to date with one event from the server: what the event carries is shown
- * at once, and whatever it cannot carry (names, counts, a list's order) is fetched again.
+ * at once, and only what it cannot carry (counts, a list's members and order, follow-ups) is
+ * fetched again.
  */
 export async function applyLiveEvent(queryClient: QueryClient, event: RealtimeEvent) {
   const id = event.consultation_id;
@@ -28,11 +29,25 @@ export async function applyLiveEvent(queryClient: QueryClient, event: RealtimeEv
     }
     case 'consultation.updated': {
       const update = event.data as ConsultationUpdate;
+      const detailKey = consultationKeys.detail(id);
+      const cached = queryClient.getQueryData<ConsultationDetail>(detailKey);
+      const fetching = queryClient.getQueryState(detailKey)?.fetchStatus === 'fetching';
       patchConsultation(queryClient, id, (c) => applyUpdate(c, update));
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: consultationKeys.detail(id) }),
-        queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }),
-      ]);
+      const refetches: Promise<void>[] = [];
+      // A fetch under way may have read the consultation before the change: it is asked again.
+      if (fetching || (cached && needsRefetch(cached, update))) {
+        refetches.push(queryClient.invalidateQueries({ queryKey: detailKey }));
+      }
+      if (isQueueMove(update) && (!cached || cached.status === update.status)) {
+        // Only the position changed, and it is patched in: lists keep their members and order.
+        refetches.push(
+          queryClient.invalidateQueries({ queryKey: consultationKeys.lists(), predicate: (q) => q.state.fetchStatus === 'fetching' }),
+        );
+      } else {
+        // Status, deadlines and times decide which list shows it and where.
+        refetches.push(queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }));
+      }
+      await Promise.all(refetches);
       return;
     }
     default:

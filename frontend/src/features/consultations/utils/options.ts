@@ -1,8 +1,8 @@
-import type { Category, FollowUpKind, ReferralService, Resolution, Scores } from '@/lib/api/types';
+import type { FollowUpKind, ReferralService, Resolution, Scores } from '@/lib/api/types';
+
+export { categories } from '@/lib/api/categories';
 
 /** The API's enums, in the order people see them. */
-export const categories: readonly Category[] = ['data', 'metadata', 'activity_recommendation', 'classification'];
-
 export const closingResolutions = ['answered', 'referred', 'cancelled'] as const satisfies readonly Resolution[];
 
 export const followUpKinds: readonly FollowUpKind[] = ['in_person', 'video_meeting'];

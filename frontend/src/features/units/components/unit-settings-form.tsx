@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Group, NumberInput, SimpleGrid, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import type { UnitSettings } from '@/lib/api/types';
 import { useUpdateUnitSettings } from '../api/update-unit-settings';
 
 const fields = ['auto_close_after_days', 'online_deadline_working_days', 'walkin_max_wait_minutes'] as const;
+const allFields = [...fields, 'notify_staff_on_new_consultation'] as const;
 
 // The ranges of the API's UnitSettings schema.
 const limits = {
@@ -21,12 +22,18 @@ const limits = {
 
 type UnitSettingsFormProps = { unitCode: string; settings: UnitSettings };
 
+/** Every setting spelled out: the API leaves out the email switch when it is at its default (on). */
+const complete = (settings: UnitSettings): Required<UnitSettings> => ({
+  ...settings,
+  notify_staff_on_new_consultation: settings.notify_staff_on_new_consultation ?? true,
+});
+
 export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const update = useUpdateUnitSettings();
-  const form = useForm<UnitSettings>({
-    initialValues: settings,
+  const form = useForm<Required<UnitSettings>>({
+    initialValues: complete(settings),
     validate: Object.fromEntries(
       fields.map((field) => [
         field,
@@ -43,11 +50,11 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
       { code: unitCode, settings: values },
       {
         onSuccess: (saved) => {
-          form.setInitialValues(saved);
-          form.setValues(saved);
+          form.setInitialValues(complete(saved));
+          form.setValues(complete(saved));
           notifications.show({ color: 'green', message: t('staff.settings.saved') });
         },
-        onError: (error) => form.setErrors(formErrorsFrom(error, fields, describeError)),
+        onError: (error) => form.setErrors(formErrorsFrom(error, allFields, describeError)),
       },
     ),
   );
@@ -74,7 +81,12 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
             />
           ))}
         </SimpleGrid>
-        <ErrorAlert error={update.error} shownFields={fields} />
+        <Switch
+          label={t('staff.settings.notifyStaff')}
+          description={t('staff.settings.notifyStaffHint')}
+          {...form.getInputProps('notify_staff_on_new_consultation', { type: 'checkbox' })}
+        />
+        <ErrorAlert error={update.error} shownFields={allFields} />
         <Group justify="flex-end">
           <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
             {t('common.save')}

@@ -60,7 +60,7 @@ export function UnitRoute() {
         </Group>
         {data.service_standard && !isStaffRole(user?.role) && (
           // Anonymous visitors are asked to log in first, then come back to the form.
-          <Button component={Link} to={paths.newConsultation(data.code)} mt="md" leftSection={<IconMessagePlus size={18} />}>
+          <Button component={Link} to={paths.newConsultation({ unit: data.code })} mt="md" leftSection={<IconMessagePlus size={18} />}>
             {t('consultations.cta.unit')}
           </Button>
         )}

@@ -17,7 +17,7 @@ describe('grouping units by province', () => {
   });
 
   it('collects units whose province is unknown in a last group', () => {
-    const lonely: Unit = { code: '1808', name: 'BPS Kabupaten Tulang Bawang', kind: 'regency', parent_code: '1800', time_zone: 'Asia/Jakarta' };
+    const lonely: Unit = { code: '1808', name: 'BPS Kabupaten Tulang Bawang', kind: 'regency', parent_code: '1800', time_zone: 'Asia/Jakarta', offers_consultations: true };
 
     const { provinces } = groupUnitsByProvince([...units, lonely]);
 

@@ -1,0 +1,27 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
+import { json, mockApi } from '@/testing/mock-api';
+import { tarakan } from '@/testing/fixtures';
+import { renderWithProviders } from '@/testing/render';
+
+import { UnitSettingsForm } from './unit-settings-form';
+
+describe('the unit settings form', () => {
+  it('emails the officers about new consultations unless switched off, and saves the switch', async () => {
+    const saved = { ...tarakan.settings, notify_staff_on_new_consultation: false };
+    const { calls } = mockApi({ 'PUT /api/v1/units/6571/settings': () => json(200, saved) });
+    renderWithProviders(<UnitSettingsForm unitCode="6571" settings={tarakan.settings} />);
+    const user = userEvent.setup();
+
+    const notify = screen.getByRole('switch', { name: /^Kirim email ke petugas saat ada konsultasi baru/ });
+    expect(notify).toBeChecked();
+    await user.click(notify);
+    await user.click(screen.getByRole('button', { name: 'Simpan' }));
+
+    expect(await screen.findByText('Pengaturan unit disimpan.')).toBeInTheDocument();
+    expect(calls[0]?.body).toEqual(saved);
+    await vi.waitFor(() => expect(screen.getByRole('switch', { name: /Kirim email/ })).not.toBeChecked());
+  });
+});
