@@ -9,6 +9,8 @@ use validator::Validate;
 use crate::error::{AppError, AppResult, Problem};
 
 pub const MAX_PER_PAGE: u64 = 100;
+/// Deeper pages are refused: nobody reads them, and their offsets would only cost.
+pub const MAX_PAGE: u64 = 10_000;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -27,8 +29,11 @@ impl PageQuery {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(default_per_page);
         let mut errors = crate::error::FieldErrors::new();
-        if page < 1 {
-            errors.insert("page".into(), vec!["must be 1 or more".into()]);
+        if !(1..=MAX_PAGE).contains(&page) {
+            errors.insert(
+                "page".into(),
+                vec![format!("must be between 1 and {MAX_PAGE}")],
+            );
         }
         if !(1..=MAX_PER_PAGE).contains(&per_page) {
             errors.insert(

@@ -54,6 +54,7 @@ error_codes! {
     AlreadyClaimed => (StatusCode::CONFLICT, "already_claimed", "Another officer has already taken this consultation"),
     InvalidState => (StatusCode::CONFLICT, "invalid_state", "The consultation's status does not allow this"),
     NothingToPromote => (StatusCode::CONFLICT, "nothing_to_promote", "The consultation has no answer to turn into an article yet"),
+    ConcurrentChange => (StatusCode::CONFLICT, "concurrent_change", "The request conflicts with a concurrent change; try again"),
     AlreadyRated => (StatusCode::CONFLICT, "already_rated", "This service has already been rated"),
     AttachmentTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "attachment_too_large", "Attachments are limited to 10 MB"),
     UnsupportedAttachment => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_attachment", "Attachments must be PDF, XLSX, CSV, DOCX, PNG or JPEG"),
@@ -191,6 +192,13 @@ impl ResponseError for AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(e: sea_orm::DbErr) -> Self {
+        // Two requests raced for the same unique value (the loser's transaction rolled back).
+        if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = e.sql_err() {
+            return Self::conflict(
+                ErrorCode::ConcurrentChange,
+                "Another request changed the same data at the same moment; please try again.",
+            );
+        }
         Self::internal(e)
     }
 }

@@ -388,6 +388,7 @@ pub async fn create(
         notify_unit_staff(state, &txn, &unit, &created).await?;
     }
     txn.commit().await?;
+    state.outbox_wake.notify_one();
     announce(state, &created, false).await?;
     view(&state.db, auth.id, created).await
 }

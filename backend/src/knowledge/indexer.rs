@@ -3,13 +3,16 @@
 //! loses nothing (the remaining jobs are applied at the next start).
 use std::{collections::HashSet, sync::Arc, time::Duration};
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use tokio::sync::{Notify, watch};
 use uuid::Uuid;
 
 use super::{model::ArticleStatus, service};
 use crate::{
-    entities::{knowledge_article, knowledge_index_job},
+    entities::{knowledge_article, knowledge_index_job, knowledge_synonym},
     search::{IndexedArticle, SharedIndex},
 };
 
@@ -68,14 +71,10 @@ pub async fn apply_pending(db: &DatabaseConnection, index: &SharedIndex) -> anyh
     }
 }
 
-/// Empties the index and fills it with every published article; the jobs queued before are
-/// then settled. Returns the number of articles indexed.
+/// Empties the index and fills it with every published article. Queued jobs stay: applying
+/// them again is harmless, and one written by a transaction still running must not be lost.
+/// Returns the number of articles indexed.
 pub async fn rebuild(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<u64> {
-    let settled = knowledge_index_job::Entity::find()
-        .order_by_desc(knowledge_index_job::Column::Id)
-        .one(db)
-        .await?
-        .map(|j| j.id);
     index.clear().await?;
     let mut count = 0;
     let mut after: Option<Uuid> = None;
@@ -97,13 +96,28 @@ pub async fn rebuild(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Re
             .await?;
         after = Some(last);
     }
-    if let Some(settled) = settled {
-        knowledge_index_job::Entity::delete_many()
-            .filter(knowledge_index_job::Column::Id.lte(settled))
-            .exec(db)
-            .await?;
-    }
     Ok(count)
+}
+
+/// Changes whenever the stored synonym list is replaced (every save inserts new rows).
+async fn synonyms_version(db: &DatabaseConnection) -> anyhow::Result<(u64, Option<i32>)> {
+    let count = knowledge_synonym::Entity::find().count(db).await?;
+    let last = knowledge_synonym::Entity::find()
+        .order_by_desc(knowledge_synonym::Column::Id)
+        .one(db)
+        .await?
+        .map(|g| g.id);
+    Ok((count, last))
+}
+
+/// Whether the index holds exactly the published articles (after the queued jobs are applied);
+/// false after an interrupted rebuild.
+async fn complete(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<bool> {
+    let published = knowledge_article::Entity::find()
+        .filter(knowledge_article::Column::Status.eq(ArticleStatus::Published.as_str()))
+        .count(db)
+        .await?;
+    Ok(index.count().await? == published)
 }
 
 /// Loads the synonym list into the index.
@@ -122,12 +136,24 @@ pub async fn run(
     mut stop: watch::Receiver<bool>,
 ) {
     let mut ready = false;
+    let mut synonyms = None;
     let mut backoff = Duration::from_secs(1);
     loop {
         let result = async {
-            if !ready {
+            let version = synonyms_version(&db).await?;
+            if synonyms != Some(version) {
                 load_synonyms(&db, &index).await?;
-                if index.needs_rebuild() {
+                synonyms = Some(version);
+            }
+            if !ready {
+                // A new index is filled before the queue is applied, so the jobs of changes made
+                // meanwhile stay queued until it is whole. An existing one is checked after the
+                // queue: an interrupted rebuild leaves it short of the published articles.
+                let rebuild_needed = index.needs_rebuild() || {
+                    apply_pending(&db, &index).await?;
+                    !complete(&db, &index).await?
+                };
+                if rebuild_needed {
                     let n = rebuild(&db, &index).await?;
                     tracing::info!(
                         articles = n,

@@ -9,46 +9,44 @@ pub fn redact(text: &str, names: &[String]) -> String {
     replace_names(&text, names)
 }
 
-fn replace_emails(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, piece) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(&redact_email_in_word(piece));
-    }
-    out
-}
-
 fn is_email_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
 }
 
-fn redact_email_in_word(word: &str) -> String {
-    let Some(at) = word.find('@') else {
-        return word.to_owned();
-    };
-    let start = word[..at]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_email_char(*c))
-        .last()
-        .map_or(at, |(i, _)| i);
-    let end = word[at + 1..]
-        .char_indices()
-        .take_while(|(_, c)| is_email_char(*c))
-        .last()
-        .map_or(at + 1, |(i, c)| at + 1 + i + c.len_utf8());
-    let domain = word[at + 1..end].trim_end_matches('.');
-    if start == at || !domain.contains('.') {
-        return word.to_owned();
+/// Every `local@domain.tld` becomes `[email]`, wherever it stands.
+fn replace_emails(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    let mut search_from = 0;
+    while let Some(found) = text[search_from..].find('@') {
+        let at = search_from + found;
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_email_char(*c))
+            .last()
+            .map_or(at, |(i, _)| i)
+            .max(cursor);
+        let domain_len = text[at + 1..]
+            .char_indices()
+            .take_while(|(_, c)| is_email_char(*c))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let domain = text[at + 1..at + 1 + domain_len].trim_end_matches(['.', '-']);
+        if start < at && domain.contains('.') && !domain.starts_with('.') {
+            out.push_str(&text[cursor..start]);
+            out.push_str("[email]");
+            cursor = at + 1 + domain.len();
+        }
+        search_from = at + 1;
     }
-    let end = at + 1 + domain.len();
-    format!("{}[email]{}", &word[..start], &word[end..])
+    out.push_str(&text[cursor..]);
+    out
 }
 
-/// Runs of digits long enough to be a phone number (which may carry spaces, dashes, brackets or a
-/// leading `+`) or an identity number (NIK: sixteen digits); years, amounts and codes stay.
+/// Phone numbers (Indonesian mobile `08…`/`+62 8…`, or a landline with its area code in
+/// brackets or dashes) and identity numbers (NIK: sixteen digits, grouped or not). Years,
+/// amounts, region and table codes stay.
 fn replace_numbers(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -67,8 +65,13 @@ fn replace_numbers(text: &str) -> String {
         while j < chars.len() {
             if chars[j].is_ascii_digit() {
                 j += 1;
-            } else if matches!(chars[j], ' ' | '-' | '(' | ')') && next_is_digit(j + 1) {
+            } else if matches!(chars[j], ' ' | '-' | '.' | '(' | ')')
+                && (next_is_digit(j + 1)
+                    || (chars[j] == ' ' && chars.get(j + 1) == Some(&'(') && next_is_digit(j + 2)))
+            {
                 separated = true;
+                j += 1;
+            } else if chars[j] == ')' {
                 j += 1;
             } else {
                 break;
@@ -76,14 +79,16 @@ fn replace_numbers(text: &str) -> String {
         }
         let run: String = chars[i..j].iter().collect();
         let digits: String = run.chars().filter(char::is_ascii_digit).collect();
-        let phone_like =
-            run.starts_with('+') || digits.starts_with("08") || digits.starts_with("62");
-        if phone_like && (9..=15).contains(&digits.len()) {
+        let international = run.starts_with('+') || digits.starts_with("628");
+        let mobile = digits.starts_with("08") || (international && digits.starts_with("628"));
+        let landline = digits.starts_with('0') && separated && !run.contains('.');
+        if (mobile && (10..=14).contains(&digits.len()))
+            || (landline && (9..=12).contains(&digits.len()))
+            || (run.starts_with('+') && (9..=15).contains(&digits.len()))
+        {
             out.push_str("[nomor telepon]");
-        } else if !separated && digits.len() == 16 {
+        } else if digits.len() == 16 && !run.contains('.') {
             out.push_str("[NIK]");
-        } else if !separated && digits.len() >= 10 {
-            out.push_str("[nomor]");
         } else {
             out.push_str(&run);
         }
@@ -116,9 +121,11 @@ fn replace_names(text: &str, names: &[String]) -> String {
 }
 
 fn replace_word(text: &str, word: &str, with: &str) -> String {
-    let lower = text.to_lowercase();
-    let needle = word.to_lowercase();
-    if lower.len() != text.len() || needle.is_empty() {
+    // ASCII case folding keeps every byte where it was, so positions in `lower` are positions in
+    // `text` (full Unicode lower-casing may change lengths).
+    let lower = text.to_ascii_lowercase();
+    let needle = word.to_ascii_lowercase();
+    if needle.is_empty() {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
@@ -156,6 +163,30 @@ mod tests {
             "Terima kasih Pak [nama]. Data dikirim ke [email], atau hubungi [nomor telepon] / \
              [nomor telepon]. NIK [NIK]. [nama] bertanya tentang inflasi 2025 sebesar 2,5 persen \
              (Tabel 3.1)."
+        );
+    }
+
+    #[test]
+    fn every_address_and_grouped_numbers_are_caught_but_statistics_stay() {
+        let clean = redact(
+            "a@x.co.id,b@y.com\nc@z.org. NIK 3304 0112 0385 0001. HP 0812.3456.7890, \
+             kantor (0286) 591234 atau 021-3841195. Kode desa 3304012001, Kalteng 6201012001, \
+             nilai Rp 15000000000, ISBN 9786024382611, tahun 2019 2020, tabel 62 81 95.",
+            &[],
+        );
+        assert_eq!(
+            clean,
+            "[email],[email]\n[email]. NIK [NIK]. HP [nomor telepon], kantor [nomor telepon] atau \
+             [nomor telepon]. Kode desa 3304012001, Kalteng 6201012001, nilai Rp 15000000000, \
+             ISBN 9786024382611, tahun 2019 2020, tabel 62 81 95."
+        );
+    }
+
+    #[test]
+    fn names_are_found_beside_any_characters_without_panicking() {
+        assert_eq!(
+            redact("İ Budié Ω budi", &["Budi".to_owned()]),
+            "İ Budié Ω [nama]"
         );
     }
 

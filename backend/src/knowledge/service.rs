@@ -28,6 +28,9 @@ use crate::{
     search::{self, NATIONAL, SearchRequest, SearchResults, SharedIndex},
 };
 
+/// How deep search results may be paged (the most relevant are on the first pages).
+pub const MAX_SEARCH_RESULTS: u64 = 1000;
+
 pub fn tags_of(m: &knowledge_article::Model) -> Vec<String> {
     serde_json::from_str(&m.tags).unwrap_or_default()
 }
@@ -184,6 +187,31 @@ fn clean_tags(tags: Vec<String>) -> String {
     serde_json::to_string(&seen).unwrap_or_else(|_| "[]".into())
 }
 
+/// The request with its texts trimmed, their lengths checked again after trimming.
+fn trimmed(mut req: ArticleRequest) -> AppResult<ArticleRequest> {
+    req.title = req.title.trim().to_owned();
+    req.question = req.question.trim().to_owned();
+    req.answer = req.answer.trim().to_owned();
+    let mut errors = crate::error::FieldErrors::new();
+    for (field, text, min) in [
+        ("title", &req.title, 5),
+        ("question", &req.question, 10),
+        ("answer", &req.answer, 20),
+    ] {
+        if text.chars().count() < min {
+            errors.insert(
+                field.into(),
+                vec![format!("must be at least {min} characters besides spaces")],
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(req)
+    } else {
+        Err(AppError::fields(errors))
+    }
+}
+
 /// Writes a new article (and its index job) in one transaction.
 pub async fn insert<C: ConnectionTrait>(
     conn: &C,
@@ -192,6 +220,7 @@ pub async fn insert<C: ConnectionTrait>(
     source_consultation_id: Option<Uuid>,
     slug: Option<String>,
 ) -> AppResult<knowledge_article::Model> {
+    let req = trimmed(req)?;
     let now = Utc::now();
     let status = req.status.unwrap_or(ArticleStatus::Draft);
     let slug = match slug {
@@ -295,6 +324,7 @@ pub async fn update(
     if !can_edit(auth, article.unit_code.as_deref()) || !can_edit(auth, req.unit_code.as_deref()) {
         return Err(AppError::forbidden());
     }
+    let req = trimmed(req)?;
     let now = Utc::now();
     let was_published = article.published_at;
     let mut active = article.into_active_model();
@@ -371,9 +401,17 @@ pub async fn list(
     }
     if let Some(words) = q.q.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
         for word in words.split_whitespace().take(8) {
+            let escaped: String = word
+                .to_ascii_lowercase()
+                .chars()
+                .flat_map(|c| match c {
+                    '%' | '_' | '\\' => vec!['\\', c],
+                    c => vec![c],
+                })
+                .collect();
             query = query.filter(
                 Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(A::Title)))
-                    .like(format!("%{}%", word.to_lowercase())),
+                    .like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')),
             );
         }
     }
@@ -397,6 +435,12 @@ pub async fn search(index: &SharedIndex, params: SearchParams) -> AppResult<Sear
         per_page: params.per_page,
     }
     .resolve(10)?;
+    if page * per_page > MAX_SEARCH_RESULTS {
+        return Err(AppError::field(
+            "page",
+            format!("search results are limited to the first {MAX_SEARCH_RESULTS}"),
+        ));
+    }
     let q = params.q.trim();
     if q.is_empty() || q.chars().count() > 500 {
         return Err(AppError::field("q", "must be 1 to 500 characters"));
@@ -417,7 +461,10 @@ pub async fn search(index: &SharedIndex, params: SearchParams) -> AppResult<Sear
         },
     )
     .await
-    .map_err(|e| AppError::new(ErrorCode::Unavailable).with_detail(format!("search failed: {e}")))
+    .map_err(|e| {
+        tracing::error!(error = %e, "knowledge search failed");
+        AppError::new(ErrorCode::Unavailable).with_detail("The search is not available right now.")
+    })
 }
 
 pub async fn feedback(
@@ -494,10 +541,12 @@ pub async fn put_synonyms(
         })
         .collect();
     save_synonyms(&state.db, &groups).await?;
-    index
-        .set_synonyms(groups.clone())
-        .await
-        .map_err(|e| AppError::new(ErrorCode::Unavailable).with_detail(format!("index: {e}")))?;
+    // Applied at once when the engine answers; the index worker re-applies the stored list
+    // whenever it changes, so a failure here is repaired within seconds.
+    if let Err(e) = index.set_synonyms(groups.clone()).await {
+        tracing::warn!(error = %e, "synonyms saved; the index will pick them up");
+    }
+    state.index_wake.notify_one();
     Ok(SynonymList { groups })
 }
 

@@ -148,10 +148,20 @@ pub struct SearchRequest {
 }
 
 /// Searches with the chosen unit's and national articles first, then the others.
+/// The most words of a query that are looked for; a longer text (a whole question pasted in) is
+/// cut after them.
+pub const MAX_QUERY_TERMS: usize = 16;
+
 pub async fn search(
     index: &dyn KnowledgeIndex,
-    req: SearchRequest,
+    mut req: SearchRequest,
 ) -> anyhow::Result<SearchResults> {
+    if let Some(cut) = analysis::terms(&req.q)
+        .get(MAX_QUERY_TERMS - 1)
+        .map(|t| t.end)
+    {
+        req.q.truncate(cut);
+    }
     let tiers = match &req.unit {
         Some(unit) if unit != NATIONAL => {
             let preferred = vec![unit.clone(), NATIONAL.to_owned()];

@@ -67,14 +67,16 @@ pub fn snippet(markdown: &str, query: &str, max_words: usize) -> String {
     let matches: Vec<bool> = words
         .iter()
         .map(|(_, _, _, raw)| {
-            !analysis::is_stopword(raw)
-                && (query_terms.iter().any(|q| {
-                    let budget = usize::from(analysis::typo_budget(&q.raw));
-                    q.stem == analysis::stem(raw)
-                        || (budget > 0 && analysis::within_edits(&q.raw, raw, budget))
-                }) || last
-                    .as_ref()
-                    .is_some_and(|l| l.chars().count() >= 3 && raw.starts_with(l.as_str())))
+            if analysis::is_stopword(raw) {
+                return false;
+            }
+            let stem = analysis::stem(raw);
+            query_terms.iter().any(|q| {
+                let budget = usize::from(analysis::typo_budget(&q.raw));
+                q.stem == stem || (budget > 0 && analysis::within_edits(&q.raw, raw, budget))
+            }) || last
+                .as_ref()
+                .is_some_and(|l| l.chars().count() >= 3 && raw.starts_with(l.as_str()))
         })
         .collect();
     let window = max_words.max(1).min(words.len().max(1));

@@ -87,6 +87,29 @@ async fn a_search_needs_words_and_sane_paging() {
         .problem(400, "invalid_query");
     let nothing = search(&app, "q=yang%20dan%20di").await;
     assert_eq!(nothing["total"], 0, "stop words alone find nothing");
+    app.get("/api/v1/knowledge/search?q=ipm&page=11&per_page=100", None)
+        .await
+        .field_error("page");
+    app.get(
+        "/api/v1/knowledge/search?q=ipm&page=18446744073709551615",
+        None,
+    )
+    .await
+    .field_error("page");
+    app.get("/api/v1/knowledge/articles?page=99999999999", None)
+        .await
+        .field_error("page");
+    let long = "inflasi ".repeat(60);
+    let reply = app
+        .get(
+            &format!(
+                "/api/v1/knowledge/search?q={}",
+                long.trim().replace(' ', "%20")
+            ),
+            None,
+        )
+        .await;
+    reply.ok();
 }
 
 #[tokio::test]
@@ -235,6 +258,11 @@ async fn only_the_units_officers_write_its_articles_and_only_admins_national_one
     let twin = post(&admin, article(None, "Artikel nasional", "draft")).await;
     assert_eq!(twin.body["slug"], "artikel-nasional-2", "slugs stay unique");
 
+    let mut blank = article(Some("3304"), "      x      ", "draft");
+    blank["answer"] = json!(" ".repeat(30));
+    let reply = post(&officer, blank).await;
+    reply.field_error("title");
+    reply.field_error("answer");
     let mut bad = article(Some("3304"), "Cth", "draft");
     bad["answer"] = json!("pendek");
     bad["tags"] = json!(["a,b"]);
