@@ -40,6 +40,9 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub keys: JwtKeys,
     pub limiter: LoginLimiter,
+    /// Readers' votes on articles: three per article and reader (account, or address when
+    /// anonymous: people may share one) an hour, at most 60 an hour from one address.
+    pub feedback_limiter: LoginLimiter,
     /// Wakes the outbox worker after a transaction that wrote an email commits.
     pub outbox_wake: Arc<Notify>,
     /// Wakes the knowledge index worker after a transaction that queued an index job commits.
@@ -79,6 +82,7 @@ impl AppState {
         Self {
             keys: JwtKeys::new(settings.jwt_secret.expose()),
             limiter: LoginLimiter::new(Duration::from_secs(15 * 60), 5, 30),
+            feedback_limiter: LoginLimiter::new(Duration::from_secs(3600), 3, 60),
             outbox_wake: Arc::new(Notify::new()),
             index_wake: Arc::new(Notify::new()),
             bus: Bus::new(),

@@ -91,7 +91,7 @@ async fn resend_verification(
     Ok(HttpResponse::Accepted().finish())
 }
 
-fn client_address(req: &HttpRequest) -> String {
+pub fn client_address(req: &HttpRequest) -> String {
     req.peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_else(|| "unknown".into())

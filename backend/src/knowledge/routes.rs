@@ -4,7 +4,8 @@ use uuid::Uuid;
 use super::{model::*, service};
 use crate::{
     api::{
-        BadRequest, Conflict, Forbidden, NotFound, Page, Unauthenticated, Unprocessable, ValidJson,
+        BadRequest, Conflict, Forbidden, NotFound, Page, TooMany, Unauthenticated, Unprocessable,
+        ValidJson,
     },
     app::AppState,
     auth::{AuthUser, MaybeAuth},
@@ -166,7 +167,8 @@ async fn archive_article(
 }
 
 /// "This answered my question" / "I still need help" (anyone). From the new-consultation form,
-/// a helpful answer counts as a question that did not need to be asked.
+/// a helpful answer counts as a question that did not need to be asked. Three answers per
+/// article and reader (account, or address when anonymous) an hour; 429 beyond.
 #[utoipa::path(
     tag = "knowledge",
     security((), ("bearer" = [])),
@@ -178,16 +180,19 @@ async fn archive_article(
         (status = 401, response = Unauthenticated),
         (status = 404, response = NotFound),
         (status = 422, response = Unprocessable),
+        (status = 429, response = TooMany),
     )
 )]
 #[post("/knowledge/articles/{id}/feedback")]
 async fn article_feedback(
     auth: MaybeAuth,
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: ValidJson<FeedbackRequest>,
 ) -> AppResult<HttpResponse> {
-    service::feedback(&state, auth.0.as_ref(), &id, body.0).await?;
+    let address = crate::auth::routes::client_address(&req);
+    service::feedback(&state, auth.0.as_ref(), &address, &id, body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

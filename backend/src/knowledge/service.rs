@@ -470,6 +470,7 @@ pub async fn search(index: &SharedIndex, params: SearchParams) -> AppResult<Sear
 pub async fn feedback(
     state: &AppState,
     auth: Option<&AuthUser>,
+    address: &str,
     key: &str,
     req: FeedbackRequest,
 ) -> AppResult<()> {
@@ -478,6 +479,17 @@ pub async fn feedback(
         return Err(AppError::not_found());
     }
     check_unit(&state.db, req.unit_code.as_deref()).await?;
+    let reader = match auth {
+        Some(a) => format!("{}:user:{}", article.id, a.id),
+        None => format!("{}:address:{address}", article.id),
+    };
+    if let Some(wait) = state.feedback_limiter.check(&reader, address) {
+        let mut e = AppError::new(ErrorCode::TooManyAttempts)
+            .with_detail("Your answer about this article is already counted.");
+        e.retry_after_seconds = Some(wait);
+        return Err(e);
+    }
+    state.feedback_limiter.record_failure(&reader, address);
     let txn = state.db.begin().await?;
     knowledge_feedback::ActiveModel {
         id: Set(Uuid::now_v7()),

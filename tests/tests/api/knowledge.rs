@@ -302,8 +302,29 @@ async fn readers_feedback_is_counted_and_only_for_published_articles() {
         )
         .await;
     assert_eq!(reply.status, 204, "{}", reply.text);
+    for _ in 0..2 {
+        let reply = app
+            .post(
+                &feedback,
+                None,
+                json!({"helpful": true, "context": "article"}),
+            )
+            .await;
+        assert_eq!(reply.status, 204, "{}", reply.text);
+    }
+    app.post(
+        &feedback,
+        None,
+        json!({"helpful": true, "context": "article"}),
+    )
+    .await
+    .problem(429, "too_many_attempts");
     let read = app.get(path, None).await;
-    assert_eq!(read.ok()["helpful_count"], 1);
+    assert_eq!(
+        read.ok()["helpful_count"],
+        3,
+        "the fourth vote within the hour is not counted"
+    );
     assert_eq!(read.body["not_helpful_count"], 1);
     app.post(
         &feedback,
@@ -328,7 +349,7 @@ async fn readers_feedback_is_counted_and_only_for_published_articles() {
     .problem(404, "not_found");
     assert_eq!(
         app.get(path, None).await.ok()["helpful_count"],
-        1,
+        3,
         "refusals count nothing"
     );
 }

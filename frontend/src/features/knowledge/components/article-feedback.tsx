@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
+import { isApiError } from '@/lib/api/problem';
 import type { Article } from '@/lib/api/types';
 
 import { useSendFeedback } from '../api/send-feedback';
@@ -50,7 +51,16 @@ export function ArticleFeedback({ article }: { article: Article }) {
           loading={feedback.isPending && feedback.variables?.helpful === true}
           disabled={feedback.isPending}
           onClick={() =>
-            feedback.mutate({ slug: article.slug, helpful: true, context: 'article' }, { onSuccess: () => setThanked(true) })
+            feedback.mutate(
+              { slug: article.slug, helpful: true, context: 'article' },
+              {
+                onSuccess: () => setThanked(true),
+                // The reader's answer was counted a moment ago already: thank them all the same.
+                onError: (error) => {
+                  if (isApiError(error, 'too_many_attempts')) setThanked(true);
+                },
+              },
+            )
           }
         >
           {t('knowledge.feedback.helpful')}
