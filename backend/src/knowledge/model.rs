@@ -182,29 +182,33 @@ pub struct FeedbackRequest {
 #[schema(example = json!({"groups": [["ipm", "indeks pembangunan manusia"], ["penduduk", "populasi"]]}))]
 pub struct SynonymList {
     /// Groups of equivalent words or phrases; a query with one member also finds the others.
-    #[validate(custom(function = "validate_groups"))]
     pub groups: Vec<Vec<String>>,
 }
 
-fn validate_groups(groups: &[Vec<String>]) -> Result<(), ValidationError> {
-    if groups.len() > 1000 {
-        return Err(ValidationError::new("groups").with_message("at most 1000 groups".into()));
-    }
-    for group in groups {
-        if group.len() < 2 || group.len() > 20 {
-            return Err(
-                ValidationError::new("groups").with_message("each group has 2 to 20 terms".into())
-            );
+impl SynonymList {
+    /// Problems per group (`groups.3`), so an editor can mark the row.
+    pub fn problems(&self) -> crate::error::FieldErrors {
+        let mut errors = crate::error::FieldErrors::new();
+        if self.groups.len() > 1000 {
+            errors.insert("groups".into(), vec!["at most 1000 groups".into()]);
         }
-        if group
-            .iter()
-            .any(|t| t.trim().is_empty() || t.chars().count() > 80)
-        {
-            return Err(ValidationError::new("groups")
-                .with_message("each term is 1 to 80 characters".into()));
+        for (i, group) in self.groups.iter().enumerate() {
+            let mut messages = Vec::new();
+            if group.len() < 2 || group.len() > 20 {
+                messages.push("must have 2 to 20 terms".to_owned());
+            }
+            if group
+                .iter()
+                .any(|t| t.trim().is_empty() || t.chars().count() > 80)
+            {
+                messages.push("each term is 1 to 80 characters".to_owned());
+            }
+            if !messages.is_empty() {
+                errors.insert(format!("groups.{i}"), messages);
+            }
         }
+        errors
     }
-    Ok(())
 }
 
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]

@@ -538,6 +538,10 @@ pub async fn put_synonyms(
     list: SynonymList,
 ) -> AppResult<SynonymList> {
     auth.require(&[Role::Officer, Role::Supervisor, Role::Admin])?;
+    let problems = list.problems();
+    if !problems.is_empty() {
+        return Err(AppError::fields(problems));
+    }
     let groups: Vec<Vec<String>> = list
         .groups
         .into_iter()

@@ -44,7 +44,16 @@ function SynonymForm({ groups }: { groups: string[][] }) {
           form.setValues(next);
           notifications.show({ color: 'green', message: t('knowledge.synonyms.saved') });
         },
-        onError: (error) => form.setErrors(formErrorsFrom(error, ['groups'])),
+        // The server names the row it refuses (`groups.3`); the row's input is `groups.3.terms`.
+        onError: (error) =>
+          form.setErrors(
+            Object.fromEntries(
+              Object.entries(formErrorsFrom(error, ['groups', ...rowFields(values.groups.length)])).map(([field, message]) => [
+                field === 'groups' ? field : `${field}.terms`,
+                message,
+              ]),
+            ),
+          ),
       },
     ),
   );
@@ -84,7 +93,7 @@ function SynonymForm({ groups }: { groups: string[][] }) {
             {form.errors.groups}
           </Text>
         )}
-        <ErrorAlert error={save.error} shownFields={['groups']} />
+        <ErrorAlert error={save.error} shownFields={['groups', ...rowFields(rows.length)]} />
         <Group justify="space-between">
           <Button
             type="button"
@@ -105,6 +114,9 @@ function SynonymForm({ groups }: { groups: string[][] }) {
 }
 
 /** The synonym groups the search uses: one row of equivalent words per group. */
+/** The field names the server uses for each row: `groups.0`, `groups.1`, … */
+const rowFields = (count: number) => Array.from({ length: count }, (_, index) => `groups.${index}`);
+
 export function SynonymEditor() {
   const synonyms = useSynonyms();
   if (synonyms.isPending) return <Skeleton h={240} />;
