@@ -415,6 +415,14 @@ impl KnowledgeIndex for EmbeddedIndex {
         Ok(self.inner.reader.searcher().num_docs())
     }
 
+    fn expansions(&self, stems: &[String]) -> Vec<Vec<String>> {
+        self.inner
+            .synonyms
+            .read()
+            .map(|s| s.expansions(stems))
+            .unwrap_or_default()
+    }
+
     fn needs_rebuild(&self) -> bool {
         self.inner.fresh
     }

@@ -79,6 +79,8 @@ pub struct MeiliIndex {
     client: Client,
     index: Index,
     fresh: bool,
+    /// The groups as last set, for highlighting (Meilisearch expands queries itself).
+    synonyms: std::sync::RwLock<super::synonyms::Synonyms>,
 }
 
 fn quoted(value: &str) -> String {
@@ -125,6 +127,7 @@ impl MeiliIndex {
             client,
             index,
             fresh,
+            synonyms: Default::default(),
         })
     }
 
@@ -204,7 +207,11 @@ impl KnowledgeIndex for MeiliIndex {
                 }
             }
         }
-        Self::settle(&self.client, self.index.set_synonyms(&map).await?).await
+        Self::settle(&self.client, self.index.set_synonyms(&map).await?).await?;
+        if let Ok(mut kept) = self.synonyms.write() {
+            *kept = super::synonyms::Synonyms::new(&groups);
+        }
+        Ok(())
     }
 
     async fn query(&self, q: EngineQuery) -> anyhow::Result<EngineResults> {
@@ -240,6 +247,13 @@ impl KnowledgeIndex for MeiliIndex {
                 .collect(),
             total,
         })
+    }
+
+    fn expansions(&self, stems: &[String]) -> Vec<Vec<String>> {
+        self.synonyms
+            .read()
+            .map(|s| s.expansions(stems))
+            .unwrap_or_default()
     }
 
     async fn count(&self) -> anyhow::Result<u64> {

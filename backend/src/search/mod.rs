@@ -78,6 +78,8 @@ pub trait KnowledgeIndex: Send + Sync {
     async fn set_synonyms(&self, groups: Vec<Vec<String>>) -> anyhow::Result<()>;
     async fn query(&self, query: EngineQuery) -> anyhow::Result<EngineResults>;
     async fn count(&self) -> anyhow::Result<u64>;
+    /// The synonyms this index expands `stems` with (for highlighting them in snippets).
+    fn expansions(&self, stems: &[String]) -> Vec<Vec<String>>;
     /// True when the index was created empty at start-up (new, or an older schema was set
     /// aside) and must be filled from the database.
     fn needs_rebuild(&self) -> bool;
@@ -210,11 +212,16 @@ pub async fn search(
             skip = skip.saturating_sub(usize::try_from(tier_total).unwrap_or(usize::MAX));
         }
     }
+    let stems: Vec<String> = analysis::terms(&req.q)
+        .into_iter()
+        .map(|t| t.stem)
+        .collect();
+    let also: Vec<String> = index.expansions(&stems).into_iter().flatten().collect();
     Ok(SearchResults {
         hits: hits
             .into_iter()
             .map(|h| SearchHit {
-                snippet: snippet::snippet(&h.article.answer, &req.q, 28),
+                snippet: snippet::snippet(&h.article.answer, &req.q, &also, 28),
                 id: h.article.id,
                 slug: h.article.slug,
                 title: h.article.title,

@@ -59,7 +59,8 @@ fn escape(text: &str, out: &mut String) {
 }
 
 /// At most `max_words` words of `markdown` around the densest run of matches of `query`.
-pub fn snippet(markdown: &str, query: &str, max_words: usize) -> String {
+/// `also`: further stems to mark (the query's synonyms).
+pub fn snippet(markdown: &str, query: &str, also: &[String], max_words: usize) -> String {
     let text = plain_text(markdown);
     let query_terms = analysis::terms(query);
     let words = analysis::words(&text);
@@ -71,12 +72,14 @@ pub fn snippet(markdown: &str, query: &str, max_words: usize) -> String {
                 return false;
             }
             let stem = analysis::stem(raw);
-            query_terms.iter().any(|q| {
-                let budget = usize::from(analysis::typo_budget(&q.raw));
-                q.stem == stem || (budget > 0 && analysis::within_edits(&q.raw, raw, budget))
-            }) || last
-                .as_ref()
-                .is_some_and(|l| l.chars().count() >= 3 && raw.starts_with(l.as_str()))
+            also.contains(&stem)
+                || query_terms.iter().any(|q| {
+                    let budget = usize::from(analysis::typo_budget(&q.raw));
+                    q.stem == stem || (budget > 0 && analysis::within_edits(&q.raw, raw, budget))
+                })
+                || last
+                    .as_ref()
+                    .is_some_and(|l| l.chars().count() >= 3 && raw.starts_with(l.as_str()))
         })
         .collect();
     let window = max_words.max(1).min(words.len().max(1));
@@ -139,7 +142,7 @@ mod tests {
     fn matches_are_marked_in_escaped_plain_text() {
         let answer = "## Garis kemiskinan\n\nPenduduk **miskin** adalah penduduk <dengan> pengeluaran \
                       di bawah [garis kemiskinan](https://bps.go.id).";
-        let s = snippet(answer, "termiskin", 40);
+        let s = snippet(answer, "termiskin", &[], 40);
         assert_eq!(
             s,
             "Garis <mark>kemiskinan</mark> Penduduk <mark>miskin</mark> adalah penduduk &lt;dengan&gt; \
@@ -161,7 +164,7 @@ mod tests {
     fn a_long_text_is_cut_around_the_matches() {
         let filler = "kata ".repeat(60);
         let answer = format!("{filler}angka inflasi bulanan {filler}");
-        let s = snippet(&answer, "inflsi", 10);
+        let s = snippet(&answer, "inflsi", &[], 10);
         assert!(s.starts_with("… ") && s.ends_with(" …"), "{s}");
         assert!(s.contains("<mark>inflasi</mark>"), "{s}");
         assert!(s.split(' ').count() <= 13, "{s}");

@@ -159,6 +159,25 @@ async fn every_engine_expands_synonyms_filters_by_category_and_puts_the_chosen_u
             .unwrap();
         let (found, _) = titles(&index, "ipm", None, None).await;
         assert_eq!(found, ["Indeks pembangunan manusia kabupaten"], "{engine}");
+        let hit = search(
+            index.as_ref(),
+            SearchRequest {
+                q: "ipm".into(),
+                category: None,
+                unit: None,
+                offset: 0,
+                limit: 1,
+            },
+        )
+        .await
+        .unwrap();
+        assert!(
+            hit.hits[0]
+                .snippet
+                .starts_with("<mark>Indeks</mark> <mark>pembangunan</mark> <mark>manusia</mark>"),
+            "{engine}: synonyms are marked too: {}",
+            hit.hits[0].snippet
+        );
 
         let (found, _) = titles(&index, "kemiskinan", None, Some("metadata")).await;
         assert!(found.is_empty(), "{engine}: {found:?}");
