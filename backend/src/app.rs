@@ -21,7 +21,7 @@ use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    auth::{rate_limit::LoginLimiter, tokens::JwtKeys},
+    auth::{rate_limit::AttemptLimiter, tokens::JwtKeys},
     bus::Bus,
     config::Settings,
     db,
@@ -39,10 +39,10 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
     pub keys: JwtKeys,
-    pub limiter: LoginLimiter,
+    pub limiter: AttemptLimiter,
     /// Readers' votes on articles: three per article and reader (account, or address when
     /// anonymous: people may share one) an hour, at most 60 an hour from one address.
-    pub feedback_limiter: LoginLimiter,
+    pub feedback_limiter: AttemptLimiter,
     /// Wakes the outbox worker after a transaction that wrote an email commits.
     pub outbox_wake: Arc<Notify>,
     /// Wakes the knowledge index worker after a transaction that queued an index job commits.
@@ -81,8 +81,8 @@ impl AppState {
     pub fn new(db: DatabaseConnection, settings: Settings) -> Self {
         Self {
             keys: JwtKeys::new(settings.jwt_secret.expose()),
-            limiter: LoginLimiter::new(Duration::from_secs(15 * 60), 5, 30),
-            feedback_limiter: LoginLimiter::new(Duration::from_secs(3600), 3, 60),
+            limiter: AttemptLimiter::new(Duration::from_secs(15 * 60), 5, 30),
+            feedback_limiter: AttemptLimiter::new(Duration::from_secs(3600), 3, 60),
             outbox_wake: Arc::new(Notify::new()),
             index_wake: Arc::new(Notify::new()),
             bus: Bus::new(),

@@ -1,38 +1,39 @@
-//! Login attempts are limited per account and per client address: after too many failures
-//! within a window, further attempts are refused until the oldest failure leaves the window.
+//! Attempts limited per subject (an account for logins, a reader and article for votes) and per
+//! client address: after too many within a window, further ones are refused until the oldest
+//! leaves the window.
 use std::{
     collections::{HashMap, VecDeque},
     sync::Mutex,
     time::{Duration, Instant},
 };
 
-pub struct LoginLimiter {
+pub struct AttemptLimiter {
     window: Duration,
-    per_account: usize,
+    per_subject: usize,
     per_address: usize,
     failures: Mutex<HashMap<String, VecDeque<Instant>>>,
 }
 
-impl LoginLimiter {
-    pub fn new(window: Duration, per_account: usize, per_address: usize) -> Self {
+impl AttemptLimiter {
+    pub fn new(window: Duration, per_subject: usize, per_address: usize) -> Self {
         Self {
             window,
-            per_account,
+            per_subject,
             per_address,
             failures: Mutex::new(HashMap::new()),
         }
     }
 
-    fn keys(email: &str, address: &str) -> [String; 2] {
-        [format!("account:{email}"), format!("address:{address}")]
+    fn keys(subject: &str, address: &str) -> [String; 2] {
+        [format!("subject:{subject}"), format!("address:{address}")]
     }
 
-    /// `Some(seconds to wait)` when the account or the address is locked out.
-    pub fn check(&self, email: &str, address: &str) -> Option<u64> {
+    /// `Some(seconds to wait)` when the subject or the address is locked out.
+    pub fn check(&self, subject: &str, address: &str) -> Option<u64> {
         let now = Instant::now();
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let [account, addr] = Self::keys(email, address);
-        [(account, self.per_account), (addr, self.per_address)]
+        let [account, addr] = Self::keys(subject, address);
+        [(account, self.per_subject), (addr, self.per_address)]
             .into_iter()
             .filter_map(|(key, limit)| {
                 let list = map.get_mut(&key)?;
@@ -52,10 +53,10 @@ impl LoginLimiter {
             .max()
     }
 
-    pub fn record_failure(&self, email: &str, address: &str) {
+    pub fn record(&self, subject: &str, address: &str) {
         let now = Instant::now();
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        for key in Self::keys(email, address) {
+        for key in Self::keys(subject, address) {
             map.entry(key).or_default().push_back(now);
         }
         if map.len() > 100_000 {
@@ -64,9 +65,9 @@ impl LoginLimiter {
         }
     }
 
-    pub fn record_success(&self, email: &str) {
+    pub fn record_success(&self, subject: &str) {
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        map.remove(&format!("account:{email}"));
+        map.remove(&format!("subject:{subject}"));
     }
 }
 
@@ -76,10 +77,10 @@ mod tests {
 
     #[test]
     fn locks_an_account_after_its_limit_and_a_success_clears_it() {
-        let limiter = LoginLimiter::new(Duration::from_secs(60), 3, 100);
+        let limiter = AttemptLimiter::new(Duration::from_secs(60), 3, 100);
         for _ in 0..3 {
             assert_eq!(limiter.check("a@b.id", "1.1.1.1"), None);
-            limiter.record_failure("a@b.id", "1.1.1.1");
+            limiter.record("a@b.id", "1.1.1.1");
         }
         let wait = limiter.check("a@b.id", "2.2.2.2");
         assert!(matches!(wait, Some(s) if (1..=60).contains(&s)));
@@ -90,9 +91,9 @@ mod tests {
 
     #[test]
     fn locks_an_address_across_accounts() {
-        let limiter = LoginLimiter::new(Duration::from_secs(60), 100, 2);
-        limiter.record_failure("a@b.id", "9.9.9.9");
-        limiter.record_failure("c@d.id", "9.9.9.9");
+        let limiter = AttemptLimiter::new(Duration::from_secs(60), 100, 2);
+        limiter.record("a@b.id", "9.9.9.9");
+        limiter.record("c@d.id", "9.9.9.9");
         assert!(limiter.check("e@f.id", "9.9.9.9").is_some());
         assert_eq!(limiter.check("e@f.id", "8.8.8.8"), None);
     }

@@ -298,7 +298,7 @@ pub async fn login(
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        state.limiter.record_failure(&email, address);
+        state.limiter.record(&email, address);
         return Err(AppError::new(ErrorCode::InvalidCredentials));
     };
     if user.email_verified_at.is_none() {

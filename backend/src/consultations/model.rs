@@ -91,8 +91,10 @@ pub struct CreateConsultationRequest {
     #[validate(length(min = 1, max = 8, message = "must be a unit code"))]
     pub unit_code: String,
     pub category: Category,
+    #[serde(deserialize_with = "crate::api::trimmed")]
     #[validate(length(min = 3, max = 200, message = "must be 3 to 200 characters"))]
     pub subject: String,
+    #[serde(deserialize_with = "crate::api::trimmed")]
     #[validate(length(min = 10, max = 10000, message = "must be 10 to 10000 characters"))]
     pub question: String,
 }

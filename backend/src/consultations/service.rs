@@ -64,28 +64,6 @@ async fn next_number<Cn: ConnectionTrait>(conn: &Cn, unit_code: &str, year: i32)
     Ok(counter.last_number)
 }
 
-pub async fn queue_position<Cn: ConnectionTrait>(
-    conn: &Cn,
-    c: &consultation::Model,
-) -> AppResult<Option<u64>> {
-    if c.status != Status::Waiting.as_str() {
-        return Ok(None);
-    }
-    let ahead = consultation::Entity::find()
-        .filter(C::UnitCode.eq(&c.unit_code))
-        .filter(C::Status.eq(Status::Waiting.as_str()))
-        .filter(
-            Condition::any().add(C::CreatedAt.lt(c.created_at)).add(
-                Condition::all()
-                    .add(C::CreatedAt.eq(c.created_at))
-                    .add(C::Id.lt(c.id)),
-            ),
-        )
-        .count(conn)
-        .await?;
-    Ok(Some(ahead + 1))
-}
-
 /// Names of these users, by id.
 pub async fn people<Cn: ConnectionTrait>(
     conn: &Cn,
@@ -276,7 +254,10 @@ pub async fn announce(
     c: &consultation::Model,
     queue_changed: bool,
 ) -> AppResult<()> {
-    let position = queue_position(&state.db, c).await?;
+    let position = queue_positions(&state.db, std::slice::from_ref(c))
+        .await?
+        .get(&c.id)
+        .copied();
     let assignee = match c.assignee_id {
         Some(id) => people(&state.db, [id]).await?.remove(&id),
         None => None,
@@ -365,8 +346,8 @@ pub async fn create(
         number: Set(format!("{}-{year}-{sequence:06}", unit.code)),
         user_id: Set(auth.id),
         category: Set(req.category.as_str().to_owned()),
-        subject: Set(req.subject.trim().to_owned()),
-        question: Set(req.question.trim().to_owned()),
+        subject: Set(req.subject),
+        question: Set(req.question),
         status: Set(Status::Waiting.as_str().to_owned()),
         resolution: Set(None),
         summary: Set(None),

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::{model::ArticleStatus, service};
 use crate::{
-    entities::{knowledge_article, knowledge_index_job, knowledge_synonym},
+    entities::{knowledge_article, knowledge_index_job},
     search::{IndexedArticle, SharedIndex},
 };
 
@@ -99,17 +99,6 @@ pub async fn rebuild(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Re
     Ok(count)
 }
 
-/// Changes whenever the stored synonym list is replaced (every save inserts new rows).
-async fn synonyms_version(db: &DatabaseConnection) -> anyhow::Result<(u64, Option<i32>)> {
-    let count = knowledge_synonym::Entity::find().count(db).await?;
-    let last = knowledge_synonym::Entity::find()
-        .order_by_desc(knowledge_synonym::Column::Id)
-        .one(db)
-        .await?
-        .map(|g| g.id);
-    Ok((count, last))
-}
-
 /// Whether the index holds exactly the published articles (after the queued jobs are applied);
 /// false after an interrupted rebuild.
 async fn complete(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<bool> {
@@ -140,10 +129,13 @@ pub async fn run(
     let mut backoff = Duration::from_secs(1);
     loop {
         let result = async {
-            let version = synonyms_version(&db).await?;
-            if synonyms != Some(version) {
-                load_synonyms(&db, &index).await?;
-                synonyms = Some(version);
+            // The stored list is small: compare it whole, and apply it when it changed.
+            let stored = service::synonyms(&db)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", e.problem().title))?;
+            if synonyms.as_ref() != Some(&stored) {
+                index.set_synonyms(stored.clone()).await?;
+                synonyms = Some(stored);
             }
             if !ready {
                 // A new index is filled before the queue is applied, so the jobs of changes made

@@ -108,10 +108,13 @@ fn validate_tags(tags: &[String]) -> Result<(), ValidationError> {
     "status": "draft"
 }))]
 pub struct ArticleRequest {
+    #[serde(deserialize_with = "crate::api::trimmed")]
     #[validate(length(min = 5, max = 200, message = "must be 5 to 200 characters"))]
     pub title: String,
+    #[serde(deserialize_with = "crate::api::trimmed")]
     #[validate(length(min = 10, max = 5000, message = "must be 10 to 5000 characters"))]
     pub question: String,
+    #[serde(deserialize_with = "crate::api::trimmed")]
     #[validate(length(min = 20, max = 50000, message = "must be 20 to 50000 characters"))]
     pub answer: String,
     pub category: Category,

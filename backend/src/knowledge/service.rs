@@ -187,31 +187,6 @@ fn clean_tags(tags: Vec<String>) -> String {
     serde_json::to_string(&seen).unwrap_or_else(|_| "[]".into())
 }
 
-/// The request with its texts trimmed, their lengths checked again after trimming.
-fn trimmed(mut req: ArticleRequest) -> AppResult<ArticleRequest> {
-    req.title = req.title.trim().to_owned();
-    req.question = req.question.trim().to_owned();
-    req.answer = req.answer.trim().to_owned();
-    let mut errors = crate::error::FieldErrors::new();
-    for (field, text, min) in [
-        ("title", &req.title, 5),
-        ("question", &req.question, 10),
-        ("answer", &req.answer, 20),
-    ] {
-        if text.chars().count() < min {
-            errors.insert(
-                field.into(),
-                vec![format!("must be at least {min} characters besides spaces")],
-            );
-        }
-    }
-    if errors.is_empty() {
-        Ok(req)
-    } else {
-        Err(AppError::fields(errors))
-    }
-}
-
 /// Writes a new article (and its index job) in one transaction.
 pub async fn insert<C: ConnectionTrait>(
     conn: &C,
@@ -220,7 +195,6 @@ pub async fn insert<C: ConnectionTrait>(
     source_consultation_id: Option<Uuid>,
     slug: Option<String>,
 ) -> AppResult<knowledge_article::Model> {
-    let req = trimmed(req)?;
     let now = Utc::now();
     let status = req.status.unwrap_or(ArticleStatus::Draft);
     let slug = match slug {
@@ -230,9 +204,9 @@ pub async fn insert<C: ConnectionTrait>(
     let created = knowledge_article::ActiveModel {
         id: Set(Uuid::now_v7()),
         slug: Set(slug),
-        title: Set(req.title.trim().to_owned()),
-        question: Set(req.question.trim().to_owned()),
-        answer: Set(req.answer.trim().to_owned()),
+        title: Set(req.title),
+        question: Set(req.question),
+        answer: Set(req.answer),
         category: Set(req.category.as_str().to_owned()),
         unit_code: Set(req.unit_code),
         tags: Set(clean_tags(req.tags)),
@@ -294,7 +268,7 @@ async fn find<C: ConnectionTrait>(conn: &C, key: &str) -> AppResult<knowledge_ar
 }
 
 pub async fn get(state: &AppState, auth: Option<&AuthUser>, key: &str) -> AppResult<ArticleView> {
-    let article = find(&state.db, key).await?;
+    let mut article = find(&state.db, key).await?;
     if !may_read(&article, &draft_units(&state.db, auth).await?) {
         return Err(AppError::not_found());
     }
@@ -305,8 +279,8 @@ pub async fn get(state: &AppState, auth: Option<&AuthUser>, key: &str) -> AppRes
             .filter(A::Id.eq(article.id))
             .exec(&state.db)
             .await?;
+        article.view_count += 1;
     }
-    let article = find(&state.db, &article.id.to_string()).await?;
     one_view(state, article, staff).await
 }
 
@@ -324,13 +298,12 @@ pub async fn update(
     if !can_edit(auth, article.unit_code.as_deref()) || !can_edit(auth, req.unit_code.as_deref()) {
         return Err(AppError::forbidden());
     }
-    let req = trimmed(req)?;
     let now = Utc::now();
     let was_published = article.published_at;
     let mut active = article.into_active_model();
-    active.title = Set(req.title.trim().to_owned());
-    active.question = Set(req.question.trim().to_owned());
-    active.answer = Set(req.answer.trim().to_owned());
+    active.title = Set(req.title);
+    active.question = Set(req.question);
+    active.answer = Set(req.answer);
     active.category = Set(req.category.as_str().to_owned());
     active.unit_code = Set(req.unit_code);
     active.tags = Set(clean_tags(req.tags));
@@ -489,7 +462,7 @@ pub async fn feedback(
         e.retry_after_seconds = Some(wait);
         return Err(e);
     }
-    state.feedback_limiter.record_failure(&reader, address);
+    state.feedback_limiter.record(&reader, address);
     let txn = state.db.begin().await?;
     knowledge_feedback::ActiveModel {
         id: Set(Uuid::now_v7()),

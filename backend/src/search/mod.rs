@@ -174,43 +174,26 @@ pub async fn search(
         }
         _ => vec![UnitScope::Any],
     };
-    let query = |units: UnitScope, offset: usize, limit: usize| EngineQuery {
-        text: req.q.clone(),
-        category: req.category.clone(),
-        units,
-        offset,
-        limit: limit.max(1),
-    };
+    let mut skip = req.offset;
     let mut want = req.limit;
     let mut total = 0;
     let mut hits = Vec::new();
-    let mut take = |found: EngineResults, want: &mut usize| {
+    for units in tiers {
+        let found = index
+            .query(EngineQuery {
+                text: req.q.clone(),
+                category: req.category.clone(),
+                units,
+                offset: skip,
+                limit: want.max(1),
+            })
+            .await?;
         total += found.total;
-        let taken = found.hits.len().min(*want);
-        hits.extend(found.hits.into_iter().take(*want));
-        *want -= taken;
-        found.total
-    };
-    if req.offset == 0 && tiers.len() == 2 {
-        // The first page: both tiers start at their beginning, so ask them at once.
-        let mut tiers = tiers.into_iter();
-        let (first, second) = (tiers.next(), tiers.next());
-        if let (Some(first), Some(second)) = (first, second) {
-            let (a, b) = futures_util::future::join(
-                index.query(query(first, 0, req.limit)),
-                index.query(query(second, 0, req.limit)),
-            )
-            .await;
-            take(a?, &mut want);
-            take(b?, &mut want);
-        }
-    } else {
-        let mut skip = req.offset;
-        for units in tiers {
-            let found = index.query(query(units, skip, want)).await?;
-            let tier_total = take(found, &mut want);
-            skip = skip.saturating_sub(usize::try_from(tier_total).unwrap_or(usize::MAX));
-        }
+        let taken = found.hits.len().min(want);
+        hits.extend(found.hits.into_iter().take(want));
+        want -= taken;
+        // The next tier continues where this one's results end.
+        skip = skip.saturating_sub(usize::try_from(found.total).unwrap_or(usize::MAX));
     }
     let stems: Vec<String> = analysis::terms(&req.q)
         .into_iter()

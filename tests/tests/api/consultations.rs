@@ -75,6 +75,15 @@ async fn only_verified_public_users_open_consultations_with_valid_fields() {
         .await;
     bad.field_error("subject");
     bad.field_error("question");
+    let blank = app
+        .post(
+            "/api/v1/consultations",
+            token,
+            json!({"unit_code": "3304", "category": "data", "subject": "     x     ", "question": "   pendek        "}),
+        )
+        .await;
+    blank.field_error("subject");
+    blank.field_error("question");
     app.post("/api/v1/consultations", token, json!({"unit_code": "3304", "category": "gossip", "subject": "Data inflasi", "question": "Berapa inflasi bulan Oktober?"}))
         .await
         .problem(400, "malformed_json");
