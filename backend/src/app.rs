@@ -1,6 +1,6 @@
-//! Building and running the server: state, middleware, the API route table (declared once and
+//! The composition root: builds and runs the server from its parts — middleware, the API route table (declared once and
 //! also written to the OpenAPI document), Swagger UI, the SPA with its fallback, and workers.
-use std::{net::TcpListener, sync::Arc, time::Duration};
+use std::{net::TcpListener, sync::Arc};
 
 use actix_cors::Cors;
 use actix_web::{
@@ -10,9 +10,8 @@ use actix_web::{
     http::{Method, header},
     middleware, web,
 };
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
-use tokio::sync::{Notify, watch};
+use tokio::sync::watch;
 use utoipa::{
     Modify, OpenApi, ToSchema,
     openapi::security::{HttpAuthScheme, SecurityScheme},
@@ -21,77 +20,12 @@ use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    auth::{rate_limit::AttemptLimiter, tokens::JwtKeys},
-    bus::Bus,
-    config::Settings,
-    db,
+    config::{JSON_LIMIT_BYTES, Settings},
+    db::Db,
     error::{self, AppError, ErrorCode},
     notify::worker::{self, Mailer},
+    state::AppState,
 };
-
-/// Largest JSON body accepted; larger ones get 413 `payload_too_large`.
-pub const JSON_LIMIT_BYTES: usize = 256 * 1024;
-
-/// The state shared by every request handler.
-pub type SharedState = web::Data<AppState>;
-
-pub struct AppState {
-    pub db: DatabaseConnection,
-    pub settings: Arc<Settings>,
-    pub keys: JwtKeys,
-    pub limiter: AttemptLimiter,
-    /// Readers' votes on articles: three per article and reader (account, or address when
-    /// anonymous: people may share one) an hour, at most 60 an hour from one address.
-    pub feedback_limiter: AttemptLimiter,
-    /// Wakes the outbox worker after a transaction that wrote an email commits.
-    pub outbox_wake: Arc<Notify>,
-    /// Wakes the knowledge index worker after a transaction that queued an index job commits.
-    pub index_wake: Arc<Notify>,
-    pub bus: Bus,
-    /// Users with an open WebSocket, and how many.
-    pub presence: Presence,
-}
-
-#[derive(Default)]
-pub struct Presence(std::sync::Mutex<std::collections::HashMap<uuid::Uuid, usize>>);
-
-impl Presence {
-    pub fn enter(&self, user: uuid::Uuid) {
-        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        *map.entry(user).or_default() += 1;
-    }
-    pub fn leave(&self, user: uuid::Uuid) {
-        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(count) = map.get_mut(&user) {
-            *count -= 1;
-            if *count == 0 {
-                map.remove(&user);
-            }
-        }
-    }
-    pub fn is_connected(&self, user: uuid::Uuid) -> bool {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .contains_key(&user)
-    }
-}
-
-impl AppState {
-    pub fn new(db: DatabaseConnection, settings: Settings) -> Self {
-        Self {
-            keys: JwtKeys::new(settings.jwt_secret.expose()),
-            limiter: AttemptLimiter::new(Duration::from_secs(15 * 60), 5, 30),
-            feedback_limiter: AttemptLimiter::new(Duration::from_secs(3600), 3, 60),
-            outbox_wake: Arc::new(Notify::new()),
-            index_wake: Arc::new(Notify::new()),
-            bus: Bus::new(),
-            presence: Presence::default(),
-            settings: Arc::new(settings),
-            db,
-        }
-    }
-}
 
 struct SecurityAddon;
 
@@ -126,7 +60,7 @@ impl Modify for SecurityAddon {
     ),
     modifiers(&SecurityAddon),
     components(
-        schemas(error::Problem),
+        schemas(error::Problem, error::ErrorCode),
         responses(
             crate::api::BadRequest,
             crate::api::Unauthenticated,
@@ -206,7 +140,9 @@ async fn healthz() -> web::Json<Status> {
 )]
 #[get("/readyz")]
 async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Status>, AppError> {
-    db::ready(&state.db)
+    state
+        .db
+        .ready()
         .await
         .map(|_| web::Json(Status { status: "ready" }))
         .map_err(|why| AppError::new(ErrorCode::Unavailable).with_detail(why))
@@ -347,8 +283,12 @@ pub struct Application {
 impl Application {
     /// Connects, migrates, binds (port 0 picks a free port) and prepares the server.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let db = db::connect(settings.database_url.expose()).await?;
-        db::migrate(&db).await?;
+        let db = Db::connect(
+            settings.database_url.expose(),
+            settings.database_max_connections,
+        )
+        .await?;
+        db.migrate().await?;
         let mailer = Arc::new(Mailer::new(
             settings.smtp_url.as_ref().map(|s| s.expose()),
             &settings.mail_from,

@@ -27,6 +27,8 @@ impl fmt::Debug for Secret {
 pub struct Settings {
     pub dev_mode: bool,
     pub database_url: Secret,
+    /// Pooled connections: PostgreSQL's pool, or SQLite's readers beside its one writer.
+    pub database_max_connections: u32,
     pub bind_addr: String,
     pub public_url: String,
     pub static_dir: PathBuf,
@@ -47,6 +49,9 @@ pub struct Settings {
     /// How often timers (auto-close and its warning) are checked.
     pub jobs_interval: Duration,
 }
+
+/// Largest JSON body accepted; larger ones get 413 `payload_too_large`.
+pub const JSON_LIMIT_BYTES: usize = 256 * 1024;
 
 pub const MIN_JWT_SECRET_LEN: usize = 32;
 
@@ -104,6 +109,14 @@ impl Settings {
         Ok(Self {
             dev_mode,
             database_url: Secret::new(database_url),
+            database_max_connections: match var("DATABASE_MAX_CONNECTIONS") {
+                Some(v) => v
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1000).contains(n))
+                    .context("DATABASE_MAX_CONNECTIONS must be a number from 1 to 1000")?,
+                None => crate::db::DEFAULT_MAX_CONNECTIONS,
+            },
             bind_addr,
             public_url,
             static_dir: PathBuf::from(var("STATIC_DIR").unwrap_or_else(|| "frontend/dist".into())),

@@ -12,9 +12,9 @@ use utoipa::ToSchema;
 
 macro_rules! error_codes {
     ($($variant:ident => ($status:expr, $code:literal, $title:literal),)*) => {
-        /// Every error the API can answer with.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum ErrorCode { $($variant,)* }
+        /// Every error the API can answer with: the `code` of a problem.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+        pub enum ErrorCode { $(#[serde(rename = $code)] $variant,)* }
 
         impl ErrorCode {
             pub fn status(self) -> StatusCode {
@@ -83,7 +83,7 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// Stable machine-readable error code.
-    pub code: String,
+    pub code: ErrorCode,
     /// For validation errors: messages per offending field.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<FieldErrors>,
@@ -157,7 +157,7 @@ impl AppError {
             title: self.code.title().to_owned(),
             status: self.code.status().as_u16(),
             detail: self.detail.clone(),
-            code: self.code.as_str().to_owned(),
+            code: self.code,
             errors: self.errors.clone(),
         }
     }
@@ -260,7 +260,7 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
         JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
             AppError::new(ErrorCode::PayloadTooLarge).with_detail(format!(
                 "JSON bodies are limited to {} bytes",
-                crate::app::JSON_LIMIT_BYTES
+                crate::config::JSON_LIMIT_BYTES
             ))
         }
         JsonPayloadError::ContentType => AppError::new(ErrorCode::UnsupportedMediaType),

@@ -17,4 +17,6 @@ pub mod notify;
 pub mod search;
 pub mod seed;
 pub mod staff;
+pub mod state;
 pub mod units;
+pub mod vocab;

@@ -1,11 +1,13 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use statkonsul::{
-    app::{self, AppState, Application},
+    app::{self, Application},
     auth::Role,
     config::Settings,
-    db, seed,
+    db::Db,
+    seed,
     staff::{self, CreateStaffRequest},
+    state::AppState,
 };
 use tracing_subscriber::EnvFilter;
 use validator::Validate;
@@ -80,8 +82,12 @@ enum StaffCommand {
 }
 
 async fn state(settings: Settings) -> anyhow::Result<AppState> {
-    let conn = db::connect(settings.database_url.expose()).await?;
-    db::migrate(&conn).await?;
+    let conn = Db::connect(
+        settings.database_url.expose(),
+        settings.database_max_connections,
+    )
+    .await?;
+    conn.migrate().await?;
     Ok(AppState::new(conn, settings))
 }
 
@@ -110,8 +116,12 @@ async fn main() -> anyhow::Result<()> {
             app.run_until_stopped().await?;
         }
         Command::Migrate => {
-            let conn = db::connect(settings.database_url.expose()).await?;
-            db::migrate(&conn).await?;
+            let conn = Db::connect(
+                settings.database_url.expose(),
+                settings.database_max_connections,
+            )
+            .await?;
+            conn.migrate().await?;
             println!("migrations applied");
         }
         Command::Seed { demo } => {

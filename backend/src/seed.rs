@@ -6,7 +6,6 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 
 use crate::{
-    app::AppState,
     auth::{
         Role, password,
         service::{NewUser, insert_user, normalize_email},
@@ -14,6 +13,7 @@ use crate::{
     calendar::{self, HOLIDAYS_2026_CSV},
     entities::{knowledge_article, service_standard, unit, user},
     knowledge,
+    state::AppState,
     units::{model::ServiceStandard, service::save_standard},
 };
 

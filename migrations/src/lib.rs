@@ -5,6 +5,7 @@ mod m20261121_000001_foundation;
 mod m20261121_000002_consultations;
 mod m20261121_000003_unit_notifications;
 mod m20261121_000004_knowledge;
+mod m20261201_000005_read_paths;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000002_consultations::Migration),
             Box::new(m20261121_000003_unit_notifications::Migration),
             Box::new(m20261121_000004_knowledge::Migration),
+            Box::new(m20261201_000005_read_paths::Migration),
         ]
     }
 }

@@ -10,11 +10,12 @@ use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
 use statkonsul::{
-    app::{AppState, Application, SharedState},
+    app::Application,
     auth::Role,
     config::{Secret, Settings},
     seed,
     staff::{self, CreateStaffRequest},
+    state::{AppState, SharedState},
 };
 
 pub use smtp::{Mail, SmtpServer};
@@ -142,6 +143,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     let settings = Settings {
         dev_mode: true,
         database_url: Secret::new(database_url.clone()),
+        database_max_connections: 4,
         bind_addr: "127.0.0.1:0".into(),
         public_url: "http://app.statkonsul.test".into(),
         static_dir: static_dir.clone(),

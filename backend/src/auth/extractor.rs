@@ -7,8 +7,8 @@ use uuid::Uuid;
 
 use super::Role;
 use crate::{
-    app::AppState,
     error::{AppError, ErrorCode},
+    state::AppState,
 };
 
 #[derive(Debug, Clone)]

@@ -7,49 +7,27 @@ pub mod routes;
 pub mod service;
 pub mod tokens;
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use crate::vocab::string_enum;
 
 pub use extractor::{AuthUser, MaybeAuth};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// A registered member of the public.
-    Public,
-    /// A PST officer of one unit.
-    Officer,
-    /// Front-office staff of one unit.
-    FrontOffice,
-    /// Head of the unit's dissemination team.
-    Supervisor,
-    /// System administrator, for all units.
-    Admin,
+string_enum! {
+    /// What a caller may do.
+    Role {
+        /// A registered member of the public.
+        Public => "public",
+        /// A PST officer of one unit.
+        Officer => "officer",
+        /// Front-office staff of one unit.
+        FrontOffice => "front_office",
+        /// Head of the unit's dissemination team.
+        Supervisor => "supervisor",
+        /// System administrator, for all units.
+        Admin => "admin",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Public,
-        Role::Officer,
-        Role::FrontOffice,
-        Role::Supervisor,
-        Role::Admin,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Public => "public",
-            Role::Officer => "officer",
-            Role::FrontOffice => "front_office",
-            Role::Supervisor => "supervisor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == value)
-    }
-
     pub fn is_staff(self) -> bool {
         self != Role::Public
     }

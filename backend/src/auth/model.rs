@@ -188,11 +188,13 @@ pub struct MeView {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<user::Model> for MeView {
-    fn from(u: user::Model) -> Self {
-        Self {
+impl TryFrom<user::Model> for MeView {
+    type Error = crate::error::AppError;
+
+    fn try_from(u: user::Model) -> Result<Self, Self::Error> {
+        Ok(Self {
             id: u.id,
-            role: Role::parse(&u.role).unwrap_or(Role::Public),
+            role: Role::stored(&u.role)?,
             email: u.email,
             full_name: u.full_name,
             phone: u.phone,
@@ -201,6 +203,6 @@ impl From<user::Model> for MeView {
             unit_code: u.unit_code,
             email_verified: u.email_verified_at.is_some(),
             created_at: u.created_at,
-        }
+        })
     }
 }

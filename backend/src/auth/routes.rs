@@ -11,8 +11,8 @@ use super::{
 };
 use crate::{
     api::{BadRequest, Conflict, TooMany, Unauthenticated, Unprocessable, ValidJson},
-    app::AppState,
     error::AppResult,
+    state::AppState,
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

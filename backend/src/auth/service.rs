@@ -16,10 +16,10 @@ use super::{
     tokens::{hash_token, random_token},
 };
 use crate::{
-    app::AppState,
     entities::{email_token, refresh_token, user},
     error::{AppError, AppResult, ErrorCode},
     notify::{self, templates},
+    state::AppState,
 };
 
 pub const VERIFY_TTL: TimeDelta = TimeDelta::hours(48);
@@ -199,7 +199,7 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<MeVie
     .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    Ok(user.into())
+    user.try_into()
 }
 
 pub async fn verify_email(state: &AppState, token: &str) -> AppResult<MeView> {
@@ -215,7 +215,7 @@ pub async fn verify_email(state: &AppState, token: &str) -> AppResult<MeView> {
         user
     };
     txn.commit().await?;
-    Ok(user.into())
+    user.try_into()
 }
 
 /// Answers the same whether or not the email is registered.
@@ -258,7 +258,7 @@ async fn start_session<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    let role = Role::parse(&user.role).unwrap_or(Role::Public);
+    let role = Role::stored(&user.role)?;
     let access = state.keys.issue(
         user.id,
         role,
@@ -418,7 +418,7 @@ pub async fn confirm_password_reset(state: &AppState, req: ResetConfirmRequest) 
 }
 
 pub async fn me(state: &AppState, user_id: Uuid) -> AppResult<MeView> {
-    Ok(find_user(&state.db, user_id).await?.into())
+    find_user(&state.db, user_id).await?.try_into()
 }
 
 pub async fn update_me(state: &AppState, user_id: Uuid, req: UpdateMeRequest) -> AppResult<MeView> {
@@ -437,7 +437,7 @@ pub async fn update_me(state: &AppState, user_id: Uuid, req: UpdateMeRequest) ->
         active.occupation = Set(trimmed(occupation));
     }
     active.updated_at = Set(Utc::now());
-    Ok(active.update(&state.db).await?.into())
+    active.update(&state.db).await?.try_into()
 }
 
 /// Changes the password and ends the caller's other sessions.

@@ -8,28 +8,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HolidayKind {
-    /// A national public holiday.
-    National,
-    /// Collective leave (cuti bersama) set by the joint ministerial decree.
-    CollectiveLeave,
-}
+use crate::vocab::string_enum;
 
-impl HolidayKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HolidayKind::National => "national",
-            HolidayKind::CollectiveLeave => "collective_leave",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "national" => Some(Self::National),
-            "collective_leave" => Some(Self::CollectiveLeave),
-            _ => None,
-        }
+string_enum! {
+    /// Why a day is not a working day.
+    HolidayKind {
+        /// A national public holiday.
+        National => "national",
+        /// Collective leave (cuti bersama) set by the joint ministerial decree.
+        CollectiveLeave => "collective_leave",
     }
 }
 

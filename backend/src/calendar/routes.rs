@@ -6,9 +6,9 @@ use utoipa::IntoParams;
 use super::{HolidayYear, HolidayYearUpdate, service};
 use crate::{
     api::{BadRequest, Forbidden, Unauthenticated, Unprocessable, ValidJson},
-    app::AppState,
     auth::{AuthUser, Role},
     error::AppResult,
+    state::AppState,
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

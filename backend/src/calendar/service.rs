@@ -5,9 +5,9 @@ use sea_orm::{
 
 use super::{Holiday, HolidayKind, HolidayYear};
 use crate::{
-    app::AppState,
     entities::holiday,
     error::{AppError, AppResult, FieldErrors},
+    state::AppState,
 };
 
 fn year_bounds(year: i32) -> AppResult<(NaiveDate, NaiveDate)> {
@@ -31,12 +31,14 @@ pub async fn year<C: ConnectionTrait>(conn: &C, year: i32) -> AppResult<HolidayY
         year,
         items: rows
             .into_iter()
-            .map(|r| Holiday {
-                date: r.date,
-                kind: HolidayKind::parse(&r.kind).unwrap_or(HolidayKind::National),
-                name: r.name,
+            .map(|r| {
+                Ok(Holiday {
+                    date: r.date,
+                    kind: HolidayKind::stored(&r.kind)?,
+                    name: r.name,
+                })
             })
-            .collect(),
+            .collect::<AppResult<_>>()?,
     })
 }
 

@@ -12,7 +12,6 @@ use uuid::Uuid;
 use super::model::{AttachmentView, MessageView, MessagesQuery};
 use crate::{
     api::{Page, PageQuery},
-    app::AppState,
     auth::{AuthUser, Role},
     bus::Event,
     consultations::{
@@ -22,6 +21,7 @@ use crate::{
     entities::{attachment, consultation, message, read_receipt, user},
     error::{AppError, AppResult, ErrorCode},
     notify::{self, templates},
+    state::AppState,
 };
 
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
@@ -63,19 +63,20 @@ async fn message_views<C: ConnectionTrait>(
             }
         }
     }
-    Ok(rows
-        .into_iter()
-        .map(|m| MessageView {
-            sender_name: senders.get(&m.sender_id).cloned().unwrap_or_default(),
-            attachments: files.remove(&m.id).unwrap_or_default(),
-            sender_role: Role::parse(&m.sender_role).unwrap_or(Role::Public),
-            id: m.id,
-            consultation_id: m.consultation_id,
-            body: m.body,
-            sender_id: m.sender_id,
-            created_at: m.created_at,
+    rows.into_iter()
+        .map(|m| {
+            Ok(MessageView {
+                sender_name: senders.get(&m.sender_id).cloned().unwrap_or_default(),
+                attachments: files.remove(&m.id).unwrap_or_default(),
+                sender_role: Role::stored(&m.sender_role)?,
+                id: m.id,
+                consultation_id: m.consultation_id,
+                body: m.body,
+                sender_id: m.sender_id,
+                created_at: m.created_at,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn list(
@@ -185,7 +186,7 @@ async fn write(
             .one(&txn)
             .await?
             .ok_or_else(AppError::not_found)?;
-        let link = format!("{}/consultations/{}", state.settings.public_url, c.id);
+        let link = crate::vocab::links::consultation(&state.settings.public_url, c.id);
         notify::enqueue(
             &txn,
             templates::officer_replied(

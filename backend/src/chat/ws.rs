@@ -1,6 +1,6 @@
 //! `GET /api/v1/ws?token=…`: one WebSocket per client. The server pushes `{type,
 //! consultation_id, data}` events the user may see; the client may send `typing` and `read`.
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use actix_ws::Message;
@@ -10,12 +10,16 @@ use tokio::sync::broadcast::error::RecvError;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+
 use crate::{
-    app::AppState,
     auth::{AuthUser, Role},
     bus::Event,
     consultations::access,
+    consultations::model::Status,
+    entities::consultation,
     error::{AppError, AppResult, ErrorCode},
+    state::AppState,
 };
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -37,6 +41,56 @@ enum ClientMessage {
     },
 }
 
+const QUEUE_CHANGED: &str = "queue.changed";
+
+/// The caller's own waiting consultations and their units: when a unit's queue moves, the
+/// connection recounts only these positions, so nobody loads the whole queue.
+#[derive(Default)]
+struct OwnQueue(HashMap<Uuid, String>);
+
+impl OwnQueue {
+    async fn load(state: &AppState, auth: &AuthUser) -> AppResult<Self> {
+        if auth.role != Role::Public {
+            return Ok(Self::default());
+        }
+        let waiting: Vec<(Uuid, String)> = consultation::Entity::find()
+            .select_only()
+            .column(consultation::Column::Id)
+            .column(consultation::Column::UnitCode)
+            .filter(consultation::Column::UserId.eq(auth.id))
+            .filter(consultation::Column::Status.eq(Status::Waiting.as_str()))
+            .into_tuple()
+            .all(&state.db)
+            .await?;
+        Ok(Self(waiting.into_iter().collect()))
+    }
+
+    /// Keeps track of the owner's consultations entering and leaving the queue.
+    fn observe(&mut self, user: Uuid, event: &Event) {
+        if event.kind != "consultation.updated" || event.owner_id != user {
+            return;
+        }
+        match event.data.get("status").and_then(|s| s.as_str()) {
+            Some(status) if status == Status::Waiting.as_str() => {
+                self.0
+                    .insert(event.consultation_id, event.unit_code.clone());
+            }
+            Some(_) => {
+                self.0.remove(&event.consultation_id);
+            }
+            None => {}
+        }
+    }
+
+    fn in_unit(&self, unit: &str) -> Vec<Uuid> {
+        self.0
+            .iter()
+            .filter(|(_, u)| u.as_str() == unit)
+            .map(|(id, _)| *id)
+            .collect()
+    }
+}
+
 /// Which events a connection receives.
 struct Audience {
     user: Uuid,
@@ -47,6 +101,9 @@ struct Audience {
 
 impl Audience {
     fn wants(&self, event: &Event) -> bool {
+        if event.kind == QUEUE_CHANGED {
+            return false;
+        }
         if let Some(only) = event.only_user {
             return only == self.user;
         }
@@ -103,6 +160,7 @@ pub async fn connect(
     };
     let (response, mut session, mut incoming) = actix_ws::handle(&req, body)
         .map_err(|e| AppError::new(ErrorCode::MalformedJson).with_detail(e.to_string()))?;
+    let mut own_queue = OwnQueue::load(&state, &auth).await?;
     let mut events = state.bus.subscribe();
     let state = state.into_inner();
     state.presence.enter(auth.id);
@@ -110,7 +168,31 @@ pub async fn connect(
         loop {
             tokio::select! {
                 event = events.recv() => match event {
+                    Ok(event) if event.kind == QUEUE_CHANGED => {
+                        let mine = own_queue.in_unit(&event.unit_code);
+                        if mine.is_empty() {
+                            continue;
+                        }
+                        let positions = match crate::consultations::service::positions_of(&state.db, mine).await {
+                            Ok(positions) => positions,
+                            Err(e) => {
+                                tracing::warn!(error = %e, "cannot recount queue positions");
+                                continue;
+                            }
+                        };
+                        for (id, position) in positions {
+                            let update = serde_json::json!({
+                                "type": "consultation.updated",
+                                "consultation_id": id,
+                                "data": {"status": Status::Waiting.as_str(), "queue_position": position},
+                            });
+                            if session.text(update.to_string()).await.is_err() {
+                                break;
+                            }
+                        }
+                    }
                     Ok(event) if audience.wants(&event) => {
+                        own_queue.observe(audience.user, &event);
                         let Ok(text) = serde_json::to_string(&event) else { continue };
                         if session.text(text).await.is_err() {
                             break;

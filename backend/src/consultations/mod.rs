@@ -4,4 +4,5 @@
 pub mod access;
 pub mod model;
 pub mod routes;
+pub mod search;
 pub mod service;

@@ -4,61 +4,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vmeta])* $variant,)* }
-
-        impl $name {
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $text,)* }
-            }
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($text => Some(Self::$variant),)* _ => None }
-            }
-        }
-    };
-}
-
-string_enum! {
-    /// What the question is about.
-    Category {
-        /// Statistical data.
-        Data => "data",
-        /// Concepts, definitions and methods behind the data.
-        Metadata => "metadata",
-        /// Recommendation for a statistical activity (survey) by another body.
-        ActivityRecommendation => "activity_recommendation",
-        /// Statistical classifications such as KBLI and KBJI.
-        Classification => "classification",
-    }
-}
-
-string_enum! {
-    Status {
-        /// In the unit's queue.
-        Waiting => "waiting",
-        /// Taken by an officer.
-        Active => "active",
-        Closed => "closed",
-    }
-}
-
-string_enum! {
-    Resolution {
-        Answered => "answered",
-        /// Referred to another PST service.
-        Referred => "referred",
-        /// Withdrawn by the user.
-        Withdrawn => "withdrawn",
-        /// The request does not fit; the user must open a new one.
-        Cancelled => "cancelled",
-        /// Closed automatically after the unit's days of user silence.
-        Inactive => "inactive",
-    }
-}
+use crate::vocab::string_enum;
+pub use crate::vocab::{Category, PersonRef, Resolution, Status};
 
 string_enum! {
     FollowUpKind {
@@ -97,12 +44,6 @@ pub struct CreateConsultationRequest {
     #[serde(deserialize_with = "crate::api::trimmed")]
     #[validate(length(min = 10, max = 10000, message = "must be 10 to 10000 characters"))]
     pub question: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct PersonRef {
-    pub id: Uuid,
-    pub full_name: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -6,9 +6,9 @@ use crate::{
     api::{
         BadRequest, Conflict, Forbidden, NotFound, Page, Unauthenticated, Unprocessable, ValidJson,
     },
-    app::AppState,
     auth::AuthUser,
     error::AppResult,
+    state::AppState,
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

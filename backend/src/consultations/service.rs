@@ -1,11 +1,10 @@
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
-use chrono_tz::Tz;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
-    sea_query::{Expr, ExprTrait, Func},
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
+    JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    sea_query::{Alias, Expr, ExprTrait, Query, QueryStatementBuilder},
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -16,7 +15,6 @@ use super::{
 };
 use crate::{
     api::{Page, PageQuery},
-    app::AppState,
     auth::{AuthUser, Role},
     bus::Event,
     calendar::working_days,
@@ -26,14 +24,12 @@ use crate::{
     },
     error::{AppError, AppResult, ErrorCode},
     notify::{self, templates},
+    state::AppState,
+    vocab::{self, links},
 };
 
 /// Staff may reopen a closed consultation for this long.
 pub const REOPEN_WINDOW: TimeDelta = TimeDelta::days(7);
-
-pub fn zone(unit: &unit::Model) -> Tz {
-    unit.time_zone.parse().unwrap_or(chrono_tz::Asia::Jakarta)
-}
 
 async fn next_number<Cn: ConnectionTrait>(conn: &Cn, unit_code: &str, year: i32) -> AppResult<i32> {
     consultation_counter::Entity::insert(consultation_counter::ActiveModel {
@@ -90,42 +86,67 @@ pub async fn people<Cn: ConnectionTrait>(
         .collect())
 }
 
-/// Queue positions of the waiting ones among `rows`: one query for all the units involved.
-async fn queue_positions<Cn: ConnectionTrait>(
+/// Queue positions of the waiting ones among `rows`, in one query: each position counts the
+/// earlier waiting consultations of its unit over a range of the covering queue index, so it
+/// costs the same whatever else is stored and never loads the queue.
+pub async fn queue_positions<Cn: ConnectionTrait>(
     conn: &Cn,
     rows: &[consultation::Model],
 ) -> AppResult<HashMap<Uuid, u64>> {
-    let units: BTreeSet<&str> = rows
+    let ids: Vec<Uuid> = rows
         .iter()
         .filter(|c| c.status == Status::Waiting.as_str())
-        .map(|c| c.unit_code.as_str())
+        .map(|c| c.id)
         .collect();
-    if units.is_empty() {
+    positions_of(conn, ids).await
+}
+
+/// Queue positions of those of `ids` that are waiting.
+pub async fn positions_of<Cn: ConnectionTrait>(
+    conn: &Cn,
+    ids: Vec<Uuid>,
+) -> AppResult<HashMap<Uuid, u64>> {
+    if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let waiting: Vec<(Uuid, String)> = consultation::Entity::find()
+    let w = Alias::new("w");
+    let outer = |col: C| Expr::col((consultation::Entity, col));
+    let inner = |col: C| Expr::col((w.clone(), col));
+    let earlier = Query::select()
+        .expr(inner(C::Id).count())
+        .from_as(consultation::Entity, w.clone())
+        .and_where(inner(C::UnitCode).eq(outer(C::UnitCode)))
+        .and_where(inner(C::Status).eq(Status::Waiting.as_str()))
+        .and_where(inner(C::CreatedAt).lte(outer(C::CreatedAt)))
+        .and_where(
+            inner(C::CreatedAt)
+                .lt(outer(C::CreatedAt))
+                .or(inner(C::Id).lte(outer(C::Id))),
+        )
+        .to_owned();
+    let positions: Vec<(Uuid, i64)> = consultation::Entity::find()
         .select_only()
         .column(C::Id)
-        .column(C::UnitCode)
-        .filter(C::UnitCode.is_in(units))
+        .expr_as(
+            Expr::SubQuery(None, Box::new(earlier.into_sub_query_statement())),
+            "position",
+        )
+        .filter(C::Id.is_in(ids))
         .filter(C::Status.eq(Status::Waiting.as_str()))
-        .order_by_asc(C::CreatedAt)
-        .order_by_asc(C::Id)
         .into_tuple()
         .all(conn)
         .await?;
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    Ok(waiting
+    positions
         .into_iter()
-        .map(|(id, unit)| {
-            let n = seen.entry(unit).or_insert(0);
-            *n += 1;
-            (id, *n)
+        .map(|(id, n)| {
+            u64::try_from(n)
+                .map(|n| (id, n))
+                .map_err(|_| AppError::internal("negative queue position"))
         })
-        .collect())
+        .collect()
 }
 
-/// Messages from others after the reader's last read one, per consultation: two queries.
+/// Messages from others after the reader's last read one, per consultation: one query.
 pub async fn unread_counts<Cn: ConnectionTrait>(
     conn: &Cn,
     reader: Uuid,
@@ -134,36 +155,39 @@ pub async fn unread_counts<Cn: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let last_read: HashMap<Uuid, Uuid> = read_receipt::Entity::find()
-        .filter(read_receipt::Column::UserId.eq(reader))
-        .filter(read_receipt::Column::ConsultationId.is_in(ids.iter().copied()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|r| (r.consultation_id, r.last_read_message_id))
-        .collect();
-    let mut unread = Condition::any();
-    for id in ids {
-        let mut one = Condition::all().add(message::Column::ConsultationId.eq(*id));
-        if let Some(last) = last_read.get(id) {
-            one = one.add(message::Column::Id.gt(*last));
-        }
-        unread = unread.add(one);
+    use message::Column as M;
+    use read_receipt::Column as R;
+    let r = Alias::new("r");
+    let m = |col: M| Expr::col((message::Entity, col));
+    let last_read = Expr::col((r.clone(), R::LastReadMessageId));
+    let stmt = Query::select()
+        .column((message::Entity, M::ConsultationId))
+        .expr_as(m(M::Id).count(), Alias::new("unread"))
+        .from(message::Entity)
+        .join_as(
+            JoinType::LeftJoin,
+            read_receipt::Entity,
+            r.clone(),
+            Condition::all()
+                .add(
+                    Expr::col((r.clone(), R::ConsultationId))
+                        .equals((message::Entity, M::ConsultationId)),
+                )
+                .add(Expr::col((r.clone(), R::UserId)).eq(reader)),
+        )
+        .and_where(m(M::ConsultationId).is_in(ids.iter().copied()))
+        .and_where(m(M::SenderId).ne(reader))
+        .and_where(last_read.clone().is_null().or(m(M::Id).gt(last_read)))
+        .group_by_col((message::Entity, M::ConsultationId))
+        .to_owned();
+    let mut out = HashMap::with_capacity(ids.len());
+    for row in conn.query_all(&stmt).await? {
+        let id: Uuid = row.try_get("", "consultation_id")?;
+        let n: i64 = row.try_get("", "unread")?;
+        let n = u64::try_from(n).map_err(|_| AppError::internal("negative unread count"))?;
+        out.insert(id, n);
     }
-    let counts: Vec<(Uuid, i64)> = message::Entity::find()
-        .select_only()
-        .column(message::Column::ConsultationId)
-        .column_as(message::Column::Id.count(), "unread")
-        .filter(message::Column::SenderId.ne(reader))
-        .filter(unread)
-        .group_by(message::Column::ConsultationId)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(counts
-        .into_iter()
-        .map(|(id, n)| (id, u64::try_from(n).unwrap_or(0)))
-        .collect())
+    Ok(out)
 }
 
 pub fn is_overdue(c: &consultation::Model, now: DateTime<Utc>) -> bool {
@@ -176,6 +200,30 @@ pub async fn views<Cn: ConnectionTrait>(
     viewer: Uuid,
     rows: Vec<consultation::Model>,
 ) -> AppResult<Vec<ConsultationView>> {
+    let rated: std::collections::HashSet<Uuid> = if rows.is_empty() {
+        Default::default()
+    } else {
+        rating::Entity::find()
+            .select_only()
+            .column(rating::Column::SubjectId)
+            .filter(rating::Column::SubjectKind.eq("consultation"))
+            .filter(rating::Column::SubjectId.is_in(rows.iter().map(|c| c.id)))
+            .into_tuple()
+            .all(conn)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    views_rated(conn, viewer, rows, &rated).await
+}
+
+/// Like [`views`], when the caller already knows which of `rows` are rated.
+async fn views_rated<Cn: ConnectionTrait>(
+    conn: &Cn,
+    viewer: Uuid,
+    rows: Vec<consultation::Model>,
+    rated: &std::collections::HashSet<Uuid>,
+) -> AppResult<Vec<ConsultationView>> {
     let names = people(
         conn,
         rows.iter()
@@ -183,18 +231,6 @@ pub async fn views<Cn: ConnectionTrait>(
             .flatten(),
     )
     .await?;
-    let rated: std::collections::HashSet<Uuid> = if rows.is_empty() {
-        Default::default()
-    } else {
-        rating::Entity::find()
-            .filter(rating::Column::SubjectKind.eq("consultation"))
-            .filter(rating::Column::SubjectId.is_in(rows.iter().map(|c| c.id)))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|r| r.subject_id)
-            .collect()
-    };
     let positions = queue_positions(conn, &rows).await?;
     let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
     let unread = unread_counts(conn, viewer, &ids).await?;
@@ -217,10 +253,10 @@ pub async fn views<Cn: ConnectionTrait>(
             rated: rated.contains(&c.id),
             number: c.number,
             unit_code: c.unit_code,
-            category: Category::parse(&c.category).unwrap_or(Category::Data),
+            category: Category::stored(&c.category)?,
             subject: c.subject,
             question: c.question,
-            status: Status::parse(&c.status).unwrap_or(Status::Waiting),
+            status: Status::stored(&c.status)?,
             resolution: c.resolution.as_deref().and_then(Resolution::parse),
             summary: c.summary,
             queue_position,
@@ -285,27 +321,16 @@ pub async fn announce(
         actor_id: None,
     });
     if queue_changed {
-        let waiting = consultation::Entity::find()
-            .filter(C::UnitCode.eq(&c.unit_code))
-            .filter(C::Status.eq(Status::Waiting.as_str()))
-            .order_by_asc(C::CreatedAt)
-            .order_by_asc(C::Id)
-            .all(&state.db)
-            .await?;
-        for (i, w) in waiting.iter().enumerate() {
-            if w.id == c.id {
-                continue;
-            }
-            state.bus.publish(Event {
-                kind: "consultation.updated",
-                consultation_id: w.id,
-                data: json!({"status": w.status, "queue_position": i + 1}),
-                owner_id: w.user_id,
-                unit_code: w.unit_code.clone(),
-                only_user: Some(w.user_id),
-                actor_id: None,
-            });
-        }
+        // Every waiting owner's connection recounts its own position (see `chat::ws`).
+        state.bus.publish(Event {
+            kind: "queue.changed",
+            consultation_id: c.id,
+            data: serde_json::Value::Null,
+            owner_id: c.user_id,
+            unit_code: c.unit_code.clone(),
+            only_user: None,
+            actor_id: None,
+        });
     }
     Ok(())
 }
@@ -337,7 +362,7 @@ pub async fn create(
         ));
     }
     let now = Utc::now();
-    let year = now.with_timezone(&zone(&unit)).year();
+    let year = now.with_timezone(&vocab::zone(&unit.time_zone)?).year();
     let txn = state.db.begin().await?;
     let sequence = next_number(&txn, &unit.code, year).await?;
     let created = consultation::ActiveModel {
@@ -387,11 +412,12 @@ async fn notify_unit_staff<Cn: ConnectionTrait>(
         .filter(user::Column::Role.is_in([Role::Officer.as_str(), Role::Supervisor.as_str()]))
         .all(conn)
         .await?;
-    let link = format!("{}/staff/consultations/{}", state.settings.public_url, c.id);
+    let link = links::staff_consultation(&state.settings.public_url, c.id);
+    let zone = vocab::zone(&unit.time_zone)?;
     for person in staff {
         notify::enqueue(
             conn,
-            templates::consultation_waiting(&person, unit, c, &link),
+            templates::consultation_waiting(&person, unit, c, &link, zone),
         )
         .await?;
     }
@@ -436,33 +462,25 @@ pub async fn list(
         Some(_) => return Err(AppError::field("assignee", "must be `me`")),
     }
     if let Some(words) = q.q.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
-        let pattern = format!("%{}%", words.to_lowercase().replace(['%', '_'], ""));
-        let lower = |col: C| Expr::expr(Func::lower(Expr::col(col)));
-        query = query.filter(
-            Condition::any()
-                .add(lower(C::Subject).like(pattern.clone()))
-                .add(lower(C::Question).like(pattern.clone()))
-                .add(lower(C::Number).like(pattern)),
-        );
-    }
-    if auth.role.is_staff() {
-        // Past their deadline first.
-        let now = Utc::now();
-        let overdue_first: Expr = Expr::case(
-            Condition::all()
-                .add(C::Status.ne(Status::Closed.as_str()))
-                .add(C::DeadlineAt.lt(now)),
-            1,
-        )
-        .finally(0)
-        .into();
-        query = query.order_by(overdue_first, Order::Desc);
+        query = query.filter(super::search::matches(
+            state.db.get_database_backend(),
+            words,
+        ));
     }
     let order = if q.status == Some(Status::Waiting) {
         Order::Asc
     } else {
         Order::Desc
     };
+    if auth.role.is_staff() {
+        let (total, rows) = overdue_first(&state.db, query, order, page, per_page).await?;
+        return Ok(Page {
+            items: views(&state.db, auth.id, rows).await?,
+            total,
+            page,
+            per_page,
+        });
+    }
     query = query
         .order_by(C::CreatedAt, order.clone())
         .order_by(C::Id, order);
@@ -477,6 +495,53 @@ pub async fn list(
     })
 }
 
+/// Staff see the consultations past their deadline first. The page is read in two ordered
+/// parts, overdue then the rest, each an index range with a limit: sorting on a computed
+/// "overdue" key would sort every matching row of the unit.
+async fn overdue_first<Cn: ConnectionTrait>(
+    conn: &Cn,
+    query: sea_orm::Select<consultation::Entity>,
+    order: Order,
+    page: u64,
+    per_page: u64,
+) -> AppResult<(u64, Vec<consultation::Model>)> {
+    let now = Utc::now();
+    let overdue = Condition::all()
+        .add(C::Status.ne(Status::Closed.as_str()))
+        .add(C::DeadlineAt.lt(now));
+    let on_time = Condition::any()
+        .add(C::Status.eq(Status::Closed.as_str()))
+        .add(C::DeadlineAt.is_null())
+        .add(C::DeadlineAt.gte(now));
+    let ordered = |q: sea_orm::Select<consultation::Entity>| {
+        q.order_by(C::CreatedAt, order.clone())
+            .order_by(C::Id, order.clone())
+    };
+    let total = query.clone().count(conn).await?;
+    let overdue_count = query.clone().filter(overdue.clone()).count(conn).await?;
+    let offset = (page - 1) * per_page;
+    let mut rows = Vec::with_capacity(per_page as usize);
+    if offset < overdue_count {
+        rows = ordered(query.clone().filter(overdue))
+            .offset(offset)
+            .limit(per_page)
+            .all(conn)
+            .await?;
+    }
+    let wanted = per_page - rows.len() as u64;
+    if wanted > 0 && total > overdue_count {
+        let skip = offset.saturating_sub(overdue_count);
+        rows.extend(
+            ordered(query.filter(on_time))
+                .offset(skip)
+                .limit(wanted)
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok((total, rows))
+}
+
 pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationDetail> {
     let (c, _) = access::load(&state.db, auth, id).await?;
     let follow_ups = follow_up::Entity::find()
@@ -485,36 +550,48 @@ pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         .all(&state.db)
         .await?
         .into_iter()
-        .map(|f| FollowUpView {
-            id: f.id,
-            kind: FollowUpKind::parse(&f.kind).unwrap_or(FollowUpKind::InPerson),
-            scheduled_at: f.scheduled_at,
-            location_or_link: f.location_or_link,
-            note: f.note,
-            created_at: f.created_at,
+        .map(|f| {
+            Ok(FollowUpView {
+                id: f.id,
+                kind: FollowUpKind::stored(&f.kind)?,
+                scheduled_at: f.scheduled_at,
+                location_or_link: f.location_or_link,
+                note: f.note,
+                created_at: f.created_at,
+            })
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     let referrals = referral::Entity::find()
         .filter(referral::Column::ConsultationId.eq(id))
         .order_by_asc(referral::Column::CreatedAt)
         .all(&state.db)
         .await?
         .into_iter()
-        .map(|r| ReferralView {
-            id: r.id,
-            service: ReferralService::parse(&r.service).unwrap_or(ReferralService::Other),
-            note: r.note,
-            created_at: r.created_at,
+        .map(|r| {
+            Ok(ReferralView {
+                id: r.id,
+                service: ReferralService::stored(&r.service)?,
+                note: r.note,
+                created_at: r.created_at,
+            })
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     let rating = rating::Entity::find()
         .filter(rating::Column::SubjectKind.eq("consultation"))
         .filter(rating::Column::SubjectId.eq(c.id))
         .one(&state.db)
         .await?
         .map(crate::feedback::service::view);
+    let rated = rating
+        .as_ref()
+        .map(|_| std::collections::HashSet::from([c.id]))
+        .unwrap_or_default();
+    let consultation = views_rated(&state.db, auth.id, vec![c], &rated)
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::internal("view of one consultation is empty"))?;
     Ok(ConsultationDetail {
-        consultation: view(&state.db, auth.id, c).await?,
+        consultation,
         follow_ups,
         referrals,
         rating,
@@ -643,7 +720,7 @@ pub async fn clarify(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<C
         .await?
         .ok_or_else(AppError::not_found)?;
     let now = Utc::now();
-    let zone = zone(&unit);
+    let zone = vocab::zone(&unit.time_zone)?;
     let holidays =
         working_days::holidays_from(&state.db, now.with_timezone(&zone).date_naive()).await?;
     let deadline = working_days::deadline(
@@ -720,7 +797,7 @@ pub async fn notify_closed<Cn: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let link = format!("{}/consultations/{}", state.settings.public_url, c.id);
+    let link = links::consultation(&state.settings.public_url, c.id);
     notify::enqueue(
         conn,
         templates::consultation_closed(
@@ -856,7 +933,7 @@ pub async fn add_follow_up(
     .await?;
     notify::enqueue(
         &txn,
-        templates::follow_up(&owner, &unit, &c, &saved, zone(&unit)),
+        templates::follow_up(&owner, &unit, &c, &saved, vocab::zone(&unit.time_zone)?),
     )
     .await?;
     txn.commit().await?;

@@ -4,9 +4,9 @@ use uuid::Uuid;
 use super::{RatingRequest, RatingView, service};
 use crate::{
     api::{BadRequest, Conflict, Forbidden, NotFound, Unauthenticated, Unprocessable, ValidJson},
-    app::AppState,
     auth::AuthUser,
     error::AppResult,
+    state::AppState,
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

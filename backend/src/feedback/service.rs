@@ -4,7 +4,6 @@ use uuid::Uuid;
 
 use super::{RatingRequest, RatingView, Scores, needs_follow_up};
 use crate::{
-    app::AppState,
     auth::AuthUser,
     consultations::{
         access::{self, Access},
@@ -12,6 +11,7 @@ use crate::{
     },
     entities::rating,
     error::{AppError, AppResult, ErrorCode},
+    state::AppState,
 };
 
 pub fn view(r: rating::Model) -> RatingView {

@@ -12,10 +12,9 @@ use sea_orm::{
 
 use super::JobReport;
 use crate::{
-    app::AppState,
     consultations::{
         model::{Resolution, Status},
-        service::{announce, notify_closed, zone},
+        service::{announce, notify_closed},
     },
     entities::{
         consultation::{self, Column as C},
@@ -23,6 +22,7 @@ use crate::{
     },
     error::AppResult,
     notify::{self, templates},
+    state::AppState,
 };
 
 /// Consultations waiting for their user: the officer spoke last.
@@ -98,8 +98,9 @@ pub async fn run(state: &AppState, at: DateTime<Utc>) -> AppResult<JobReport> {
                 .await?;
             if warned.rows_affected == 1 {
                 if let Some(owner) = user::Entity::find_by_id(c.user_id).one(&txn).await? {
-                    let link = format!("{}/consultations/{}", state.settings.public_url, c.id);
-                    let when = templates::local_time(closes_at, zone(unit));
+                    let link = crate::vocab::links::consultation(&state.settings.public_url, c.id);
+                    let when =
+                        templates::local_time(closes_at, crate::vocab::zone(&unit.time_zone)?);
                     notify::enqueue(
                         &txn,
                         templates::auto_close_warning(

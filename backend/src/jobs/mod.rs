@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
-use crate::{app::AppState, error::AppResult};
+use crate::{error::AppResult, state::AppState};
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct JobReport {

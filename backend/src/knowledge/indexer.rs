@@ -3,15 +3,13 @@
 //! loses nothing (the remaining jobs are applied at the next start).
 use std::{collections::HashSet, sync::Arc, time::Duration};
 
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::{Notify, watch};
 use uuid::Uuid;
 
 use super::{model::ArticleStatus, service};
 use crate::{
+    db::Db,
     entities::{knowledge_article, knowledge_index_job},
     search::{IndexedArticle, SharedIndex},
 };
@@ -32,7 +30,7 @@ pub fn indexed(a: knowledge_article::Model) -> IndexedArticle {
 }
 
 /// Applies every queued job; returns how many were applied.
-pub async fn apply_pending(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<usize> {
+pub async fn apply_pending(db: &Db, index: &SharedIndex) -> anyhow::Result<usize> {
     let mut applied = 0;
     loop {
         let jobs = knowledge_index_job::Entity::find()
@@ -74,7 +72,7 @@ pub async fn apply_pending(db: &DatabaseConnection, index: &SharedIndex) -> anyh
 /// Empties the index and fills it with every published article. Queued jobs stay: applying
 /// them again is harmless, and one written by a transaction still running must not be lost.
 /// Returns the number of articles indexed.
-pub async fn rebuild(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<u64> {
+pub async fn rebuild(db: &Db, index: &SharedIndex) -> anyhow::Result<u64> {
     index.clear().await?;
     let mut count = 0;
     let mut after: Option<Uuid> = None;
@@ -101,7 +99,7 @@ pub async fn rebuild(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Re
 
 /// Whether the index holds exactly the published articles (after the queued jobs are applied);
 /// false after an interrupted rebuild.
-async fn complete(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<bool> {
+async fn complete(db: &Db, index: &SharedIndex) -> anyhow::Result<bool> {
     let published = knowledge_article::Entity::find()
         .filter(knowledge_article::Column::Status.eq(ArticleStatus::Published.as_str()))
         .count(db)
@@ -110,7 +108,7 @@ async fn complete(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Resul
 }
 
 /// Loads the synonym list into the index.
-pub async fn load_synonyms(db: &DatabaseConnection, index: &SharedIndex) -> anyhow::Result<()> {
+pub async fn load_synonyms(db: &Db, index: &SharedIndex) -> anyhow::Result<()> {
     let groups = service::synonyms(db)
         .await
         .map_err(|e| anyhow::anyhow!("{}", e.problem().title))?;
@@ -118,12 +116,7 @@ pub async fn load_synonyms(db: &DatabaseConnection, index: &SharedIndex) -> anyh
 }
 
 /// The worker: rebuilds a new index, then applies jobs whenever woken (and every second).
-pub async fn run(
-    db: DatabaseConnection,
-    index: SharedIndex,
-    wake: Arc<Notify>,
-    mut stop: watch::Receiver<bool>,
-) {
+pub async fn run(db: Db, index: SharedIndex, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
     let mut ready = false;
     let mut synonyms = None;
     let mut backoff = Duration::from_secs(1);

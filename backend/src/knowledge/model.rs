@@ -4,34 +4,17 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
-use crate::consultations::model::{Category, PersonRef};
+use crate::vocab::{Category, PersonRef, string_enum};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ArticleStatus {
-    /// Being written; visible to the unit's staff only.
-    Draft,
-    /// Visible to everyone and searchable.
-    Published,
-    /// Withdrawn from the public.
-    Archived,
-}
-
-impl ArticleStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Published => "published",
-            Self::Archived => "archived",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "draft" => Some(Self::Draft),
-            "published" => Some(Self::Published),
-            "archived" => Some(Self::Archived),
-            _ => None,
-        }
+string_enum! {
+    /// Where an article stands.
+    ArticleStatus {
+        /// Being written; visible to the unit's staff only.
+        Draft => "draft",
+        /// Visible to everyone and searchable.
+        Published => "published",
+        /// Withdrawn from the public.
+        Archived => "archived",
     }
 }
 

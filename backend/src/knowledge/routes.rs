@@ -7,11 +7,11 @@ use crate::{
         BadRequest, Conflict, Forbidden, NotFound, Page, TooMany, Unauthenticated, Unprocessable,
         ValidJson,
     },
-    app::AppState,
     auth::{AuthUser, MaybeAuth},
     consultations::model::ConsultationView,
     error::AppResult,
     search::{SearchResults, SharedIndex},
+    state::AppState,
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

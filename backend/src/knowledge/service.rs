@@ -12,7 +12,6 @@ use uuid::Uuid;
 use super::{model::*, redact::redact};
 use crate::{
     api::{Page, PageQuery},
-    app::AppState,
     auth::{AuthUser, Role},
     consultations::{
         access,
@@ -26,6 +25,7 @@ use crate::{
     },
     error::{AppError, AppResult, ErrorCode},
     search::{self, NATIONAL, SearchRequest, SearchResults, SharedIndex},
+    state::AppState,
 };
 
 /// How deep search results may be paged (the most relevant are on the first pages).
@@ -77,32 +77,33 @@ pub async fn views<C: ConnectionTrait>(
     staff: bool,
 ) -> AppResult<Vec<ArticleView>> {
     let authors = consultations::people(conn, rows.iter().filter_map(|a| a.author_id)).await?;
-    Ok(rows
-        .into_iter()
-        .map(|a| ArticleView {
-            tags: tags_of(&a),
-            author: a.author_id.and_then(|id| authors.get(&id).cloned()),
-            category: Category::parse(&a.category).unwrap_or(Category::Data),
-            status: ArticleStatus::parse(&a.status).unwrap_or(ArticleStatus::Draft),
-            source_consultation_id: if staff {
-                a.source_consultation_id
-            } else {
-                None
-            },
-            id: a.id,
-            slug: a.slug,
-            title: a.title,
-            question: a.question,
-            answer: a.answer,
-            unit_code: a.unit_code,
-            published_at: a.published_at,
-            view_count: a.view_count,
-            helpful_count: a.helpful_count,
-            not_helpful_count: a.not_helpful_count,
-            created_at: a.created_at,
-            updated_at: a.updated_at,
+    rows.into_iter()
+        .map(|a| {
+            Ok(ArticleView {
+                tags: tags_of(&a),
+                author: a.author_id.and_then(|id| authors.get(&id).cloned()),
+                category: Category::stored(&a.category)?,
+                status: ArticleStatus::stored(&a.status)?,
+                source_consultation_id: if staff {
+                    a.source_consultation_id
+                } else {
+                    None
+                },
+                id: a.id,
+                slug: a.slug,
+                title: a.title,
+                question: a.question,
+                answer: a.answer,
+                unit_code: a.unit_code,
+                published_at: a.published_at,
+                view_count: a.view_count,
+                helpful_count: a.helpful_count,
+                not_helpful_count: a.not_helpful_count,
+                created_at: a.created_at,
+                updated_at: a.updated_at,
+            })
         })
-        .collect())
+        .collect()
 }
 
 fn is_staff(auth: Option<&AuthUser>) -> bool {
@@ -539,10 +540,7 @@ pub async fn put_synonyms(
     Ok(SynonymList { groups })
 }
 
-pub async fn save_synonyms(
-    db: &sea_orm::DatabaseConnection,
-    groups: &[Vec<String>],
-) -> AppResult<()> {
+pub async fn save_synonyms(db: &crate::db::Db, groups: &[Vec<String>]) -> AppResult<()> {
     let txn = db.begin().await?;
     knowledge_synonym::Entity::delete_many().exec(&txn).await?;
     let now = Utc::now();
@@ -636,7 +634,7 @@ pub async fn promote(
         title: title.chars().take(200).collect(),
         question: redact(&c.question, &names).chars().take(5000).collect(),
         answer: redact(&answer, &names).chars().take(50000).collect(),
-        category: Category::parse(&c.category).unwrap_or(Category::Data),
+        category: Category::stored(&c.category)?,
         unit_code: Some(c.unit_code.clone()),
         tags: Vec::new(),
         status: Some(ArticleStatus::Draft),

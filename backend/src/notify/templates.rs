@@ -153,6 +153,7 @@ pub fn consultation_waiting(
     unit: &unit::Model,
     c: &consultation::Model,
     link: &str,
+    zone: Tz,
 ) -> Email {
     Email {
         to: to.email.clone(),
@@ -164,7 +165,7 @@ pub fn consultation_waiting(
              Ambil dan tanggapi konsultasi ini di konsol petugas:\n\n{link}\n\n{SIGNATURE}\n",
             to.full_name,
             unit.name,
-            local_time(c.created_at, crate::consultations::service::zone(unit)),
+            local_time(c.created_at, zone),
             c.number,
             category_text(&c.category),
             c.subject,

@@ -7,13 +7,13 @@ use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
 };
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    sea_query::Expr,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr};
 use tokio::sync::{Notify, watch};
 
-use crate::entities::outbox_email::{self, Column};
+use crate::{
+    db::Db,
+    entities::outbox_email::{self, Column},
+};
 
 pub const MAX_ATTEMPTS: i32 = 12;
 const BATCH: u64 = 20;
@@ -103,10 +103,7 @@ fn backoff(attempts: i32) -> chrono::TimeDelta {
 }
 
 /// Sends every email that is due now; returns how many were sent.
-pub async fn deliver_due(
-    db: &DatabaseConnection,
-    mailer: &Mailer,
-) -> Result<usize, sea_orm::DbErr> {
+pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sea_orm::DbErr> {
     let now = Utc::now();
     let due = outbox_email::Entity::find()
         .filter(Column::SentAt.is_null())
@@ -158,7 +155,7 @@ pub async fn deliver_due(
 
 /// Runs until `shutdown` turns true; wakes on `wake` (a new email) or every `interval`.
 pub async fn run(
-    db: DatabaseConnection,
+    db: Db,
     mailer: Arc<Mailer>,
     wake: Arc<Notify>,
     interval: Duration,

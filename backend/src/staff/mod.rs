@@ -47,15 +47,17 @@ pub struct StaffView {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<user::Model> for StaffView {
-    fn from(u: user::Model) -> Self {
-        Self {
+impl TryFrom<user::Model> for StaffView {
+    type Error = crate::error::AppError;
+
+    fn try_from(u: user::Model) -> Result<Self, Self::Error> {
+        Ok(Self {
             id: u.id,
-            role: Role::parse(&u.role).unwrap_or(Role::Public),
+            role: Role::stored(&u.role)?,
             email: u.email,
             full_name: u.full_name,
             unit_code: u.unit_code,
             created_at: u.created_at,
-        }
+        })
     }
 }

@@ -7,9 +7,9 @@ use crate::{
     api::{
         BadRequest, Conflict, Forbidden, Page, PageQuery, Unauthenticated, Unprocessable, ValidJson,
     },
-    app::AppState,
     auth::AuthUser,
     error::AppResult,
+    state::AppState,
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -5,7 +5,6 @@ use sea_orm::{
 use super::{CreateStaffRequest, StaffView};
 use crate::{
     api::Page,
-    app::AppState,
     auth::{
         AuthUser, Role, password,
         service::{NewUser, check_password, insert_user},
@@ -13,6 +12,7 @@ use crate::{
     entities::user,
     error::{AppError, AppResult, ErrorCode},
     notify::{self, templates},
+    state::AppState,
     units,
 };
 
@@ -72,7 +72,7 @@ pub async fn create(
     .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    Ok(created.into())
+    created.try_into()
 }
 
 /// Admins see all staff (optionally one unit's); a supervisor sees their own unit's.
@@ -106,7 +106,10 @@ pub async fn list(
     let total = paginator.num_items().await?;
     let items = paginator.fetch_page(page - 1).await?;
     Ok(Page {
-        items: items.into_iter().map(StaffView::from).collect(),
+        items: items
+            .into_iter()
+            .map(StaffView::try_from)
+            .collect::<AppResult<_>>()?,
         total,
         page,
         per_page,

@@ -3,30 +3,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationError};
 
-use crate::entities::unit;
+use crate::{entities::unit, vocab::string_enum};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum UnitKind {
-    National,
-    Province,
-    Regency,
-    City,
-}
-
-impl UnitKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnitKind::National => "national",
-            UnitKind::Province => "province",
-            UnitKind::Regency => "regency",
-            UnitKind::City => "city",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::National, Self::Province, Self::Regency, Self::City]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+string_enum! {
+    /// Where a unit stands in the hierarchy.
+    UnitKind {
+        National => "national",
+        Province => "province",
+        Regency => "regency",
+        City => "city",
     }
 }
 
@@ -49,15 +34,15 @@ pub struct UnitView {
 }
 
 impl UnitView {
-    pub fn new(u: &unit::Model, offers_consultations: bool) -> Self {
-        Self {
+    pub fn new(u: &unit::Model, offers_consultations: bool) -> crate::error::AppResult<Self> {
+        Ok(Self {
             code: u.code.clone(),
             name: u.name.clone(),
-            kind: UnitKind::parse(&u.kind).unwrap_or(UnitKind::Regency),
+            kind: UnitKind::stored(&u.kind)?,
             parent_code: u.parent_code.clone(),
             time_zone: u.time_zone.clone(),
             offers_consultations,
-        }
+        })
     }
 }
 

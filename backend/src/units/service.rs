@@ -1,16 +1,16 @@
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
 use super::model::{PublishedServiceStandard, ServiceStandard, UnitDetail, UnitSettings, UnitView};
 use crate::{
     api::Page,
-    app::AppState,
     auth::AuthUser,
     entities::{service_standard, unit},
     error::{AppError, AppResult},
+    state::AppState,
 };
 
 pub async fn find<C: ConnectionTrait>(conn: &C, code: &str) -> AppResult<unit::Model> {
@@ -29,6 +29,7 @@ pub async fn list(state: &AppState, page: u64, per_page: u64) -> AppResult<Page<
     let serving: std::collections::HashSet<String> = service_standard::Entity::find()
         .select_only()
         .column(service_standard::Column::UnitCode)
+        .filter(service_standard::Column::UnitCode.is_in(items.iter().map(|u| u.code.clone())))
         .into_tuple()
         .all(&state.db)
         .await?
@@ -38,7 +39,7 @@ pub async fn list(state: &AppState, page: u64, per_page: u64) -> AppResult<Page<
         items: items
             .iter()
             .map(|u| UnitView::new(u, serving.contains(&u.code)))
-            .collect(),
+            .collect::<AppResult<_>>()?,
         total,
         page,
         per_page,
@@ -60,7 +61,7 @@ pub async fn detail(state: &AppState, code: &str) -> AppResult<UnitDetail> {
         .map(published)
         .transpose()?;
     Ok(UnitDetail {
-        unit: UnitView::new(&unit, standard.is_some()),
+        unit: UnitView::new(&unit, standard.is_some())?,
         service_standard: standard,
         settings: UnitSettings::from(&unit),
     })

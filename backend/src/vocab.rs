@@ -1,0 +1,150 @@
+//! The shared vocabulary: words every capability uses — the string enumerations stored in the
+//! database (with their checked reading), consultation categories and states, references to
+//! people, units' time zones, and links into the web app.
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::error::{AppError, AppResult};
+
+/// An enumeration stored as text. Reading an unknown stored value is an error that is logged,
+/// never a silent default.
+pub trait StoredEnum: Sized + Copy + 'static {
+    /// The name in logs.
+    const NAME: &'static str;
+    fn as_str(self) -> &'static str;
+    fn parse(s: &str) -> Option<Self>;
+
+    fn stored(value: &str) -> AppResult<Self> {
+        Self::parse(value).ok_or_else(|| {
+            tracing::error!(
+                kind = Self::NAME,
+                value,
+                "unknown value stored in the database"
+            );
+            AppError::internal(format!("unknown stored {} `{value}`", Self::NAME))
+        })
+    }
+}
+
+/// Declares a snake_case string enumeration: serde, OpenAPI schema, `as_str`, `parse`, `ALL`
+/// and [`StoredEnum`].
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub enum $name { $($(#[$vmeta])* #[serde(rename = $text)] $variant,)* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$(Self::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text,)* }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some(Self::$variant),)* _ => None }
+            }
+            /// Reads a stored value; an unknown one is a logged error.
+            pub fn stored(value: &str) -> $crate::error::AppResult<Self> {
+                <Self as $crate::vocab::StoredEnum>::stored(value)
+            }
+        }
+
+        impl $crate::vocab::StoredEnum for $name {
+            const NAME: &'static str = stringify!($name);
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+            fn parse(s: &str) -> Option<Self> {
+                $name::parse(s)
+            }
+        }
+    };
+}
+pub(crate) use string_enum;
+
+string_enum! {
+    /// What a question is about.
+    Category {
+        /// Statistical data.
+        Data => "data",
+        /// Concepts, definitions and methods behind the data.
+        Metadata => "metadata",
+        /// Recommendation for a statistical activity (survey) by another body.
+        ActivityRecommendation => "activity_recommendation",
+        /// Statistical classifications such as KBLI and KBJI.
+        Classification => "classification",
+    }
+}
+
+string_enum! {
+    /// Where a consultation stands.
+    Status {
+        /// In the unit's queue.
+        Waiting => "waiting",
+        /// Taken by an officer.
+        Active => "active",
+        Closed => "closed",
+    }
+}
+
+string_enum! {
+    /// How a consultation was closed.
+    Resolution {
+        Answered => "answered",
+        /// Referred to another PST service.
+        Referred => "referred",
+        /// Withdrawn by the user.
+        Withdrawn => "withdrawn",
+        /// The request does not fit; the user must open a new one.
+        Cancelled => "cancelled",
+        /// Closed automatically after the unit's days of user silence.
+        Inactive => "inactive",
+    }
+}
+
+/// A person named in a view.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct PersonRef {
+    pub id: Uuid,
+    pub full_name: String,
+}
+
+/// A unit's time zone (`Asia/Jakarta`, `Asia/Makassar`, `Asia/Jayapura`); an unknown stored
+/// zone is an error, not a guess.
+pub fn zone(time_zone: &str) -> AppResult<Tz> {
+    time_zone.parse().map_err(|_| {
+        tracing::error!(time_zone, "unknown time zone stored for a unit");
+        AppError::internal(format!("unknown stored time zone `{time_zone}`"))
+    })
+}
+
+/// Links into the web app, as emails and events carry them.
+pub mod links {
+    use uuid::Uuid;
+
+    /// A member of the public's view of their consultation.
+    pub fn consultation(public_url: &str, id: Uuid) -> String {
+        format!("{public_url}/consultations/{id}")
+    }
+
+    /// The staff console's view of a consultation.
+    pub fn staff_consultation(public_url: &str, id: Uuid) -> String {
+        format!("{public_url}/staff/consultations/{id}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_values_read_back_and_unknown_ones_are_errors() {
+        assert_eq!(Status::stored("waiting").ok(), Some(Status::Waiting));
+        assert!(Status::stored("lost").is_err());
+        assert!(zone("Asia/Makassar").is_ok());
+        assert!(zone("Mars/Olympus").is_err());
+        assert_eq!(Category::ALL.len(), 4);
+    }
+}
