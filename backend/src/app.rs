@@ -60,7 +60,12 @@ impl Modify for SecurityAddon {
     ),
     modifiers(&SecurityAddon),
     components(
-        schemas(error::Problem, error::ErrorCode),
+        schemas(
+            error::Problem,
+            error::ErrorCode,
+            crate::bus::LiveEvent,
+            crate::chat::ws::ClientMessage,
+        ),
         responses(
             crate::api::BadRequest,
             crate::api::Unauthenticated,

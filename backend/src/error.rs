@@ -13,8 +13,20 @@ use utoipa::ToSchema;
 macro_rules! error_codes {
     ($($variant:ident => ($status:expr, $code:literal, $title:literal),)*) => {
         /// Every error the API can answer with: the `code` of a problem.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
         pub enum ErrorCode { $(#[serde(rename = $code)] $variant,)* }
+
+        impl utoipa::PartialSchema for ErrorCode {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description(Some("Every error the API can answer with: the stable `code` of a problem."))
+                    .enum_values(Some([$($code,)*]))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for ErrorCode {}
 
         impl ErrorCode {
             pub fn status(self) -> StatusCode {

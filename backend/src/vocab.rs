@@ -33,8 +33,11 @@ pub trait StoredEnum: Sized + Copy + 'static {
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
         $(#[$meta])*
+        // The texts are the variants' snake_case names (a test holds them together): utoipa
+        // reads `rename_all`, not a per-variant rename coming from a macro.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-        pub enum $name { $($(#[$vmeta])* #[serde(rename = $text)] $variant,)* }
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant,)* }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$(Self::$variant,)*];
@@ -63,6 +66,28 @@ macro_rules! string_enum {
     };
 }
 pub(crate) use string_enum;
+
+string_enum! {
+    /// What a caller may do.
+    Role {
+        /// A registered member of the public.
+        Public => "public",
+        /// A PST officer of one unit.
+        Officer => "officer",
+        /// Front-office staff of one unit.
+        FrontOffice => "front_office",
+        /// Head of the unit's dissemination team.
+        Supervisor => "supervisor",
+        /// System administrator, for all units.
+        Admin => "admin",
+    }
+}
+
+impl Role {
+    pub fn is_staff(self) -> bool {
+        self != Role::Public
+    }
+}
 
 string_enum! {
     /// What a question is about.
@@ -138,6 +163,32 @@ pub mod links {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every text of a string enumeration is what serde writes (and the OpenAPI document shows).
+    pub(crate) fn assert_texts_match<T: StoredEnum + Serialize>(all: &[T]) {
+        for value in all {
+            assert_eq!(
+                serde_json::to_value(value).ok(),
+                Some(serde_json::Value::from(value.as_str())),
+                "{}::{}",
+                T::NAME,
+                value.as_str()
+            );
+        }
+    }
+
+    #[test]
+    fn texts_are_what_serde_writes() {
+        assert_texts_match(Role::ALL);
+        assert_texts_match(Category::ALL);
+        assert_texts_match(Status::ALL);
+        assert_texts_match(Resolution::ALL);
+        assert_texts_match(crate::units::model::UnitKind::ALL);
+        assert_texts_match(crate::calendar::HolidayKind::ALL);
+        assert_texts_match(crate::knowledge::model::ArticleStatus::ALL);
+        assert_texts_match(crate::consultations::model::FollowUpKind::ALL);
+        assert_texts_match(crate::consultations::model::ReferralService::ALL);
+    }
 
     #[test]
     fn stored_values_read_back_and_unknown_ones_are_errors() {

@@ -1,28 +1,34 @@
 //! Real-time events. In-process broadcast: every WebSocket connection subscribes and keeps the
-//! events its user may see. A PostgreSQL LISTEN/NOTIFY implementation can stand behind the same
+//! events its user may see; the events themselves are [`LiveEvent`].
+//! A PostgreSQL LISTEN/NOTIFY implementation can stand behind the same
 //! `publish`/`subscribe` pair for several server instances.
-use serde::Serialize;
-use serde_json::Value;
+pub mod events;
+
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
-/// What a client receives: `{type, consultation_id, data}`.
-#[derive(Debug, Clone, Serialize)]
+pub use events::LiveEvent;
+
+/// What travels on the bus.
+#[derive(Debug, Clone)]
+pub enum Payload {
+    /// Sent to the clients that may see it.
+    Live(LiveEvent),
+    /// Not sent as such: the unit's queue moved on, and every connection with a consultation
+    /// waiting there recounts its own position and sends it as [`LiveEvent::QueueMoved`].
+    QueueMoved,
+}
+
+/// An event and who may receive it.
+#[derive(Debug, Clone)]
 pub struct Event {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub consultation_id: Uuid,
-    pub data: Value,
+    pub payload: Payload,
     /// Who may receive it: the consultation's owner and the staff of its unit.
-    #[serde(skip)]
     pub owner_id: Uuid,
-    #[serde(skip)]
     pub unit_code: String,
     /// When set, only this user receives the event (e.g. their own queue position).
-    #[serde(skip)]
     pub only_user: Option<Uuid>,
     /// The user whose action caused it (not echoed back for typing indicators).
-    #[serde(skip)]
     pub actor_id: Option<Uuid>,
 }
 

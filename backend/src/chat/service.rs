@@ -5,7 +5,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, QueryOrder, Set, TransactionTrait,
 };
-use serde_json::json;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -13,7 +12,10 @@ use super::model::{AttachmentView, MessageView, MessagesQuery};
 use crate::{
     api::{Page, PageQuery},
     auth::{AuthUser, Role},
-    bus::Event,
+    bus::{
+        Event, LiveEvent, Payload,
+        events::{ReadUpTo, Typing},
+    },
     consultations::{
         access::{self, Access},
         model::Status,
@@ -206,9 +208,10 @@ async fn write(
         .pop()
         .ok_or_else(|| AppError::internal("message view"))?;
     state.bus.publish(Event {
-        kind: "message.created",
-        consultation_id: c.id,
-        data: serde_json::to_value(&view).map_err(AppError::internal)?,
+        payload: Payload::Live(LiveEvent::MessageCreated {
+            consultation_id: c.id,
+            data: view.clone(),
+        }),
         owner_id: c.user_id,
         unit_code: c.unit_code.clone(),
         only_user: None,
@@ -279,9 +282,13 @@ pub async fn mark_read(
     }
     if upsert_receipt(&state.db, c.id, auth.id, message_id).await? {
         state.bus.publish(Event {
-            kind: "read",
-            consultation_id: c.id,
-            data: json!({"user_id": auth.id, "message_id": message_id}),
+            payload: Payload::Live(LiveEvent::Read {
+                consultation_id: c.id,
+                data: ReadUpTo {
+                    user_id: auth.id,
+                    message_id,
+                },
+            }),
             owner_id: c.user_id,
             unit_code: c.unit_code,
             only_user: None,
@@ -298,9 +305,13 @@ pub async fn typing(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<()
         return Err(AppError::forbidden());
     }
     state.bus.publish(Event {
-        kind: "typing",
-        consultation_id: c.id,
-        data: json!({"user_id": auth.id, "role": auth.role}),
+        payload: Payload::Live(LiveEvent::Typing {
+            consultation_id: c.id,
+            data: Typing {
+                user_id: auth.id,
+                role: auth.role,
+            },
+        }),
         owner_id: c.user_id,
         unit_code: c.unit_code,
         only_user: None,

@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::{
     auth::{AuthUser, Role},
-    bus::Event,
+    bus::{Event, LiveEvent, Payload, events::QueueMove},
     consultations::access,
     consultations::model::Status,
     entities::consultation,
@@ -29,9 +29,11 @@ pub struct WsQuery {
     pub token: String,
 }
 
-#[derive(Debug, Deserialize)]
+/// What a client may send over the WebSocket.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
-enum ClientMessage {
+#[schema(as = LiveClientMessage)]
+pub enum ClientMessage {
     Typing {
         consultation_id: Uuid,
     },
@@ -40,8 +42,6 @@ enum ClientMessage {
         message_id: Uuid,
     },
 }
-
-const QUEUE_CHANGED: &str = "queue.changed";
 
 /// The caller's own waiting consultations and their units: when a unit's queue moves, the
 /// connection recounts only these positions, so nobody loads the whole queue.
@@ -67,18 +67,20 @@ impl OwnQueue {
 
     /// Keeps track of the owner's consultations entering and leaving the queue.
     fn observe(&mut self, user: Uuid, event: &Event) {
-        if event.kind != "consultation.updated" || event.owner_id != user {
+        let Payload::Live(LiveEvent::ConsultationUpdated {
+            consultation_id,
+            data,
+        }) = &event.payload
+        else {
+            return;
+        };
+        if event.owner_id != user {
             return;
         }
-        match event.data.get("status").and_then(|s| s.as_str()) {
-            Some(status) if status == Status::Waiting.as_str() => {
-                self.0
-                    .insert(event.consultation_id, event.unit_code.clone());
-            }
-            Some(_) => {
-                self.0.remove(&event.consultation_id);
-            }
-            None => {}
+        if data.status == Status::Waiting {
+            self.0.insert(*consultation_id, event.unit_code.clone());
+        } else {
+            self.0.remove(consultation_id);
         }
     }
 
@@ -101,13 +103,13 @@ struct Audience {
 
 impl Audience {
     fn wants(&self, event: &Event) -> bool {
-        if event.kind == QUEUE_CHANGED {
+        let Payload::Live(live) = &event.payload else {
             return false;
-        }
+        };
         if let Some(only) = event.only_user {
             return only == self.user;
         }
-        if event.kind == "typing" && event.actor_id == Some(self.user) {
+        if matches!(live, LiveEvent::Typing { .. }) && event.actor_id == Some(self.user) {
             return false;
         }
         event.owner_id == self.user
@@ -119,9 +121,9 @@ impl Audience {
     }
 }
 
-/// Live events. Open with `?token=<access token>`; events: `message.created`,
-/// `consultation.updated` (status, assignee, queue position), `typing`, `read`. Send
-/// `{"type":"typing","consultation_id":…}` or `{"type":"read","consultation_id":…,"message_id":…}`.
+/// Live events. Open with `?token=<access token>`. The server sends `LiveEvent`s (schema in the
+/// components: `message.created`, `consultation.updated`, `queue.moved`, `typing`, `read`,
+/// `error`); the client may send `LiveClientMessage`s (`typing`, `read`).
 #[utoipa::path(
     tag = "chat",
     params(WsQuery),
@@ -168,7 +170,7 @@ pub async fn connect(
         loop {
             tokio::select! {
                 event = events.recv() => match event {
-                    Ok(event) if event.kind == QUEUE_CHANGED => {
+                    Ok(event) if matches!(event.payload, Payload::QueueMoved) => {
                         let mine = own_queue.in_unit(&event.unit_code);
                         if mine.is_empty() {
                             continue;
@@ -180,20 +182,21 @@ pub async fn connect(
                                 continue;
                             }
                         };
-                        for (id, position) in positions {
-                            let update = serde_json::json!({
-                                "type": "consultation.updated",
-                                "consultation_id": id,
-                                "data": {"status": Status::Waiting.as_str(), "queue_position": position},
-                            });
-                            if session.text(update.to_string()).await.is_err() {
+                        for (consultation_id, queue_position) in positions {
+                            let moved = LiveEvent::QueueMoved {
+                                consultation_id,
+                                data: QueueMove { queue_position },
+                            };
+                            let Ok(text) = serde_json::to_string(&moved) else { continue };
+                            if session.text(text).await.is_err() {
                                 break;
                             }
                         }
                     }
                     Ok(event) if audience.wants(&event) => {
                         own_queue.observe(audience.user, &event);
-                        let Ok(text) = serde_json::to_string(&event) else { continue };
+                        let Payload::Live(live) = &event.payload else { continue };
+                        let Ok(text) = serde_json::to_string(live) else { continue };
                         if session.text(text).await.is_err() {
                             break;
                         }
@@ -215,7 +218,10 @@ pub async fn connect(
                                 }
                             };
                             if let Err(e) = result {
-                                let _ = session.text(serde_json::json!({"type": "error", "code": e.code.as_str()}).to_string()).await;
+                                let refused = LiveEvent::Error { code: e.code };
+                                if let Ok(text) = serde_json::to_string(&refused) {
+                                    let _ = session.text(text).await;
+                                }
                             }
                         }
                     }

@@ -6,7 +6,6 @@ use sea_orm::{
     JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
     sea_query::{Alias, Expr, ExprTrait, Query, QueryStatementBuilder},
 };
-use serde_json::json;
 use uuid::Uuid;
 
 use super::{
@@ -16,7 +15,7 @@ use super::{
 use crate::{
     api::{Page, PageQuery},
     auth::{AuthUser, Role},
-    bus::Event,
+    bus::{Event, LiveEvent, Payload, events::ConsultationChange},
     calendar::working_days,
     entities::{
         consultation::{self, Column as C},
@@ -257,7 +256,11 @@ async fn views_rated<Cn: ConnectionTrait>(
             subject: c.subject,
             question: c.question,
             status: Status::stored(&c.status)?,
-            resolution: c.resolution.as_deref().and_then(Resolution::parse),
+            resolution: c
+                .resolution
+                .as_deref()
+                .map(Resolution::stored)
+                .transpose()?,
             summary: c.summary,
             queue_position,
             clarified_at: c.clarified_at,
@@ -298,39 +301,39 @@ pub async fn announce(
         Some(id) => people(&state.db, [id]).await?.remove(&id),
         None => None,
     };
-    state.bus.publish(Event {
-        kind: "consultation.updated",
-        consultation_id: c.id,
-        data: json!({
-            "status": c.status,
-            "resolution": c.resolution,
-            "summary": c.summary,
-            "assignee_id": c.assignee_id,
-            "assignee": assignee,
-            "queue_position": position,
-            "clarified_at": c.clarified_at,
-            "deadline_at": c.deadline_at,
-            "closed_at": c.closed_at,
-            "overdue": is_overdue(c, Utc::now()),
-            "to_index": c.to_index,
-            "updated_at": c.updated_at,
-        }),
+    let data = ConsultationChange {
+        status: Status::stored(&c.status)?,
+        resolution: c
+            .resolution
+            .as_deref()
+            .map(Resolution::stored)
+            .transpose()?,
+        summary: c.summary.clone(),
+        assignee_id: c.assignee_id,
+        assignee,
+        queue_position: position,
+        clarified_at: c.clarified_at,
+        deadline_at: c.deadline_at,
+        closed_at: c.closed_at,
+        overdue: is_overdue(c, Utc::now()),
+        to_index: c.to_index,
+        updated_at: c.updated_at,
+    };
+    let routed = |payload| Event {
+        payload,
         owner_id: c.user_id,
         unit_code: c.unit_code.clone(),
         only_user: None,
         actor_id: None,
-    });
-    if queue_changed {
-        // Every waiting owner's connection recounts its own position (see `chat::ws`).
-        state.bus.publish(Event {
-            kind: "queue.changed",
+    };
+    state
+        .bus
+        .publish(routed(Payload::Live(LiveEvent::ConsultationUpdated {
             consultation_id: c.id,
-            data: serde_json::Value::Null,
-            owner_id: c.user_id,
-            unit_code: c.unit_code.clone(),
-            only_user: None,
-            actor_id: None,
-        });
+            data,
+        })));
+    if queue_changed {
+        state.bus.publish(routed(Payload::QueueMoved));
     }
     Ok(())
 }

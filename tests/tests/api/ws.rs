@@ -144,6 +144,43 @@ async fn queue_positions_are_pushed_and_others_see_nothing() {
 }
 
 #[tokio::test]
+async fn a_consultation_opened_after_connecting_follows_the_queue_too() {
+    let app = spawn_app().await;
+    let first = app.public_user().await;
+    let second = app.public_user().await;
+    let a = app.open_consultation(&first, "1808").await;
+    let mut second_socket = connect(&app, &second.access_token).await;
+    let b = app.open_consultation(&second, "1808").await;
+    assert_eq!(b["queue_position"], 2);
+    let officer = app.staff(Role::Officer, Some("1808")).await;
+    app.post(
+        &format!("/api/v1/consultations/{}/withdraw", a["id"].as_str().unwrap()),
+        Some(first.access_token.as_str()),
+        json!({}),
+    )
+    .await
+    .ok();
+    let moved = next_event(&mut second_socket, |e| {
+        e["type"] == "queue.moved" && e["consultation_id"] == b["id"]
+    })
+    .await;
+    assert_eq!(moved["data"]["queue_position"], 1);
+    app.post(
+        &format!("/api/v1/consultations/{}/claim", b["id"].as_str().unwrap()),
+        Some(officer.access_token.as_str()),
+        json!({}),
+    )
+    .await
+    .ok();
+    let taken = next_event(&mut second_socket, |e| {
+        e["type"] == "consultation.updated" && e["consultation_id"] == b["id"]
+    })
+    .await;
+    assert_eq!(taken["data"]["status"], "active");
+    assert_eq!(taken["data"]["queue_position"], Value::Null);
+}
+
+#[tokio::test]
 async fn a_socket_needs_a_valid_token() {
     let app = spawn_app().await;
     let refused = connect_async(format!(
