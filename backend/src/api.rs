@@ -102,3 +102,10 @@ problem_responses! {
 pub fn trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     String::deserialize(d).map(|s| s.trim().to_owned())
 }
+
+/// The client's address, for limits per address.
+pub fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}

@@ -82,7 +82,7 @@ impl Modify for SecurityAddon {
         (name = "units", description = "Units, their service standards and settings"),
         (name = "calendar", description = "Holidays and collective leave days"),
         (name = "staff", description = "Staff accounts and roles"),
-        (name = "feedback", description = "Satisfaction ratings (SKM)"),
+        (name = "ratings", description = "Satisfaction ratings (SKM)"),
         (name = "chat", description = "Messages, attachments, read receipts and the live WebSocket"),
         (name = "consultations", description = "Online consultations: the queue, deadlines, closing, follow-ups"),
         (name = "health", description = "Liveness and readiness"),
@@ -101,7 +101,7 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::staff::routes::configure)
             .configure(crate::consultations::routes::configure)
             .configure(crate::chat::routes::configure)
-            .configure(crate::feedback::routes::configure)
+            .configure(crate::ratings::routes::configure)
             .configure(crate::knowledge::routes::configure),
     );
 }

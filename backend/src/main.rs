@@ -2,12 +2,12 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use statkonsul::{
     app::{self, Application},
-    auth::Role,
     config::Settings,
     db::Db,
     seed,
     staff::{self, CreateStaffRequest},
     state::AppState,
+    vocab::Role,
 };
 use tracing_subscriber::EnvFilter;
 use validator::Validate;

@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, Tran
 
 use crate::{
     auth::{
-        Role, password,
+        password,
         service::{NewUser, insert_user, normalize_email},
     },
     calendar::{self, HOLIDAYS_2026_CSV},
@@ -15,6 +15,7 @@ use crate::{
     knowledge,
     state::AppState,
     units::{model::ServiceStandard, service::save_standard},
+    vocab::Role,
 };
 
 /// The five units' standards, transcribed from their published texts.

@@ -6,10 +6,10 @@ use actix_web::web;
 use tokio::sync::Notify;
 
 use crate::{
-    auth::{rate_limit::AttemptLimiter, tokens::JwtKeys},
     bus::Bus,
     config::Settings,
     db::Db,
+    security::{rate_limit::AttemptLimiter, tokens::JwtKeys},
 };
 
 /// The state shared by every request handler.
@@ -19,10 +19,10 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub keys: JwtKeys,
-    pub limiter: AttemptLimiter,
+    pub login_limiter: AttemptLimiter,
     /// Readers' votes on articles: three per article and reader (account, or address when
     /// anonymous: people may share one) an hour, at most 60 an hour from one address.
-    pub feedback_limiter: AttemptLimiter,
+    pub vote_limiter: AttemptLimiter,
     /// Wakes the outbox worker after a transaction that wrote an email commits.
     pub outbox_wake: Arc<Notify>,
     /// Wakes the knowledge index worker after a transaction that queued an index job commits.
@@ -61,8 +61,8 @@ impl AppState {
     pub fn new(db: Db, settings: Settings) -> Self {
         Self {
             keys: JwtKeys::new(settings.jwt_secret.expose()),
-            limiter: AttemptLimiter::new(Duration::from_secs(15 * 60), 5, 30),
-            feedback_limiter: AttemptLimiter::new(Duration::from_secs(3600), 3, 60),
+            login_limiter: AttemptLimiter::new(Duration::from_secs(15 * 60), 5, 30),
+            vote_limiter: AttemptLimiter::new(Duration::from_secs(3600), 3, 60),
             outbox_wake: Arc::new(Notify::new()),
             index_wake: Arc::new(Notify::new()),
             bus: Bus::new(),

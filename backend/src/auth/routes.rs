@@ -2,7 +2,6 @@
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 
 use super::{
-    AuthUser,
     model::{
         ChangePasswordRequest, EmailRequest, LoginRequest, MeView, RefreshRequest, RegisterRequest,
         ResetConfirmRequest, TokenPair, TokenRequest, UpdateMeRequest,
@@ -11,6 +10,7 @@ use super::{
 };
 use crate::{
     api::{BadRequest, Conflict, TooMany, Unauthenticated, Unprocessable, ValidJson},
+    caller::AuthUser,
     error::AppResult,
     state::AppState,
 };
@@ -91,12 +91,6 @@ async fn resend_verification(
     Ok(HttpResponse::Accepted().finish())
 }
 
-pub fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 /// Log in with email and password.
 ///
 /// Failed attempts are limited per account and per client address; past the limit the answer
@@ -121,7 +115,13 @@ async fn login(
 ) -> AppResult<web::Json<TokenPair>> {
     let body = body.0;
     Ok(web::Json(
-        service::login(&state, &body.email, &body.password, &client_address(&req)).await?,
+        service::login(
+            &state,
+            &body.email,
+            &body.password,
+            &crate::api::client_address(&req),
+        )
+        .await?,
     ))
 }
 

@@ -13,12 +13,12 @@ use super::{
         UpdateMeRequest,
     },
     password,
-    tokens::{hash_token, random_token},
 };
 use crate::{
     entities::{email_token, refresh_token, user},
     error::{AppError, AppResult, ErrorCode},
     notify::{self, templates},
+    security::tokens::{hash_token, random_token},
     state::AppState,
 };
 
@@ -281,7 +281,7 @@ pub async fn login(
     address: &str,
 ) -> AppResult<TokenPair> {
     let email = normalize_email(email);
-    if let Some(wait) = state.limiter.check(&email, address) {
+    if let Some(wait) = state.login_limiter.check(&email, address) {
         let mut e = AppError::new(ErrorCode::TooManyAttempts).with_detail(format!(
             "Too many failed logins; try again in {wait} seconds."
         ));
@@ -298,7 +298,7 @@ pub async fn login(
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        state.limiter.record(&email, address);
+        state.login_limiter.record(&email, address);
         return Err(AppError::new(ErrorCode::InvalidCredentials));
     };
     if user.email_verified_at.is_none() {
@@ -306,7 +306,7 @@ pub async fn login(
             "Open the link in the verification email, or ask for a new one at /api/v1/auth/resend-verification.",
         ));
     }
-    state.limiter.record_success(&email);
+    state.login_limiter.record_success(&email);
     start_session(state, &state.db, &user, Uuid::now_v7()).await
 }
 
@@ -413,7 +413,7 @@ pub async fn confirm_password_reset(state: &AppState, req: ResetConfirmRequest) 
     notify::enqueue(&txn, templates::password_changed(&email, &name)).await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    state.limiter.record_success(&email);
+    state.login_limiter.record_success(&email);
     Ok(())
 }
 

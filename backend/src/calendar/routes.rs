@@ -6,9 +6,10 @@ use utoipa::IntoParams;
 use super::{HolidayYear, HolidayYearUpdate, service};
 use crate::{
     api::{BadRequest, Forbidden, Unauthenticated, Unprocessable, ValidJson},
-    auth::{AuthUser, Role},
+    caller::AuthUser,
     error::AppResult,
     state::AppState,
+    vocab::Role,
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

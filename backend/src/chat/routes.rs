@@ -12,7 +12,7 @@ use crate::{
     api::{
         BadRequest, Conflict, Forbidden, NotFound, Page, Unauthenticated, Unprocessable, ValidJson,
     },
-    auth::AuthUser,
+    caller::AuthUser,
     error::{AppError, AppResult, ErrorCode},
     state::AppState,
 };

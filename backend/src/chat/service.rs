@@ -11,11 +11,11 @@ use uuid::Uuid;
 use super::model::{AttachmentView, MessageView, MessagesQuery};
 use crate::{
     api::{Page, PageQuery},
-    auth::{AuthUser, Role},
     bus::{
         Event, LiveEvent, Payload,
         events::{ReadUpTo, Typing},
     },
+    caller::AuthUser,
     consultations::{
         access::{self, Access},
         model::Status,
@@ -24,6 +24,7 @@ use crate::{
     error::{AppError, AppResult, ErrorCode},
     notify::{self, templates},
     state::AppState,
+    vocab::Role,
 };
 
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;

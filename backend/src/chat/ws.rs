@@ -13,13 +13,14 @@ use uuid::Uuid;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::{
-    auth::{AuthUser, Role},
     bus::{Event, LiveEvent, Payload, events::QueueMove},
+    caller::AuthUser,
     consultations::access,
     consultations::model::Status,
     entities::consultation,
     error::{AppError, AppResult, ErrorCode},
     state::AppState,
+    vocab::Role,
 };
 
 #[derive(Debug, Deserialize, IntoParams)]

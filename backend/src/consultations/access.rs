@@ -5,9 +5,10 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use crate::{
-    auth::{AuthUser, Role},
+    caller::AuthUser,
     entities::{consultation, unit},
     error::{AppError, AppResult},
+    vocab::Role,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

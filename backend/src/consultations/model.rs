@@ -128,7 +128,7 @@ pub struct ConsultationDetail {
     pub follow_ups: Vec<FollowUpView>,
     pub referrals: Vec<ReferralView>,
     /// The owner's satisfaction rating, once given.
-    pub rating: Option<crate::feedback::RatingView>,
+    pub rating: Option<crate::skm::RatingView>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -6,7 +6,7 @@ use crate::{
     api::{
         BadRequest, Conflict, Forbidden, NotFound, Page, Unauthenticated, Unprocessable, ValidJson,
     },
-    auth::AuthUser,
+    caller::AuthUser,
     error::AppResult,
     state::AppState,
 };

@@ -14,9 +14,9 @@ use super::{
 };
 use crate::{
     api::{Page, PageQuery},
-    auth::{AuthUser, Role},
     bus::{Event, LiveEvent, Payload, events::ConsultationChange},
     calendar::working_days,
+    caller::AuthUser,
     entities::{
         consultation::{self, Column as C},
         consultation_counter, follow_up, message, rating, read_receipt, referral, unit, user,
@@ -24,6 +24,7 @@ use crate::{
     error::{AppError, AppResult, ErrorCode},
     notify::{self, templates},
     state::AppState,
+    vocab::Role,
     vocab::{self, links},
 };
 
@@ -584,7 +585,7 @@ pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         .filter(rating::Column::SubjectId.eq(c.id))
         .one(&state.db)
         .await?
-        .map(crate::feedback::service::view);
+        .map(crate::skm::view);
     let rated = rating
         .as_ref()
         .map(|_| std::collections::HashSet::from([c.id]))

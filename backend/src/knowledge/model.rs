@@ -143,7 +143,7 @@ pub struct SearchParams {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum FeedbackContext {
+pub enum VoteContext {
     /// On the article's page.
     Article,
     /// A suggestion in the new-consultation form: "answered, no need to ask" is a deflection.
@@ -153,10 +153,10 @@ pub enum FeedbackContext {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"helpful": true, "context": "consultation_form", "unit_code": "3304"}))]
-pub struct FeedbackRequest {
+pub struct VoteRequest {
     /// `true`: "this answered my question"; `false`: "I still need help".
     pub helpful: bool,
-    pub context: FeedbackContext,
+    pub context: VoteContext,
     /// The unit the reader was about to ask.
     #[serde(default)]
     #[validate(length(min = 1, max = 8, message = "must be a unit code"))]

@@ -7,7 +7,7 @@ use crate::{
         BadRequest, Conflict, Forbidden, NotFound, Page, TooMany, Unauthenticated, Unprocessable,
         ValidJson,
     },
-    auth::{AuthUser, MaybeAuth},
+    caller::{AuthUser, MaybeAuth},
     consultations::model::ConsultationView,
     error::AppResult,
     search::{SearchResults, SharedIndex},
@@ -21,7 +21,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(get_article)
         .service(update_article)
         .service(archive_article)
-        .service(article_feedback)
+        .service(vote_on_article)
         .service(get_synonyms)
         .service(put_synonyms)
         .service(to_curate)
@@ -173,7 +173,7 @@ async fn archive_article(
     tag = "knowledge",
     security((), ("bearer" = [])),
     params(("id" = String, Path, description = "The article's id or slug")),
-    request_body = FeedbackRequest,
+    request_body = VoteRequest,
     responses(
         (status = 204, description = "Counted."),
         (status = 400, response = BadRequest),
@@ -184,15 +184,15 @@ async fn archive_article(
     )
 )]
 #[post("/knowledge/articles/{id}/feedback")]
-async fn article_feedback(
+async fn vote_on_article(
     auth: MaybeAuth,
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: ValidJson<FeedbackRequest>,
+    body: ValidJson<VoteRequest>,
 ) -> AppResult<HttpResponse> {
-    let address = crate::auth::routes::client_address(&req);
-    service::feedback(&state, auth.0.as_ref(), &address, &id, body.0).await?;
+    let address = crate::api::client_address(&req);
+    service::vote(&state, auth.0.as_ref(), &address, &id, body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -212,9 +212,9 @@ async fn get_synonyms(
     state: web::Data<AppState>,
 ) -> AppResult<web::Json<SynonymList>> {
     auth.require(&[
-        crate::auth::Role::Officer,
-        crate::auth::Role::Supervisor,
-        crate::auth::Role::Admin,
+        crate::vocab::Role::Officer,
+        crate::vocab::Role::Supervisor,
+        crate::vocab::Role::Admin,
     ])?;
     Ok(web::Json(SynonymList {
         groups: service::synonyms(&state.db).await?,

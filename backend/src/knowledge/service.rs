@@ -1,4 +1,4 @@
-//! Articles, readers' feedback, the synonym list and promotion of answered consultations.
+//! Articles, readers' votes, the synonym list and promotion of answered consultations.
 use std::collections::HashSet;
 
 use chrono::Utc;
@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::{model::*, redact::redact};
 use crate::{
     api::{Page, PageQuery},
-    auth::{AuthUser, Role},
+    caller::AuthUser,
     consultations::{
         access,
         model::{Category, ConsultationView, Resolution, Status},
@@ -21,11 +21,12 @@ use crate::{
     entities::{
         consultation,
         knowledge_article::{self, Column as A},
-        knowledge_feedback, knowledge_index_job, knowledge_synonym, message, unit, user,
+        knowledge_index_job, knowledge_synonym, knowledge_vote, message, unit, user,
     },
     error::{AppError, AppResult, ErrorCode},
     search::{self, NATIONAL, SearchRequest, SearchResults, SharedIndex},
     state::AppState,
+    vocab::Role,
 };
 
 /// How deep search results may be paged (the most relevant are on the first pages).
@@ -441,12 +442,12 @@ pub async fn search(index: &SharedIndex, params: SearchParams) -> AppResult<Sear
     })
 }
 
-pub async fn feedback(
+pub async fn vote(
     state: &AppState,
     auth: Option<&AuthUser>,
     address: &str,
     key: &str,
-    req: FeedbackRequest,
+    req: VoteRequest,
 ) -> AppResult<()> {
     let article = find(&state.db, key).await?;
     if article.status != ArticleStatus::Published.as_str() {
@@ -457,21 +458,21 @@ pub async fn feedback(
         Some(a) => format!("{}:user:{}", article.id, a.id),
         None => format!("{}:address:{address}", article.id),
     };
-    if let Some(wait) = state.feedback_limiter.check(&reader, address) {
+    if let Some(wait) = state.vote_limiter.check(&reader, address) {
         let mut e = AppError::new(ErrorCode::TooManyAttempts)
             .with_detail("Your answer about this article is already counted.");
         e.retry_after_seconds = Some(wait);
         return Err(e);
     }
-    state.feedback_limiter.record(&reader, address);
+    state.vote_limiter.record(&reader, address);
     let txn = state.db.begin().await?;
-    knowledge_feedback::ActiveModel {
+    knowledge_vote::ActiveModel {
         id: Set(Uuid::now_v7()),
         article_id: Set(article.id),
         helpful: Set(req.helpful),
         context: Set(match req.context {
-            FeedbackContext::Article => "article",
-            FeedbackContext::ConsultationForm => "consultation_form",
+            VoteContext::Article => "article",
+            VoteContext::ConsultationForm => "consultation_form",
         }
         .into()),
         unit_code: Set(req.unit_code),

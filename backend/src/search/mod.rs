@@ -123,7 +123,7 @@ pub struct SearchHit {
     pub id: Uuid,
     pub slug: String,
     pub title: String,
-    #[schema(value_type = crate::consultations::model::Category)]
+    #[schema(value_type = crate::vocab::Category)]
     pub category: String,
     /// `null`: a national article.
     pub unit_code: Option<String>,

@@ -7,7 +7,7 @@ use crate::{
     api::{
         BadRequest, Conflict, Forbidden, Page, PageQuery, Unauthenticated, Unprocessable, ValidJson,
     },
-    auth::AuthUser,
+    caller::AuthUser,
     error::AppResult,
     state::AppState,
 };

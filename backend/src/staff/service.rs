@@ -6,14 +6,16 @@ use super::{CreateStaffRequest, StaffView};
 use crate::{
     api::Page,
     auth::{
-        AuthUser, Role, password,
+        password,
         service::{NewUser, check_password, insert_user},
     },
+    caller::AuthUser,
     entities::user,
     error::{AppError, AppResult, ErrorCode},
     notify::{self, templates},
     state::AppState,
     units,
+    vocab::Role,
 };
 
 /// Creates a staff account. `by` is `None` only for the command line, which makes the first admin.

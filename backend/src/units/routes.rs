@@ -8,7 +8,7 @@ use crate::{
     api::{
         BadRequest, Forbidden, NotFound, Page, PageQuery, Unauthenticated, Unprocessable, ValidJson,
     },
-    auth::AuthUser,
+    caller::AuthUser,
     error::AppResult,
     state::AppState,
 };

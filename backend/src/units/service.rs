@@ -7,7 +7,7 @@ use sea_orm::{
 use super::model::{PublishedServiceStandard, ServiceStandard, UnitDetail, UnitSettings, UnitView};
 use crate::{
     api::Page,
-    auth::AuthUser,
+    caller::AuthUser,
     entities::{service_standard, unit},
     error::{AppError, AppResult},
     state::AppState,

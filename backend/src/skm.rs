@@ -1,14 +1,13 @@
-//! Satisfaction ratings: the nine elements of the public-service satisfaction survey (SKM,
-//! PermenPANRB 14/2017), scored 1 (tidak baik) to 4 (sangat baik), plus free text. Ratings do
-//! not depend on what was rated, so walk-in visits use the same model.
-pub mod routes;
-pub mod service;
-
+//! The public-service satisfaction survey (SKM, PermenPANRB 14/2017): nine elements scored
+//! 1 (tidak baik) to 4 (sangat baik), plus free text, and the view of a given rating. Ratings do
+//! not depend on what was rated, so online consultations and walk-in visits share them.
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
+
+use crate::entities::rating;
 
 /// Scores per element: `u1` persyaratan, `u2` sistem, mekanisme dan prosedur, `u3` waktu
 /// penyelesaian, `u4` biaya/tarif, `u5` produk spesifikasi jenis pelayanan, `u6` kompetensi
@@ -46,15 +45,6 @@ impl Scores {
     }
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RatingRequest {
-    #[validate(nested)]
-    pub scores: Scores,
-    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
-    pub comment: Option<String>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RatingView {
     pub id: Uuid,
@@ -69,7 +59,25 @@ pub struct RatingView {
     pub created_at: DateTime<Utc>,
 }
 
-/// A rating needs follow-up when any element scores 2 or less, or when it carries a comment.
-pub fn needs_follow_up(scores: &Scores, comment: Option<&str>) -> bool {
-    scores.all().iter().any(|s| *s <= 2) || comment.is_some_and(|c| !c.trim().is_empty())
+pub fn view(r: rating::Model) -> RatingView {
+    RatingView {
+        id: r.id,
+        scores: Scores {
+            u1: r.u1,
+            u2: r.u2,
+            u3: r.u3,
+            u4: r.u4,
+            u5: r.u5,
+            u6: r.u6,
+            u7: r.u7,
+            u8: r.u8,
+            u9: r.u9,
+        },
+        subject_kind: r.subject_kind,
+        subject_id: r.subject_id,
+        unit_code: r.unit_code,
+        comment: r.comment,
+        needs_follow_up: r.needs_follow_up,
+        created_at: r.created_at,
+    }
 }

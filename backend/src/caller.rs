@@ -5,7 +5,7 @@ use std::future::{Ready, ready};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
 use uuid::Uuid;
 
-use super::Role;
+use crate::vocab::Role;
 use crate::{
     error::{AppError, ErrorCode},
     state::AppState,

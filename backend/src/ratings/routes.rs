@@ -4,7 +4,7 @@ use uuid::Uuid;
 use super::{RatingRequest, RatingView, service};
 use crate::{
     api::{BadRequest, Conflict, Forbidden, NotFound, Unauthenticated, Unprocessable, ValidJson},
-    auth::AuthUser,
+    caller::AuthUser,
     error::AppResult,
     state::AppState,
 };
@@ -15,7 +15,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 
 /// Rate the service of one's closed consultation, once: the nine SKM elements (1–4) and a comment.
 #[utoipa::path(
-    tag = "feedback",
+    tag = "ratings",
     security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     request_body = RatingRequest,

@@ -2,9 +2,10 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, Set};
 use uuid::Uuid;
 
-use super::{RatingRequest, RatingView, Scores, needs_follow_up};
+use super::{RatingRequest, RatingView, needs_follow_up};
+use crate::skm::view;
 use crate::{
-    auth::AuthUser,
+    caller::AuthUser,
     consultations::{
         access::{self, Access},
         model::Status,
@@ -13,29 +14,6 @@ use crate::{
     error::{AppError, AppResult, ErrorCode},
     state::AppState,
 };
-
-pub fn view(r: rating::Model) -> RatingView {
-    RatingView {
-        id: r.id,
-        scores: Scores {
-            u1: r.u1,
-            u2: r.u2,
-            u3: r.u3,
-            u4: r.u4,
-            u5: r.u5,
-            u6: r.u6,
-            u7: r.u7,
-            u8: r.u8,
-            u9: r.u9,
-        },
-        subject_kind: r.subject_kind,
-        subject_id: r.subject_id,
-        unit_code: r.unit_code,
-        comment: r.comment,
-        needs_follow_up: r.needs_follow_up,
-        created_at: r.created_at,
-    }
-}
 
 /// The owner rates a closed consultation, once.
 pub async fn rate_consultation(

@@ -6,8 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::Role;
-use crate::error::AppError;
+use crate::{error::AppError, vocab::Role};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claims {

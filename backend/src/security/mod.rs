@@ -1,0 +1,4 @@
+//! Access tokens and attempt limits: what the shared state holds to authenticate callers and
+//! slow down guessing.
+pub mod rate_limit;
+pub mod tokens;
