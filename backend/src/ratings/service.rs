@@ -79,6 +79,7 @@ pub async fn rate_consultation(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::skm::Scores;
 
     fn scores(v: i16) -> Scores {
         Scores {
