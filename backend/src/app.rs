@@ -64,7 +64,7 @@ impl Modify for SecurityAddon {
             error::Problem,
             error::ErrorCode,
             crate::bus::LiveEvent,
-            crate::chat::ws::ClientMessage,
+            crate::live::ws::ClientMessage,
         ),
         responses(
             crate::api::BadRequest,
@@ -101,6 +101,7 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::staff::routes::configure)
             .configure(crate::consultations::routes::configure)
             .configure(crate::chat::routes::configure)
+            .configure(crate::live::configure)
             .configure(crate::ratings::routes::configure)
             .configure(crate::knowledge::routes::configure),
     );

@@ -1,4 +1,5 @@
 //! Statkonsul: statistical consultation services for the regional units of a statistics agency.
+pub mod access;
 pub mod api;
 pub mod app;
 pub mod auth;
@@ -13,6 +14,7 @@ pub mod entities;
 pub mod error;
 pub mod jobs;
 pub mod knowledge;
+pub mod live;
 pub mod notify;
 pub mod ratings;
 pub mod search;

@@ -2,4 +2,3 @@
 pub mod model;
 pub mod routes;
 pub mod service;
-pub mod ws;

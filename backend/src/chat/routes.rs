@@ -22,8 +22,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(post_message)
         .service(upload_attachment)
         .service(download_attachment)
-        .service(mark_read)
-        .service(super::ws::connect);
+        .service(mark_read);
 }
 
 /// The conversation, oldest first; `after` gives only newer messages (to catch up after a reconnect).

@@ -1,30 +1,29 @@
-use std::path::PathBuf;
+use std::{collections::HashMap, path::PathBuf};
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
+    JoinType, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    sea_query::{Alias, Expr, ExprTrait, Query},
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::model::{AttachmentView, MessageView, MessagesQuery};
 use crate::{
+    access::{self, Access},
     api::{Page, PageQuery},
     bus::{
         Event, LiveEvent, Payload,
         events::{ReadUpTo, Typing},
     },
     caller::AuthUser,
-    consultations::{
-        access::{self, Access},
-        model::Status,
-    },
     entities::{attachment, consultation, message, read_receipt, user},
     error::{AppError, AppResult, ErrorCode},
     notify::{self, templates},
     state::AppState,
     vocab::Role,
+    vocab::Status,
 };
 
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
@@ -439,4 +438,48 @@ pub async fn attachment(
     access::load(&state.db, auth, a.consultation_id).await?;
     let path = attachment_path(state, &a.sha256);
     Ok((a, path))
+}
+
+/// Messages from others after the reader's last read one, per consultation: one query.
+pub async fn unread_counts<Cn: ConnectionTrait>(
+    conn: &Cn,
+    reader: Uuid,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, u64>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    use message::Column as M;
+    use read_receipt::Column as R;
+    let r = Alias::new("r");
+    let m = |col: M| Expr::col((message::Entity, col));
+    let last_read = Expr::col((r.clone(), R::LastReadMessageId));
+    let stmt = Query::select()
+        .column((message::Entity, M::ConsultationId))
+        .expr_as(m(M::Id).count(), Alias::new("unread"))
+        .from(message::Entity)
+        .join_as(
+            JoinType::LeftJoin,
+            read_receipt::Entity,
+            r.clone(),
+            Condition::all()
+                .add(
+                    Expr::col((r.clone(), R::ConsultationId))
+                        .equals((message::Entity, M::ConsultationId)),
+                )
+                .add(Expr::col((r.clone(), R::UserId)).eq(reader)),
+        )
+        .and_where(m(M::ConsultationId).is_in(ids.iter().copied()))
+        .and_where(m(M::SenderId).ne(reader))
+        .and_where(last_read.clone().is_null().or(m(M::Id).gt(last_read)))
+        .group_by_col((message::Entity, M::ConsultationId))
+        .to_owned();
+    let mut out = HashMap::with_capacity(ids.len());
+    for row in conn.query_all(&stmt).await? {
+        let id: Uuid = row.try_get("", "consultation_id")?;
+        let n: i64 = row.try_get("", "unread")?;
+        let n = u64::try_from(n).map_err(|_| AppError::internal("negative unread count"))?;
+        out.insert(id, n);
+    }
+    Ok(out)
 }

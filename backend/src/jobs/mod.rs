@@ -1,6 +1,6 @@
-//! Timers. `run_due(at)` does every job that is due at the instant `at`; the scheduler calls it
-//! every minute with the current time, and `statkonsul jobs run-once --at …` with any instant.
-pub mod auto_close;
+//! Timers: only the schedule. `run_due(at)` does every job that is due at the instant `at` (the
+//! rules live with their capability); the scheduler calls it every minute with the current
+//! time, and `statkonsul jobs run-once --at …` with any instant.
 
 use std::time::Duration;
 
@@ -16,7 +16,11 @@ pub struct JobReport {
 }
 
 pub async fn run_due(state: &AppState, at: DateTime<Utc>) -> AppResult<JobReport> {
-    auto_close::run(state, at).await
+    let closing = crate::consultations::auto_close::run(state, at).await?;
+    Ok(JobReport {
+        warned: closing.warned,
+        closed: closing.closed,
+    })
 }
 
 /// Runs the due jobs every `interval` until `shutdown` turns true.

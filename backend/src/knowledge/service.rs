@@ -11,10 +11,10 @@ use uuid::Uuid;
 
 use super::{model::*, redact::redact};
 use crate::{
+    access,
     api::{Page, PageQuery},
     caller::AuthUser,
     consultations::{
-        access,
         model::{Category, ConsultationView, Resolution, Status},
         service as consultations,
     },

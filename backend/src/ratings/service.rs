@@ -5,14 +5,12 @@ use uuid::Uuid;
 use super::{RatingRequest, RatingView, needs_follow_up};
 use crate::skm::view;
 use crate::{
+    access::{self, Access},
     caller::AuthUser,
-    consultations::{
-        access::{self, Access},
-        model::Status,
-    },
     entities::rating,
     error::{AppError, AppResult, ErrorCode},
     state::AppState,
+    vocab::Status,
 };
 
 /// The owner rates a closed consultation, once.

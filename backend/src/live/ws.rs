@@ -13,9 +13,9 @@ use uuid::Uuid;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::{
+    access,
     bus::{Event, LiveEvent, Payload, events::QueueMove},
     caller::AuthUser,
-    consultations::access,
     consultations::model::Status,
     entities::consultation,
     error::{AppError, AppResult, ErrorCode},

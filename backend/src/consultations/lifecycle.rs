@@ -1,0 +1,398 @@
+//! The consultation's lifecycle: opening, claiming, assigning, marking clear, closing,
+//! withdrawing, reopening — every change of state through one conditional `transition`.
+
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionTrait,
+    sea_query::{Expr, ExprTrait},
+};
+use uuid::Uuid;
+
+use super::model::*;
+use crate::{
+    access::{self, Access},
+    calendar::working_days,
+    caller::AuthUser,
+    entities::{
+        consultation::{self, Column as C},
+        consultation_counter, unit, user,
+    },
+    error::{AppError, AppResult, ErrorCode},
+    state::AppState,
+    vocab::Role,
+    vocab::{self},
+};
+
+use super::{notices::*, views::*};
+
+/// Staff may reopen a closed consultation for this long.
+pub const REOPEN_WINDOW: TimeDelta = TimeDelta::days(7);
+
+async fn next_number<Cn: ConnectionTrait>(conn: &Cn, unit_code: &str, year: i32) -> AppResult<i32> {
+    consultation_counter::Entity::insert(consultation_counter::ActiveModel {
+        unit_code: Set(unit_code.to_owned()),
+        year: Set(year),
+        last_number: Set(0),
+    })
+    .on_conflict_do_nothing_on([
+        consultation_counter::Column::UnitCode,
+        consultation_counter::Column::Year,
+    ])
+    .exec(conn)
+    .await?;
+    // The update locks the counter row until commit, so numbers never repeat under concurrency.
+    consultation_counter::Entity::update_many()
+        .col_expr(
+            consultation_counter::Column::LastNumber,
+            Expr::col(consultation_counter::Column::LastNumber).add(1),
+        )
+        .filter(consultation_counter::Column::UnitCode.eq(unit_code))
+        .filter(consultation_counter::Column::Year.eq(year))
+        .exec(conn)
+        .await?;
+    let counter = consultation_counter::Entity::find_by_id((unit_code.to_owned(), year))
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::internal("consultation counter vanished"))?;
+    Ok(counter.last_number)
+}
+
+pub async fn create(
+    state: &AppState,
+    auth: &AuthUser,
+    req: CreateConsultationRequest,
+) -> AppResult<ConsultationView> {
+    if auth.role != Role::Public {
+        return Err(
+            AppError::forbidden().with_detail("Consultations are opened by members of the public.")
+        );
+    }
+    let unit = unit::Entity::find_by_id(req.unit_code.clone())
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| {
+            AppError::coded_field(ErrorCode::UnitNotFound, "unit_code", "no such unit")
+        })?;
+    let serves = crate::entities::service_standard::Entity::find_by_id(unit.code.clone())
+        .one(&state.db)
+        .await?
+        .is_some();
+    if !serves {
+        return Err(AppError::field(
+            "unit_code",
+            "this unit does not take consultations (it has no published service standard)",
+        ));
+    }
+    let now = Utc::now();
+    let year = now.with_timezone(&vocab::zone(&unit.time_zone)?).year();
+    let txn = state.db.begin().await?;
+    let sequence = next_number(&txn, &unit.code, year).await?;
+    let created = consultation::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        unit_code: Set(unit.code.clone()),
+        number: Set(format!("{}-{year}-{sequence:06}", unit.code)),
+        user_id: Set(auth.id),
+        category: Set(req.category.as_str().to_owned()),
+        subject: Set(req.subject),
+        question: Set(req.question),
+        status: Set(Status::Waiting.as_str().to_owned()),
+        resolution: Set(None),
+        summary: Set(None),
+        assignee_id: Set(None),
+        to_index: Set(false),
+        claimed_at: Set(None),
+        clarified_at: Set(None),
+        deadline_at: Set(None),
+        closed_at: Set(None),
+        last_user_message_at: Set(Some(now)),
+        last_officer_message_at: Set(None),
+        auto_close_warned_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    if unit.notify_staff_on_new_consultation {
+        notify_unit_staff(state, &txn, &unit, &created).await?;
+    }
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    announce(state, &created, false).await?;
+    view(&state.db, auth.id, created).await
+}
+
+pub(super) fn require(condition: bool) -> AppResult<()> {
+    if condition {
+        Ok(())
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// Applies `change` only if the consultation still has `expected` status; else 409.
+async fn transition<Cn: ConnectionTrait>(
+    conn: &Cn,
+    c: &consultation::Model,
+    expected: &[Status],
+    change: impl FnOnce(&mut consultation::ActiveModel),
+    conflict: ErrorCode,
+) -> AppResult<consultation::Model> {
+    transition_at(conn, c, expected, change, conflict, Utc::now()).await
+}
+
+/// [`transition`] as of the instant `at` (the timers run as of any instant).
+pub(super) async fn transition_at<Cn: ConnectionTrait>(
+    conn: &Cn,
+    c: &consultation::Model,
+    expected: &[Status],
+    change: impl FnOnce(&mut consultation::ActiveModel),
+    conflict: ErrorCode,
+    at: DateTime<Utc>,
+) -> AppResult<consultation::Model> {
+    let mut active = c.clone().into_active_model();
+    change(&mut active);
+    active.updated_at = Set(at);
+    let result = consultation::Entity::update_many()
+        .set(active)
+        .filter(C::Id.eq(c.id))
+        .filter(C::Status.is_in(expected.iter().map(|s| s.as_str())))
+        .filter(C::UpdatedAt.eq(c.updated_at))
+        .exec(conn)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::conflict(
+            conflict,
+            "The consultation changed meanwhile; reload it.",
+        ));
+    }
+    consultation::Entity::find_by_id(c.id)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)
+}
+
+pub async fn claim(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access.is_unit_staff())?;
+    if c.status != Status::Waiting.as_str() {
+        return Err(AppError::conflict(
+            ErrorCode::AlreadyClaimed,
+            "This consultation is no longer waiting.",
+        ));
+    }
+    let now = Utc::now();
+    let claimed = transition(
+        &state.db,
+        &c,
+        &[Status::Waiting],
+        |a| {
+            a.status = Set(Status::Active.as_str().into());
+            a.assignee_id = Set(Some(auth.id));
+            a.claimed_at = Set(Some(now));
+        },
+        ErrorCode::AlreadyClaimed,
+    )
+    .await?;
+    announce(state, &claimed, true).await?;
+    view(&state.db, auth.id, claimed).await
+}
+
+pub async fn assign(
+    state: &AppState,
+    auth: &AuthUser,
+    id: Uuid,
+    officer_id: Uuid,
+) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access == Access::UnitSupervisor)?;
+    let officer = user::Entity::find_by_id(officer_id).one(&state.db).await?;
+    let eligible = officer.is_some_and(|o| {
+        o.unit_code.as_deref() == Some(c.unit_code.as_str())
+            && matches!(Role::parse(&o.role), Some(Role::Officer | Role::Supervisor))
+    });
+    if !eligible {
+        return Err(AppError::field(
+            "officer_id",
+            "must be an officer or supervisor of the consultation's unit",
+        ));
+    }
+    let was_waiting = c.status == Status::Waiting.as_str();
+    let now = Utc::now();
+    let assigned = transition(
+        &state.db,
+        &c,
+        &[Status::Waiting, Status::Active],
+        |a| {
+            a.status = Set(Status::Active.as_str().into());
+            a.assignee_id = Set(Some(officer_id));
+            if was_waiting {
+                a.claimed_at = Set(Some(now));
+            }
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    announce(state, &assigned, was_waiting).await?;
+    view(&state.db, auth.id, assigned).await
+}
+
+pub(super) fn acts_for(c: &consultation::Model, auth: &AuthUser, access: Access) -> bool {
+    access == Access::UnitSupervisor
+        || (access == Access::UnitOfficer && c.assignee_id == Some(auth.id))
+}
+
+pub async fn clarify(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(acts_for(&c, auth, access))?;
+    if c.status != Status::Active.as_str() || c.clarified_at.is_some() {
+        return Err(AppError::conflict(
+            ErrorCode::InvalidState,
+            "Only an active consultation not yet marked clear can be marked clear.",
+        ));
+    }
+    let unit = unit::Entity::find_by_id(c.unit_code.clone())
+        .one(&state.db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let now = Utc::now();
+    let zone = vocab::zone(&unit.time_zone)?;
+    let holidays =
+        working_days::holidays_from(&state.db, now.with_timezone(&zone).date_naive()).await?;
+    let deadline = working_days::deadline(
+        now,
+        zone,
+        Ord::max(unit.online_deadline_working_days, 1) as u32,
+        &holidays,
+    );
+    let clarified = transition(
+        &state.db,
+        &c,
+        &[Status::Active],
+        |a| {
+            a.clarified_at = Set(Some(now));
+            a.deadline_at = Set(Some(deadline));
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    announce(state, &clarified, false).await?;
+    view(&state.db, auth.id, clarified).await
+}
+
+pub async fn close(
+    state: &AppState,
+    auth: &AuthUser,
+    id: Uuid,
+    req: CloseRequest,
+) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(acts_for(&c, auth, access))?;
+    if !matches!(
+        req.resolution,
+        Resolution::Answered | Resolution::Referred | Resolution::Cancelled
+    ) {
+        return Err(AppError::field(
+            "resolution",
+            "must be answered, referred or cancelled",
+        ));
+    }
+    let was_waiting = c.status == Status::Waiting.as_str();
+    let txn = state.db.begin().await?;
+    let now = Utc::now();
+    let closed = transition(
+        &txn,
+        &c,
+        &[Status::Waiting, Status::Active],
+        |a| {
+            a.status = Set(Status::Closed.as_str().into());
+            a.resolution = Set(Some(req.resolution.as_str().into()));
+            a.summary = Set(req
+                .summary
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty()));
+            a.closed_at = Set(Some(now));
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    notify_closed(state, &txn, &closed).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    announce(state, &closed, was_waiting).await?;
+    view(&state.db, auth.id, closed).await
+}
+
+pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access == Access::Owner)?;
+    let was_waiting = c.status == Status::Waiting.as_str();
+    let now = Utc::now();
+    let withdrawn = transition(
+        &state.db,
+        &c,
+        &[Status::Waiting, Status::Active],
+        |a| {
+            a.status = Set(Status::Closed.as_str().into());
+            a.resolution = Set(Some(Resolution::Withdrawn.as_str().into()));
+            a.closed_at = Set(Some(now));
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    announce(state, &withdrawn, was_waiting).await?;
+    view(&state.db, auth.id, withdrawn).await
+}
+
+pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access.is_unit_staff())?;
+    let within = c.closed_at.is_some_and(|t| Utc::now() - t <= REOPEN_WINDOW);
+    if c.status != Status::Closed.as_str() || !within {
+        return Err(AppError::conflict(
+            ErrorCode::InvalidState,
+            "Only a consultation closed in the last 7 days can be reopened.",
+        ));
+    }
+    let back_to = if c.assignee_id.is_some() {
+        Status::Active
+    } else {
+        Status::Waiting
+    };
+    let now = Utc::now();
+    let reopened = transition(
+        &state.db,
+        &c,
+        &[Status::Closed],
+        |a| {
+            a.status = Set(back_to.as_str().into());
+            a.resolution = Set(None);
+            a.closed_at = Set(None);
+            a.auto_close_warned_at = Set(None);
+            // The silence clock starts again from the reopening.
+            if back_to == Status::Active {
+                a.last_officer_message_at = Set(Some(now));
+            }
+        },
+        ErrorCode::InvalidState,
+    )
+    .await?;
+    announce(state, &reopened, back_to == Status::Waiting).await?;
+    view(&state.db, auth.id, reopened).await
+}
+
+pub async fn mark_to_index(
+    state: &AppState,
+    auth: &AuthUser,
+    id: Uuid,
+    to_index: bool,
+) -> AppResult<ConsultationView> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    require(access.is_unit_staff())?;
+    let mut active = c.into_active_model();
+    active.to_index = Set(to_index);
+    active.updated_at = Set(Utc::now());
+    let saved = active.update(&state.db).await?;
+    announce(state, &saved, false).await?;
+    view(&state.db, auth.id, saved).await
+}

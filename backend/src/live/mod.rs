@@ -1,0 +1,8 @@
+//! The live connection: one WebSocket per client. It delivers the bus's events to those who may
+//! see them, recounts a waiting owner's queue position when the unit's queue moves, and passes
+//! the client's typing and read notices to the chat.
+pub mod ws;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(ws::connect);
+}
