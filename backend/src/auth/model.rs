@@ -21,14 +21,6 @@ pub fn validate_phone(phone: &str) -> Result<(), ValidationError> {
     }
 }
 
-fn not_blank(value: &str) -> Result<(), ValidationError> {
-    if value.trim().is_empty() {
-        Err(ValidationError::new("blank").with_message("must not be blank".into()))
-    } else {
-        Ok(())
-    }
-}
-
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
@@ -50,7 +42,7 @@ pub struct RegisterRequest {
     pub password: String,
     #[validate(
         length(min = 1, max = 120, message = "must be 1 to 120 characters"),
-        custom(function = "not_blank")
+        custom(function = "crate::api::not_blank")
     )]
     pub full_name: String,
     #[validate(custom(function = "validate_phone"))]
@@ -144,7 +136,7 @@ where
 pub struct UpdateMeRequest {
     #[validate(
         length(min = 1, max = 120, message = "must be 1 to 120 characters"),
-        custom(function = "not_blank")
+        custom(function = "crate::api::not_blank")
     )]
     pub full_name: Option<String>,
     #[serde(default, deserialize_with = "nullable")]

@@ -197,8 +197,7 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<MeVie
         templates::verify_email(&user.email, &user.full_name, &link),
     )
     .await?;
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    notify::commit(state, txn).await?;
     user.try_into()
 }
 
@@ -232,8 +231,7 @@ pub async fn resend_verification(state: &AppState, email: &str) -> AppResult<()>
         )
         .await?;
     }
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    notify::commit(state, txn).await?;
     Ok(())
 }
 
@@ -388,8 +386,7 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> AppResult<
         )
         .await?;
     }
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    notify::commit(state, txn).await?;
     Ok(())
 }
 
@@ -411,8 +408,7 @@ pub async fn confirm_password_reset(state: &AppState, req: ResetConfirmRequest) 
     active.update(&txn).await?;
     revoke_all_sessions(&txn, user_id, None).await?;
     notify::enqueue(&txn, templates::password_changed(&email, &name)).await?;
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    notify::commit(state, txn).await?;
     state.login_limiter.record_success(&email);
     Ok(())
 }
@@ -465,7 +461,6 @@ pub async fn change_password(
     active.update(&txn).await?;
     revoke_all_sessions(&txn, user_id, Some(session_id)).await?;
     notify::enqueue(&txn, templates::password_changed(&email, &name)).await?;
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    notify::commit(state, txn).await?;
     Ok(())
 }

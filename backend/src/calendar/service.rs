@@ -5,9 +5,11 @@ use sea_orm::{
 
 use super::{Holiday, HolidayKind, HolidayYear};
 use crate::{
+    caller::AuthUser,
     entities::holiday,
     error::{AppError, AppResult, FieldErrors},
     state::AppState,
+    vocab::Role,
 };
 
 fn year_bounds(year: i32) -> AppResult<(NaiveDate, NaiveDate)> {
@@ -88,11 +90,14 @@ pub async fn insert_missing<C: ConnectionTrait>(conn: &C, items: &[Holiday]) -> 
 }
 
 /// Replaces a year's calendar in one transaction.
+/// Replaces a year's holidays (admins).
 pub async fn replace_year(
     state: &AppState,
+    auth: &AuthUser,
     year_number: i32,
     items: Vec<Holiday>,
 ) -> AppResult<HolidayYear> {
+    auth.require(&[Role::Admin])?;
     let (first, last) = year_bounds(year_number)?;
     check_items(year_number, &items)?;
     let txn = state.db.begin().await?;

@@ -1,15 +1,7 @@
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
-use validator::{Validate, ValidationError};
-
-fn not_blank(value: &str) -> Result<(), ValidationError> {
-    if value.trim().is_empty() {
-        Err(ValidationError::new("blank").with_message("must not be blank".into()))
-    } else {
-        Ok(())
-    }
-}
+use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -18,7 +10,7 @@ pub struct PostMessageRequest {
     /// Plain text (shown as text, never as HTML), up to 10,000 characters.
     #[validate(
         length(min = 1, max = 10000, message = "must be 1 to 10000 characters"),
-        custom(function = "not_blank")
+        custom(function = "crate::api::not_blank")
     )]
     pub body: String,
 }

@@ -201,8 +201,7 @@ async fn write(
         )
         .await?;
     }
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    notify::commit(state, txn).await?;
     let view = message_views(&state.db, vec![saved])
         .await?
         .pop()

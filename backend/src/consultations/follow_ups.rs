@@ -53,11 +53,8 @@ pub async fn add_follow_up(
         consultation_id: Set(c.id),
         kind: Set(req.kind.as_str().into()),
         scheduled_at: Set(req.scheduled_at),
-        location_or_link: Set(req.location_or_link.trim().to_owned()),
-        note: Set(req
-            .note
-            .map(|n| n.trim().to_owned())
-            .filter(|n| !n.is_empty())),
+        location_or_link: Set(req.location_or_link),
+        note: Set(req.note),
         created_by: Set(auth.id),
         created_at: Set(now),
     }
@@ -68,8 +65,7 @@ pub async fn add_follow_up(
         templates::follow_up(&owner, &unit, &c, &saved, vocab::zone(&unit.time_zone)?),
     )
     .await?;
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    notify::commit(state, txn).await?;
     announce(state, &c, false).await?;
     Ok(FollowUpView {
         id: saved.id,
@@ -93,10 +89,7 @@ pub async fn add_referral(
         id: Set(Uuid::now_v7()),
         consultation_id: Set(c.id),
         service: Set(req.service.as_str().into()),
-        note: Set(req
-            .note
-            .map(|n| n.trim().to_owned())
-            .filter(|n| !n.is_empty())),
+        note: Set(req.note),
         created_by: Set(auth.id),
         created_at: Set(Utc::now()),
     }

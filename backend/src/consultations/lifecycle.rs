@@ -116,8 +116,7 @@ pub async fn create(
     if unit.notify_staff_on_new_consultation {
         notify_unit_staff(state, &txn, &unit, &created).await?;
     }
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    crate::notify::commit(state, txn).await?;
     announce(state, &created, false).await?;
     view(&state.db, auth.id, created).await
 }
@@ -307,18 +306,14 @@ pub async fn close(
         |a| {
             a.status = Set(Status::Closed.as_str().into());
             a.resolution = Set(Some(req.resolution.as_str().into()));
-            a.summary = Set(req
-                .summary
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty()));
+            a.summary = Set(req.summary);
             a.closed_at = Set(Some(now));
         },
         ErrorCode::InvalidState,
     )
     .await?;
     notify_closed(state, &txn, &closed).await?;
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    crate::notify::commit(state, txn).await?;
     announce(state, &closed, was_waiting).await?;
     view(&state.db, auth.id, closed).await
 }

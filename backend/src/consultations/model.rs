@@ -160,6 +160,7 @@ pub struct AssignRequest {
 pub struct CloseRequest {
     /// `answered`, `referred` or `cancelled` (`withdrawn` is the owner's, `inactive` the system's).
     pub resolution: Resolution,
+    #[serde(default, deserialize_with = "crate::api::trimmed_optional")]
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     pub summary: Option<String>,
 }
@@ -175,8 +176,10 @@ pub struct CloseRequest {
 pub struct FollowUpRequest {
     pub kind: FollowUpKind,
     pub scheduled_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::api::trimmed")]
     #[validate(length(min = 3, max = 500, message = "must be 3 to 500 characters"))]
     pub location_or_link: String,
+    #[serde(default, deserialize_with = "crate::api::trimmed_optional")]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub note: Option<String>,
 }
@@ -186,6 +189,7 @@ pub struct FollowUpRequest {
 #[schema(example = json!({"service": "microdata", "note": "Permintaan mikrodata Susenas melalui layanan mikrodata."}))]
 pub struct ReferralRequest {
     pub service: ReferralService,
+    #[serde(default, deserialize_with = "crate::api::trimmed_optional")]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub note: Option<String>,
 }

@@ -211,14 +211,7 @@ async fn get_synonyms(
     auth: AuthUser,
     state: web::Data<AppState>,
 ) -> AppResult<web::Json<SynonymList>> {
-    auth.require(&[
-        crate::vocab::Role::Officer,
-        crate::vocab::Role::Supervisor,
-        crate::vocab::Role::Admin,
-    ])?;
-    Ok(web::Json(SynonymList {
-        groups: service::synonyms(&state.db).await?,
-    }))
+    Ok(web::Json(service::synonym_list(&state, &auth).await?))
 }
 
 /// Replace the synonym list (officers, supervisors, admins); searches use it at once.

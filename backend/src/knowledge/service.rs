@@ -506,6 +506,14 @@ pub async fn synonyms<C: ConnectionTrait>(conn: &C) -> AppResult<Vec<Vec<String>
 }
 
 /// Replaces the synonym list (officers, supervisors, admins) and applies it to the index.
+/// The synonym list as the staff edit it (officers, supervisors, admins).
+pub async fn synonym_list(state: &AppState, auth: &AuthUser) -> AppResult<SynonymList> {
+    auth.require(&[Role::Officer, Role::Supervisor, Role::Admin])?;
+    Ok(SynonymList {
+        groups: synonyms(&state.db).await?,
+    })
+}
+
 pub async fn put_synonyms(
     state: &AppState,
     index: &SharedIndex,

@@ -4,4 +4,4 @@ pub mod outbox;
 pub mod templates;
 pub mod worker;
 
-pub use outbox::{Email, TextAttachment, enqueue};
+pub use outbox::{Email, TextAttachment, commit, enqueue};

@@ -2,7 +2,7 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use uuid::Uuid;
 
-use crate::{entities::outbox_email, error::AppError};
+use crate::{entities::outbox_email, error::AppError, state::AppState};
 
 #[derive(Debug, Clone)]
 pub struct Email {
@@ -39,5 +39,13 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: Email) -> Result<(), A
     }
     .insert(conn)
     .await?;
+    Ok(())
+}
+
+/// Commits a transaction that wrote emails with [`enqueue`], then wakes the worker that sends
+/// them: an email exists only if its state change committed, and goes out at once.
+pub async fn commit(state: &AppState, txn: sea_orm::DatabaseTransaction) -> Result<(), AppError> {
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
     Ok(())
 }

@@ -72,8 +72,7 @@ pub async fn create(
         ),
     )
     .await?;
-    txn.commit().await?;
-    state.outbox_wake.notify_one();
+    notify::commit(state, txn).await?;
     created.try_into()
 }
 
