@@ -32,6 +32,7 @@ pub fn validate_phone(phone: &str) -> Result<(), ValidationError> {
     "occupation": "Mahasiswa"
 }))]
 pub struct RegisterRequest {
+    #[schema(max_length = 254)]
     #[validate(
         email(message = "must be a valid email address"),
         length(max = 254, message = "must be at most 254 characters")
@@ -39,7 +40,9 @@ pub struct RegisterRequest {
     #[serde(deserialize_with = "crate::api::trimmed")]
     pub email: String,
     /// At least 10 characters, not a common or trivially simple password.
+    #[schema(min_length = 10, max_length = 256)]
     pub password: String,
+    #[schema(min_length = 1, max_length = 120)]
     #[validate(
         length(min = 1, max = 120, message = "must be 1 to 120 characters"),
         custom(function = "crate::api::not_blank")
@@ -47,8 +50,10 @@ pub struct RegisterRequest {
     pub full_name: String,
     #[validate(custom(function = "validate_phone"))]
     pub phone: Option<String>,
+    #[schema(max_length = 160)]
     #[validate(length(max = 160, message = "must be at most 160 characters"))]
     pub institution: Option<String>,
+    #[schema(max_length = 120)]
     #[validate(length(max = 120, message = "must be at most 120 characters"))]
     pub occupation: Option<String>,
 }
@@ -57,6 +62,7 @@ pub struct RegisterRequest {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"token": "9f2c…"}))]
 pub struct TokenRequest {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200, message = "is required"))]
     pub token: String,
 }
@@ -74,8 +80,10 @@ pub struct EmailRequest {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"email": "siti.rahma@example.id", "password": "Kopi-Tubruk-2026"}))]
 pub struct LoginRequest {
+    #[schema(min_length = 3, max_length = 254)]
     #[validate(length(min = 3, max = 254, message = "must be an email address"))]
     pub email: String,
+    #[schema(min_length = 1, max_length = 256)]
     #[validate(length(min = 1, max = 256, message = "is required"))]
     pub password: String,
 }
@@ -84,6 +92,7 @@ pub struct LoginRequest {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"refresh_token": "4b1d…"}))]
 pub struct RefreshRequest {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200, message = "is required"))]
     pub refresh_token: String,
 }
@@ -108,8 +117,10 @@ pub struct TokenPair {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"token": "9f2c…", "new_password": "Hujan-Sore-2026"}))]
 pub struct ResetConfirmRequest {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200, message = "is required"))]
     pub token: String,
+    #[schema(min_length = 10, max_length = 256)]
     pub new_password: String,
 }
 
@@ -117,8 +128,10 @@ pub struct ResetConfirmRequest {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"current_password": "Kopi-Tubruk-2026", "new_password": "Hujan-Sore-2026"}))]
 pub struct ChangePasswordRequest {
+    #[schema(min_length = 1, max_length = 256)]
     #[validate(length(min = 1, max = 256, message = "is required"))]
     pub current_password: String,
+    #[schema(min_length = 10, max_length = 256)]
     pub new_password: String,
 }
 
@@ -134,6 +147,7 @@ where
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"full_name": "Siti Rahmawati", "institution": null}))]
 pub struct UpdateMeRequest {
+    #[schema(min_length = 1, max_length = 120)]
     #[validate(
         length(min = 1, max = 120, message = "must be 1 to 120 characters"),
         custom(function = "crate::api::not_blank")
@@ -145,10 +159,12 @@ pub struct UpdateMeRequest {
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 160)]
     #[validate(length(max = 160, message = "must be at most 160 characters"))]
     pub institution: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 120)]
     #[validate(length(max = 120, message = "must be at most 120 characters"))]
     pub occupation: Option<Option<String>>,
 }

@@ -26,6 +26,7 @@ string_enum! {
 pub struct Holiday {
     pub date: NaiveDate,
     pub kind: HolidayKind,
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     pub name: String,
 }
@@ -40,6 +41,7 @@ pub struct HolidayYear {
 #[serde(deny_unknown_fields)]
 pub struct HolidayYearUpdate {
     /// Every holiday of the year; replaces what the year had.
+    #[schema(max_items = 100)]
     #[validate(nested, length(max = 100, message = "at most 100 holidays a year"))]
     pub items: Vec<Holiday>,
 }

@@ -8,6 +8,7 @@ use validator::Validate;
 #[schema(example = json!({"body": "Selamat siang, data kemiskinan per kecamatan belum tersedia; yang tersedia tingkat kabupaten."}))]
 pub struct PostMessageRequest {
     /// Plain text (shown as text, never as HTML), up to 10,000 characters.
+    #[schema(min_length = 1, max_length = 10000)]
     #[validate(
         length(min = 1, max = 10000, message = "must be 1 to 10000 characters"),
         custom(function = "crate::api::not_blank")

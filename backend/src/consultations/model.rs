@@ -35,13 +35,16 @@ string_enum! {
     "question": "Berapa persentase penduduk miskin Kabupaten Banjarnegara tahun 2025, dan apakah ada rinciannya per kecamatan?"
 }))]
 pub struct CreateConsultationRequest {
+    #[schema(min_length = 1, max_length = 8)]
     #[validate(length(min = 1, max = 8, message = "must be a unit code"))]
     pub unit_code: String,
     pub category: Category,
     #[serde(deserialize_with = "crate::api::trimmed")]
+    #[schema(min_length = 3, max_length = 200)]
     #[validate(length(min = 3, max = 200, message = "must be 3 to 200 characters"))]
     pub subject: String,
     #[serde(deserialize_with = "crate::api::trimmed")]
+    #[schema(min_length = 10, max_length = 10000)]
     #[validate(length(min = 10, max = 10000, message = "must be 10 to 10000 characters"))]
     pub question: String,
 }
@@ -161,6 +164,7 @@ pub struct CloseRequest {
     /// `answered`, `referred` or `cancelled` (`withdrawn` is the owner's, `inactive` the system's).
     pub resolution: Resolution,
     #[serde(default, deserialize_with = "crate::api::trimmed_optional")]
+    #[schema(max_length = 5000)]
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     pub summary: Option<String>,
 }
@@ -177,9 +181,11 @@ pub struct FollowUpRequest {
     pub kind: FollowUpKind,
     pub scheduled_at: DateTime<Utc>,
     #[serde(deserialize_with = "crate::api::trimmed")]
+    #[schema(min_length = 3, max_length = 500)]
     #[validate(length(min = 3, max = 500, message = "must be 3 to 500 characters"))]
     pub location_or_link: String,
     #[serde(default, deserialize_with = "crate::api::trimmed_optional")]
+    #[schema(max_length = 2000)]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub note: Option<String>,
 }
@@ -190,6 +196,7 @@ pub struct FollowUpRequest {
 pub struct ReferralRequest {
     pub service: ReferralService,
     #[serde(default, deserialize_with = "crate::api::trimmed_optional")]
+    #[schema(max_length = 2000)]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub note: Option<String>,
 }

@@ -92,12 +92,15 @@ fn validate_tags(tags: &[String]) -> Result<(), ValidationError> {
 }))]
 pub struct ArticleRequest {
     #[serde(deserialize_with = "crate::api::trimmed")]
+    #[schema(min_length = 5, max_length = 200)]
     #[validate(length(min = 5, max = 200, message = "must be 5 to 200 characters"))]
     pub title: String,
     #[serde(deserialize_with = "crate::api::trimmed")]
+    #[schema(min_length = 10, max_length = 5000)]
     #[validate(length(min = 10, max = 5000, message = "must be 10 to 5000 characters"))]
     pub question: String,
     #[serde(deserialize_with = "crate::api::trimmed")]
+    #[schema(min_length = 20, max_length = 50000)]
     #[validate(length(min = 20, max = 50000, message = "must be 20 to 50000 characters"))]
     pub answer: String,
     pub category: Category,
@@ -159,6 +162,7 @@ pub struct VoteRequest {
     pub context: VoteContext,
     /// The unit the reader was about to ask.
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 8)]
     #[validate(length(min = 1, max = 8, message = "must be a unit code"))]
     pub unit_code: Option<String>,
 }
@@ -203,6 +207,7 @@ impl SynonymList {
 pub struct PromoteRequest {
     /// The final-answer messages; all of the officers' messages when omitted.
     #[serde(default)]
+    #[schema(min_items = 1, max_items = 50)]
     #[validate(length(min = 1, max = 50, message = "must list 1 to 50 messages"))]
     pub message_ids: Option<Vec<Uuid>>,
 }

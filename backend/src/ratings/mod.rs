@@ -14,6 +14,7 @@ pub use crate::skm::{RatingView, Scores};
 pub struct RatingRequest {
     #[validate(nested)]
     pub scores: Scores,
+    #[schema(max_length = 2000)]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub comment: Option<String>,
 }

@@ -20,6 +20,7 @@ use crate::{auth::Role, entities::user};
     "unit_code": "3304"
 }))]
 pub struct CreateStaffRequest {
+    #[schema(max_length = 254)]
     #[validate(
         email(message = "must be a valid email address"),
         length(max = 254, message = "must be at most 254 characters")
@@ -27,12 +28,15 @@ pub struct CreateStaffRequest {
     #[serde(deserialize_with = "crate::api::trimmed")]
     pub email: String,
     /// The first password; the staff member changes it on their profile.
+    #[schema(min_length = 10, max_length = 256)]
     pub password: String,
+    #[schema(min_length = 1, max_length = 120)]
     #[validate(length(min = 1, max = 120, message = "must be 1 to 120 characters"))]
     pub full_name: String,
     /// `officer`, `front_office`, `supervisor` or `admin`.
     pub role: Role,
     /// Required for every role but `admin`.
+    #[schema(min_length = 1, max_length = 8)]
     #[validate(length(min = 1, max = 8, message = "must be a unit code"))]
     pub unit_code: Option<String>,
 }

@@ -98,8 +98,10 @@ pub struct ByMode {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema, PartialEq, Eq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct CompletionTime {
+    #[schema(max_length = 2000)]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub online: Option<String>,
+    #[schema(max_length = 2000)]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub offline: Option<String>,
 }
@@ -122,8 +124,10 @@ pub enum ComplaintChannelKind {
 #[serde(deny_unknown_fields)]
 pub struct ComplaintChannel {
     pub channel: ComplaintChannelKind,
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     pub label: String,
+    #[schema(min_length = 1, max_length = 500)]
     #[validate(length(min = 1, max = 500, message = "must be 1 to 500 characters"))]
     pub value: String,
 }
@@ -162,17 +166,23 @@ fn validate_items(items: &[String]) -> Result<(), ValidationError> {
     "complaint_channels": [{"channel": "lapor", "label": "LAPOR!", "value": "lapor.go.id"}]
 }))]
 pub struct ServiceStandard {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     pub service_name: String,
     /// Number of the decree (SK) that set the standard.
+    #[schema(max_length = 200)]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     pub sk_number: Option<String>,
+    #[schema(max_length = 500)]
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
     pub address: Option<String>,
+    #[schema(max_length = 100)]
     #[validate(length(max = 100, message = "must be at most 100 characters"))]
     pub phone: Option<String>,
+    #[schema(max_length = 100)]
     #[validate(length(max = 100, message = "must be at most 100 characters"))]
     pub fax: Option<String>,
+    #[schema(max_length = 300)]
     #[validate(length(max = 300, message = "must be at most 300 characters"))]
     pub website: Option<String>,
     #[validate(email(message = "must be a valid email address"))]
@@ -183,10 +193,12 @@ pub struct ServiceStandard {
     pub procedures: ByMode,
     #[validate(nested)]
     pub completion_time: CompletionTime,
+    #[schema(min_length = 1, max_length = 500)]
     #[validate(length(min = 1, max = 500, message = "must be 1 to 500 characters"))]
     pub cost: String,
     #[validate(custom(function = "validate_items"))]
     pub products: Vec<String>,
+    #[schema(max_items = 30)]
     #[validate(nested, length(max = 30, message = "at most 30 channels"))]
     pub complaint_channels: Vec<ComplaintChannel>,
 }
