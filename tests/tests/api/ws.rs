@@ -154,7 +154,10 @@ async fn a_consultation_opened_after_connecting_follows_the_queue_too() {
     assert_eq!(b["queue_position"], 2);
     let officer = app.staff(Role::Officer, Some("1808")).await;
     app.post(
-        &format!("/api/v1/consultations/{}/withdraw", a["id"].as_str().unwrap()),
+        &format!(
+            "/api/v1/consultations/{}/withdraw",
+            a["id"].as_str().unwrap()
+        ),
         Some(first.access_token.as_str()),
         json!({}),
     )
