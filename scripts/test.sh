@@ -29,6 +29,7 @@ step "Installing the web app's packages (from package-lock.json)"
 
 step "Formatting and lints"
 cargo fmt --all --check
+python3 scripts/check-layers.py
 cargo clippy --workspace --all-targets -- -D warnings
 (cd frontend && npm run lint && npm run typecheck)
 
