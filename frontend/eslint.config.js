@@ -78,7 +78,7 @@ export default defineConfig(
     rules: { 'react-refresh/only-export-components': 'off' },
   },
   {
-    files: ['e2e/**', '*.config.{ts,js}'],
+    files: ['e2e/**', 'scripts/**', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },

@@ -89,7 +89,7 @@ test('a member of the public finds the answer while writing a consultation, and 
   });
 });
 
-test('an officer publishes an article of the unit and the public search finds it within seconds', async ({ page, browser }, testInfo) => {
+test('an officer publishes an article of the unit and the public search finds it within seconds', async ({ page, browser, request }, testInfo) => {
   const stamp = `${testInfo.project.name} ${Date.now()}`;
   const title = `Jam layanan PST Banjarnegara saat libur sekolah ${stamp}`;
 
@@ -134,13 +134,23 @@ test('an officer publishes an article of the unit and the public search finds it
   });
 
   await test.step('a visitor without an account finds it in the search', async () => {
+    const words = `jam layanan PST Banjarnegara libur sekolah ${stamp}`;
+    // The index takes the article a moment after it is saved: wait for the search to find it (as the
+    // page asks for it), however slowly the page itself loads, then search as the visitor.
+    await expect
+      .poll(
+        async () => {
+          const response = await request.get('/api/v1/knowledge/search', { params: { q: words, page: 1, per_page: 10 } });
+          return response.ok() ? ((await response.json()) as { hits: { title: string }[] }).hits.map((hit) => hit.title) : [];
+        },
+        { timeout: 15_000, message: 'the new article in the search index' },
+      )
+      .toContain(title);
     const visitorContext = await browser.newContext();
     const visitor = await visitorContext.newPage();
-    await expect(async () => {
-      await visitor.goto(`/knowledge?q=${encodeURIComponent(`jam layanan PST Banjarnegara libur sekolah ${stamp}`)}`);
-      await expect(visitor.getByRole('article', { name: title })).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 15_000 });
+    await visitor.goto(`/knowledge?q=${encodeURIComponent(words)}`);
     const hit = visitor.getByRole('article', { name: title });
+    await expect(hit).toBeVisible();
     await expect(hit.getByText('BPS Kabupaten Banjarnegara')).toBeVisible();
     await snap(visitor, testInfo, '02-found-by-visitor');
     await hit.getByRole('link', { name: title }).click();

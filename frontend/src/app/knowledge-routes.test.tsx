@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { session } from '@/lib/auth/session';
+import { userOnFakeClock } from '@/testing/fake-clock';
 import { json, mockApi } from '@/testing/mock-api';
 import { draftArticle, ipmArticle, officer, page, searchHit, units } from '@/testing/fixtures';
 import { renderRoutes } from '@/testing/render';
@@ -11,14 +12,22 @@ import { routes } from './router';
 
 const unitPage = { items: units, total: units.length, page: 1, per_page: 100 };
 const banjarnegaraArticle = { ...ipmArticle, slug: 'ipm-banjarnegara', unit_code: '3304', updated_at: '2026-11-20T17:30:00Z' };
+/** Longer than any pause the search box waits for before it searches. */
+const PAUSE_MS = 1_000;
+
+const wordsOf = (request: Request) => new URL(request.url).searchParams.get('q');
 
 describe('the knowledge base', () => {
   it('lists the newest published articles, then searches as the visitor types, keeping the words in the address', async () => {
+    const user = userOnFakeClock();
     const { calls } = mockApi({
       'GET /api/v1/units': () => json(200, unitPage),
       'GET /api/v1/knowledge/articles': () => json(200, page([ipmArticle], 10)),
-      'GET /api/v1/knowledge/search': () =>
-        json(200, { hits: [searchHit(ipmArticle, 'garis &lt;GK&gt; dan <mark>kemiskinan</mark>')], total: 1 }),
+      // Only the whole words find the article: a search for part of them cannot pass for the answer.
+      'GET /api/v1/knowledge/search': (request) =>
+        wordsOf(request) === 'brp kemiskinan'
+          ? json(200, { hits: [searchHit(ipmArticle, 'garis &lt;GK&gt; dan <mark>kemiskinan</mark>')], total: 1 })
+          : json(200, { hits: [], total: 0 }),
     });
     const { router } = renderRoutes(routes, '/knowledge');
 
@@ -27,7 +36,7 @@ describe('the knowledge base', () => {
     expect(screen.getByText('1 artikel, terbaru lebih dulu')).toBeInTheDocument();
     expect(new URLSearchParams(calls.find((c) => c.path === '/api/v1/knowledge/articles')?.search).get('status')).toBe('published');
 
-    await userEvent.setup().type(screen.getByRole('searchbox', { name: 'Cari jawaban' }), 'brp kemiskinan');
+    await user.type(screen.getByRole('searchbox', { name: 'Cari jawaban' }), 'brp kemiskinan');
 
     const mark = await screen.findByText('kemiskinan', { selector: 'mark' });
     const result = mark.closest('article') as HTMLElement;
@@ -38,6 +47,55 @@ describe('the knowledge base', () => {
     expect(calls.filter((c) => c.path === '/api/v1/knowledge/search').map((c) => new URLSearchParams(c.search).get('q'))).toEqual([
       'brp kemiskinan',
     ]);
+  });
+
+  it('keeps what the visitor typed on while the address catches up with the words before', async () => {
+    const user = userOnFakeClock();
+    const box = () => screen.getByRole<HTMLInputElement>('searchbox', { name: 'Cari jawaban' });
+    const boxWhenSearched: string[] = [];
+    mockApi({
+      'GET /api/v1/units': () => json(200, unitPage),
+      'GET /api/v1/knowledge/articles': () => json(200, page([ipmArticle], 10)),
+      'GET /api/v1/knowledge/search': (request) => {
+        // Asked once the page has caught up with the words in the address: what does the box hold then?
+        boxWhenSearched.push(box().value);
+        return json(200, { hits: [searchHit(ipmArticle, `<mark>${wordsOf(request)}</mark>`)], total: 1 });
+      },
+    });
+    const { router } = renderRoutes(routes, '/knowledge');
+    await user.type(await screen.findByRole('searchbox', { name: 'Cari jawaban' }), 'ipm');
+
+    // A pause hands "ipm" to the address, and the visitor types on before the page has caught up.
+    act(() => {
+      vi.advanceTimersByTime(PAUSE_MS);
+      fireEvent.change(box(), { target: { value: 'ipm banjarnegara' } });
+    });
+
+    expect(await screen.findByText('ipm banjarnegara', { selector: 'mark' })).toBeInTheDocument();
+    expect(boxWhenSearched).not.toContain('ipm');
+    expect(box()).toHaveValue('ipm banjarnegara');
+    expect(router.state.location.search).toBe('?q=ipm+banjarnegara');
+  });
+
+  it('shows the words the address gets by other means: a link with words, or going back', async () => {
+    const user = userOnFakeClock();
+    mockApi({
+      'GET /api/v1/units': () => json(200, unitPage),
+      'GET /api/v1/knowledge/articles': () => json(200, page([ipmArticle], 10)),
+      'GET /api/v1/knowledge/search': (request) => json(200, { hits: [searchHit(ipmArticle, `<mark>${wordsOf(request)}</mark>`)], total: 1 }),
+    });
+    const { router } = renderRoutes(routes, '/knowledge');
+    const box = await screen.findByRole('searchbox', { name: 'Cari jawaban' });
+    await user.type(box, 'ipm');
+    expect(await screen.findByText('ipm', { selector: 'mark' })).toBeInTheDocument();
+
+    await act(() => router.navigate('/knowledge?q=kemiskinan'));
+    expect(await screen.findByText('kemiskinan', { selector: 'mark' })).toBeInTheDocument();
+    expect(box).toHaveValue('kemiskinan');
+
+    await act(() => router.navigate(-1));
+    expect(await screen.findByText('ipm', { selector: 'mark' })).toBeInTheDocument();
+    expect(box).toHaveValue('ipm');
   });
 
   it('shows an article dated on its unit’s clock, and thanks a reader it helped', async () => {

@@ -1,5 +1,5 @@
+import type { LiveClientMessage, LiveEvent } from '@/lib/api/types';
 import type { SocketLike } from '@/lib/realtime/client';
-import type { ClientMessage, RealtimeEvent } from '@/lib/realtime/events';
 
 /** A WebSocket stand-in that tests open, feed and drop by hand. */
 export class FakeSocket implements SocketLike {
@@ -8,7 +8,7 @@ export class FakeSocket implements SocketLike {
   onmessage: SocketLike['onmessage'] = null;
   onclose: SocketLike['onclose'] = null;
   onerror: SocketLike['onerror'] = null;
-  readonly sent: ClientMessage[] = [];
+  readonly sent: LiveClientMessage[] = [];
 
   readonly url: string;
 
@@ -17,7 +17,7 @@ export class FakeSocket implements SocketLike {
   }
 
   send(data: string) {
-    this.sent.push(JSON.parse(data) as ClientMessage);
+    this.sent.push(JSON.parse(data) as LiveClientMessage);
   }
 
   close() {
@@ -29,7 +29,7 @@ export class FakeSocket implements SocketLike {
     this.onopen?.(new Event('open'));
   }
 
-  push(event: RealtimeEvent) {
+  push(event: LiveEvent) {
     this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(event) }));
   }
 

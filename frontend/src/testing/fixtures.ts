@@ -1,5 +1,7 @@
 import type {
   Article,
+  Consultation,
+  ConsultationChange,
   ConsultationDetail,
   Me,
   Message,
@@ -224,6 +226,24 @@ export const activeConsultation: ConsultationDetail = {
   assignee: { id: officer.id, full_name: officer.full_name },
   updated_at: '2026-11-21T02:20:00Z',
 };
+
+/** The `data` of the `consultation.updated` event the server sends for the consultation as it stands. */
+export function changeOf(c: Consultation): ConsultationChange {
+  return {
+    status: c.status,
+    resolution: c.resolution ?? null,
+    summary: c.summary ?? null,
+    assignee_id: c.assignee?.id ?? null,
+    assignee: c.assignee ?? null,
+    queue_position: c.queue_position ?? null,
+    clarified_at: c.clarified_at ?? null,
+    deadline_at: c.deadline_at ?? null,
+    closed_at: c.closed_at ?? null,
+    overdue: c.overdue,
+    to_index: c.to_index,
+    updated_at: c.updated_at,
+  };
+}
 
 export function message(overrides: Partial<Message> & Pick<Message, 'id' | 'body'>): Message {
   return {

@@ -2,11 +2,15 @@ import '@testing-library/jest-dom/vitest';
 import '@/lib/i18n';
 
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
 import { session } from '@/lib/auth/session';
 import { i18n } from '@/lib/i18n';
+
+// `findBy…` and `waitFor` wait for what a test expects in the end, however slow the machine: a lazy
+// route's first import alone can take seconds while other work keeps the CPU busy.
+configure({ asyncUtilTimeout: 15_000 });
 
 // Browsers resolve the client's relative URLs ("/api/v1/…") against the page; Node's Request does not.
 const NodeRequest = globalThis.Request;
@@ -46,6 +50,8 @@ Object.defineProperty(document, 'fonts', {
 
 afterEach(async () => {
   cleanup();
+  // After unmounting, so that the components' timers are cleared on the clock that made them.
+  vi.useRealTimers();
   // Notifications live in a store of their own: one test's must not show up in the next.
   notifications.clean();
   session.clear();

@@ -1,4 +1,5 @@
-import type { Problem } from './types';
+import { enumValues } from './limits.gen';
+import type { ErrorCode, Problem } from './types';
 
 /** Field name → the server's messages for it, joined for display next to the field. */
 export type FieldErrors = Record<string, string>;
@@ -6,7 +7,8 @@ export type FieldErrors = Record<string, string>;
 /** A failed API call: the HTTP status and, when the server sent one, its problem+json body. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  /** The problem's code, or `http_<status>` for a failure without a problem body (a proxy's 502). */
+  readonly code: ErrorCode | `http_${number}`;
   readonly problem: Problem | null;
   readonly retryAfterSeconds: number | null;
 
@@ -43,7 +45,12 @@ export function toApiError(body: unknown, response: Response): ApiError {
   );
 }
 
-export function isApiError(error: unknown, code?: string): error is ApiError {
+/** Whether the API names the code (a newer server may answer with one this app does not know). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return enumValues.ErrorCode.some((known) => known === code);
+}
+
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 

@@ -1,20 +1,14 @@
 import { useTranslation } from 'react-i18next';
 
-import type { Messages } from '@/lib/i18n/locales/id';
-
-import { isApiError } from './problem';
-
-type ErrorCode = keyof Messages['errors']['codes'];
+import { isApiError, isErrorCode } from './problem';
 
 /** Turns any error into a sentence for people: translated by `code` when we know it. */
 export function useErrorMessage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (error: unknown): string => {
     if (isApiError(error)) {
-      const key = `errors.codes.${error.code}`;
-      const known = i18n.exists(key);
-      const base = known
-        ? t(key as `errors.codes.${ErrorCode}`)
+      const base = isErrorCode(error.code)
+        ? t(`errors.codes.${error.code}`)
         : (error.problem?.detail ?? error.problem?.title ?? t('errors.unexpected'));
       if (error.retryAfterSeconds !== null && error.retryAfterSeconds > 0) {
         const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));

@@ -1,6 +1,8 @@
+import { everyValueOf } from '@/lib/api/enums';
 import type { Role } from '@/lib/api/types';
 
-export const staffRoles = ['officer', 'front_office', 'supervisor', 'admin'] as const satisfies Role[];
+/** Every role but the public's. */
+export const staffRoles = everyValueOf<Exclude<Role, 'public'>>()(['officer', 'front_office', 'supervisor', 'admin']);
 
 export type StaffRole = (typeof staffRoles)[number];
 

@@ -32,11 +32,11 @@ describe('the realtime client', () => {
     client.start();
     await flush();
     sockets.latest()?.open();
-    sockets.latest()?.push({ type: 'typing', consultation_id: 'c1', data: { role: 'officer' } });
+    sockets.latest()?.push({ type: 'typing', consultation_id: 'c1', data: { user_id: 'u2', role: 'officer' } });
 
     expect(sockets.made).toHaveLength(1);
     expect(sockets.latest()?.url).toBe(`ws://test/ws?token=${session.get()?.access_token}`);
-    expect(events).toEqual([{ type: 'typing', consultation_id: 'c1', data: { role: 'officer' } }]);
+    expect(events).toEqual([{ type: 'typing', consultation_id: 'c1', data: { user_id: 'u2', role: 'officer' } }]);
     expect(client.status).toBe('online');
     client.stop();
   });
@@ -72,7 +72,8 @@ describe('the realtime client', () => {
     const client = new RealtimeClient({ createSocket: sockets.create, url: (t) => t });
 
     client.start();
-    await vi.waitFor(() => expect(sockets.made).toHaveLength(1));
+    // The refresh goes through fetch: wait for its outcome, with room for a busy machine (the default is 1 s).
+    await vi.waitFor(() => expect(sockets.made).toHaveLength(1), { timeout: 15_000 });
 
     expect(sockets.latest()?.url).toBe(fresh);
     expect(session.get()?.refresh_token).toBe('r2');

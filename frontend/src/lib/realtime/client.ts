@@ -1,8 +1,9 @@
 import { refreshAccessToken } from '@/lib/api/client';
+import type { LiveClientMessage, LiveEvent } from '@/lib/api/types';
 import { accessClaims, expiresSoon } from '@/lib/auth/token-claims';
 import { session } from '@/lib/auth/session';
 
-import { parseRealtimeEvent, type ClientMessage, type RealtimeEvent } from './events';
+import { parseLiveEvent } from './events';
 
 /** The part of a WebSocket the client uses, so tests can hand it a fake one. */
 export type SocketLike = {
@@ -53,7 +54,7 @@ export class RealtimeClient {
   private rejectedToken: string | null = null;
   private stopSession: (() => void) | null = null;
   private statusValue: RealtimeStatus = 'offline';
-  private readonly eventListeners = new Set<(event: RealtimeEvent) => void>();
+  private readonly eventListeners = new Set<(event: LiveEvent) => void>();
   private readonly reconnectListeners = new Set<() => void>();
   private readonly statusListeners = new Set<() => void>();
 
@@ -83,13 +84,13 @@ export class RealtimeClient {
   }
 
   /** Sends a message if connected; says whether it went out. */
-  send(message: ClientMessage): boolean {
+  send(message: LiveClientMessage): boolean {
     if (this.socket?.readyState !== OPEN) return false;
     this.socket.send(JSON.stringify(message));
     return true;
   }
 
-  onEvent(listener: (event: RealtimeEvent) => void): () => void {
+  onEvent(listener: (event: LiveEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
   }
@@ -190,7 +191,7 @@ export class RealtimeClient {
     };
     socket.onmessage = (message: MessageEvent) => {
       if (typeof message.data !== 'string') return;
-      const event = parseRealtimeEvent(message.data);
+      const event = parseLiveEvent(message.data);
       if (event) for (const listener of this.eventListeners) listener(event);
     };
     socket.onclose = () => {

@@ -1,7 +1,8 @@
 import { createContext, use, useEffect, useRef, useSyncExternalStore } from 'react';
 
+import type { LiveEvent } from '@/lib/api/types';
+
 import type { RealtimeClient, RealtimeStatus } from './client';
-import type { RealtimeEvent } from './events';
 
 export const RealtimeContext = createContext<RealtimeClient | null>(null);
 
@@ -12,7 +13,7 @@ export function useRealtime(): RealtimeClient {
 }
 
 /** Calls the latest `listener` for every event pushed by the server while mounted. */
-export function useRealtimeEvent(listener: (event: RealtimeEvent) => void) {
+export function useRealtimeEvent(listener: (event: LiveEvent) => void) {
   const client = useRealtime();
   const latest = useRef(listener);
   useEffect(() => {

@@ -1,23 +1,32 @@
-/** What the server pushes over the WebSocket (see docs/consultations.md, "Live events"). */
-export type RealtimeEvent = {
-  type: 'message.created' | 'consultation.updated' | 'typing' | 'read' | (string & {});
-  consultation_id: string;
-  data: unknown;
-};
+import { everyValueOf } from '@/lib/api/enums';
+import type { LiveEvent } from '@/lib/api/types';
 
-/** What the client may send. */
-export type ClientMessage =
-  | { type: 'typing'; consultation_id: string }
-  | { type: 'read'; consultation_id: string; message_id: string };
+/** The events about a consultation: all but the server's `error` (a refused client message). */
+type ConsultationEvent = Exclude<LiveEvent, { type: 'error' }>;
 
-/** An event from a frame's text; null for anything else (including the server's `error` frames). */
-export function parseRealtimeEvent(text: string): RealtimeEvent | null {
+const consultationEventTypes = everyValueOf<ConsultationEvent['type']>()([
+  'message.created',
+  'consultation.updated',
+  'queue.moved',
+  'typing',
+  'read',
+]);
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The event in a frame's text, or null for anything the spec does not describe (malformed JSON, a
+ * `type` from a newer server). The frame's shape is checked; its `data` is the server's word.
+ */
+export function parseLiveEvent(text: string): LiveEvent | null {
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as Partial<RealtimeEvent>;
-    return typeof value.type === 'string' && typeof value.consultation_id === 'string' && 'data' in value
-      ? { type: value.type, consultation_id: value.consultation_id, data: value.data }
-      : null;
+    value = JSON.parse(text);
   } catch {
     return null;
   }
+  if (!isObject(value)) return null;
+  if (value.type === 'error') return typeof value.code === 'string' ? (value as LiveEvent) : null;
+  const known = consultationEventTypes.some((type) => type === value.type);
+  return known && typeof value.consultation_id === 'string' && isObject(value.data) ? (value as LiveEvent) : null;
 }

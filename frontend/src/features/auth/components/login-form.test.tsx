@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -29,7 +29,7 @@ describe('the login form', () => {
 
     await logIn('warga@statkonsul.test', 'Warga-Demo-2026!');
 
-    await vi.waitFor(() => expect(onLoggedIn).toHaveBeenCalledWith(publicUser));
+    await waitFor(() => expect(onLoggedIn).toHaveBeenCalledWith(publicUser));
     expect(session.get()).toEqual({ access_token: 'a1', refresh_token: 'r1' });
   });
 

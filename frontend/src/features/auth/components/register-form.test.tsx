@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -54,7 +54,7 @@ describe('the registration form', () => {
 
     await fillAndSubmit('  siti@example.id ');
 
-    await vi.waitFor(() => expect(onRegistered).toHaveBeenCalledWith(publicUser));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(publicUser));
     expect(calls[0]?.body).toEqual({
       email: 'siti@example.id',
       password: 'Kopi-Tubruk-2026',

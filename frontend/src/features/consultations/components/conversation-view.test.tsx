@@ -1,11 +1,12 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { ConsultationDetail } from '@/lib/api/types';
 import { session } from '@/lib/auth/session';
+import { userOnFakeClock } from '@/testing/fake-clock';
 import { json, mockApi, problem } from '@/testing/mock-api';
-import { activeConsultation, message, officer, page, publicUser, units, waitingConsultation } from '@/testing/fixtures';
+import { activeConsultation, changeOf, message, officer, page, publicUser, units, waitingConsultation } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 
 import { ConversationView } from './conversation-view';
@@ -43,22 +44,17 @@ describe('the conversation of a member of the public', () => {
     const summary = await screen.findByRole('region', { name: waitingConsultation.subject });
     expect(within(summary).getByText('Menunggu')).toBeInTheDocument();
     expect(within(summary).getByText('Antrean ke-2')).toBeInTheDocument();
-    const socket = await vi.waitFor(() => online(sockets));
+    await waitFor(() => expect(sockets.made).toHaveLength(1));
+    const socket = online(sockets);
     expect(socket.url).toMatch(/\/api\/v1\/ws\?token=a$/);
     expect(await screen.findByText('Pembaruan langsung aktif')).toBeInTheDocument();
 
     state.detail = { ...waitingConsultation, queue_position: 1 };
-    act(() => socket.push({ type: 'consultation.updated', consultation_id: id, data: { status: 'waiting', queue_position: 1 } }));
+    act(() => socket.push({ type: 'queue.moved', consultation_id: id, data: { queue_position: 1 } }));
     expect(await within(summary).findByText('Antrean ke-1')).toBeInTheDocument();
 
     state.detail = activeConsultation;
-    act(() =>
-      socket.push({
-        type: 'consultation.updated',
-        consultation_id: id,
-        data: { status: 'active', assignee_id: officer.id, queue_position: null, deadline_at: null, overdue: false },
-      }),
-    );
+    act(() => socket.push({ type: 'consultation.updated', consultation_id: id, data: changeOf(activeConsultation) }));
     expect(await within(summary).findByText('Aktif')).toBeInTheDocument();
     expect(await within(summary).findByText('Petugas PST 3304')).toBeInTheDocument();
     expect(within(summary).queryByText(/Antrean ke-/)).not.toBeInTheDocument();
@@ -69,16 +65,18 @@ describe('the conversation of a member of the public', () => {
     act(() => socket.push({ type: 'message.created', consultation_id: id, data: greeting }));
     expect(await within(screen.getByRole('log')).findByText('Selamat siang, Bu Siti.')).toBeInTheDocument();
     expect(screen.queryByText('Petugas sedang mengetik…')).not.toBeInTheDocument();
-    await vi.waitFor(() => expect(calls.find((c) => c.path.endsWith('/read'))?.body).toEqual({ message_id: greeting.id }));
+    await waitFor(() => expect(calls.find((c) => c.path.endsWith('/read'))?.body).toEqual({ message_id: greeting.id }));
   });
 
   it('sends a message on Enter, keeps Shift+Enter for a new line, and tells the officer it is typing', async () => {
+    // Typing is told at most every few seconds: on a fake clock the whole line is typed in no time.
+    const user = userOnFakeClock();
     session.set({ access_token: 'a', refresh_token: 'r' });
     const { calls } = serve(activeConsultation);
     const { sockets } = renderWithProviders(<ConversationView consultationId={id} viewer={publicUser} units={unitsByCode} back={back} />);
     const box = await screen.findByRole('textbox', { name: 'Pesan' });
-    const socket = await vi.waitFor(() => online(sockets));
-    const user = userEvent.setup();
+    await waitFor(() => expect(sockets.made).toHaveLength(1));
+    const socket = online(sockets);
 
     await user.type(box, 'Baris satu{Shift>}{Enter}{/Shift}baris dua');
     expect(box).toHaveValue('Baris satu\nbaris dua');

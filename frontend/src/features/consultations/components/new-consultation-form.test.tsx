@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -116,7 +116,7 @@ describe('the new consultation form', () => {
     expect(screen.getByRole('combobox', { name: /^Unit layanan/ })).toHaveValue('BPS Kabupaten Banjarnegara');
     await fillAndSubmit({ subject: '  Angka kemiskinan 2025 ', question: ' Berapa persentase penduduk miskin tahun 2025?  ' });
 
-    await vi.waitFor(() => expect(onCreated).toHaveBeenCalled());
+    await waitFor(() => expect(onCreated).toHaveBeenCalled());
     expect(calls[0]?.body).toEqual({
       unit_code: '3304',
       category: 'metadata',

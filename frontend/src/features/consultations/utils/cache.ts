@@ -1,32 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { Consultation, ConsultationDetail, ConsultationPage, Message } from '@/lib/api/types';
+import { everyValueOf } from '@/lib/api/enums';
+import type { Consultation, ConsultationChange, ConsultationDetail, ConsultationPage, Message } from '@/lib/api/types';
 
 import { consultationKeys } from '../api/query-keys';
 
 /**
- * The `data` of a `consultation.updated` event. After a change of state the server sends every
- * field below (the assignee with their name); when only the queue moved, just `status` and
- * `queue_position`.
+ * What a `consultation.updated` event says about a consultation: every field it carries but
+ * `assignee_id` (the assignee comes with their name). A field added to the spec must be listed here.
  */
-export type ConsultationUpdate = Partial<
-  Pick<
-    Consultation,
-    | 'status'
-    | 'resolution'
-    | 'summary'
-    | 'assignee'
-    | 'queue_position'
-    | 'clarified_at'
-    | 'deadline_at'
-    | 'closed_at'
-    | 'overdue'
-    | 'to_index'
-    | 'updated_at'
-  >
-> & { assignee_id?: string | null };
-
-const patchable = [
+const carried = everyValueOf<Exclude<keyof ConsultationChange, 'assignee_id'>>()([
   'status',
   'resolution',
   'summary',
@@ -38,37 +21,21 @@ const patchable = [
   'overdue',
   'to_index',
   'updated_at',
-] as const;
+]);
 
-/** Whether the event is only the queue moving on (it then carries nothing but the position). */
-export function isQueueMove(update: ConsultationUpdate): boolean {
-  return Object.keys(update).every((key) => key === 'status' || key === 'queue_position');
-}
-
-/**
- * A consultation with an update applied. An event that names a new assignee by id only (from a
- * server that does not send the name) leaves the assignee for a refetch; a removed one is removed now.
- */
-export function applyUpdate<T extends Consultation>(consultation: T, update: ConsultationUpdate): T {
+/** A consultation as a `consultation.updated` event leaves it: the event carries its whole state. */
+export function applyChange<T extends Consultation>(consultation: T, change: ConsultationChange): T {
   const next: T = { ...consultation };
-  for (const field of patchable) {
-    if (field in update) Object.assign(next, { [field]: update[field] });
-  }
-  if (!('assignee' in update) && update.assignee_id === null) next.assignee = null;
+  for (const field of carried) Object.assign(next, { [field]: change[field] ?? null });
   return next;
 }
 
 /**
- * Whether the cached consultation needs fetching again after the update: when the update does not
- * say who the assignee is, or when it changes nothing it carries, for then it announces what it
- * cannot carry (a follow-up, a referral).
+ * Whether the cached consultation needs fetching again after the change: when the change alters
+ * nothing it carries, it announces what it cannot carry (a follow-up, a referral).
  */
-export function needsRefetch(cached: Consultation, update: ConsultationUpdate): boolean {
-  if ('assignee_id' in update && !('assignee' in update) && update.assignee_id !== (cached.assignee?.id ?? null)) return true;
-  // The queue moving on says where it now stands, and nothing else.
-  if (isQueueMove(update)) return false;
-  const changed = patchable.some((field) => field in update && JSON.stringify(update[field] ?? null) !== JSON.stringify(cached[field] ?? null));
-  return !changed;
+export function needsRefetch(cached: Consultation, change: ConsultationChange): boolean {
+  return carried.every((field) => JSON.stringify(change[field] ?? null) === JSON.stringify(cached[field] ?? null));
 }
 
 /** A page of a list with one consultation updated (the page itself when it is not on it). */

@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 
-import type { Consultation, ConsultationDetail, ConsultationPage, Message } from '@/lib/api/types';
+import type { ConsultationDetail, ConsultationPage, Message } from '@/lib/api/types';
 import { json, mockApi } from '@/testing/mock-api';
-import { activeConsultation, message, officer, page, waitingConsultation } from '@/testing/fixtures';
+import { activeConsultation, changeOf, message, officer, page, waitingConsultation } from '@/testing/fixtures';
 
 import { consultationKeys } from '../api/query-keys';
 
@@ -13,24 +13,6 @@ const id = waitingConsultation.id;
 const listKey = consultationKeys.list({ page: 1, perPage: 20 });
 const m1 = message({ id: '0192f0c4-0001-7000-8000-000000000001', body: 'Selamat siang' });
 const m2 = message({ id: '0192f0c4-0002-7000-8000-000000000002', body: 'Datanya tersedia' });
-
-/** The `data` of a full `consultation.updated` event for the consultation as it stands. */
-function updateOf(c: Consultation) {
-  return {
-    status: c.status,
-    resolution: c.resolution,
-    summary: c.summary,
-    assignee_id: c.assignee?.id ?? null,
-    assignee: c.assignee,
-    queue_position: c.queue_position,
-    clarified_at: c.clarified_at,
-    deadline_at: c.deadline_at,
-    closed_at: c.closed_at,
-    overdue: c.overdue,
-    to_index: c.to_index,
-    updated_at: c.updated_at,
-  };
-}
 
 function cacheWith({ messages }: { messages?: Message[] } = {}) {
   // Nothing is refetched unless a test asks: the cache alone shows what an event changed.
@@ -84,7 +66,7 @@ describe('live events', () => {
       type: 'consultation.updated',
       consultation_id: id,
       data: {
-        ...updateOf(activeConsultation),
+        ...changeOf(activeConsultation),
         status: 'closed',
         resolution: 'answered',
         summary: 'Angka kemiskinan 2025 tersedia di tingkat kabupaten.',
@@ -102,19 +84,7 @@ describe('live events', () => {
     const client = cacheWith();
     client.setQueryData(consultationKeys.detail(id), activeConsultation);
 
-    await applyLiveEvent(client, { type: 'consultation.updated', consultation_id: id, data: updateOf(activeConsultation) });
-
-    expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(true);
-  });
-
-  it('fetch the detail again when the assignee is named by id only', async () => {
-    const client = cacheWith();
-
-    await applyLiveEvent(client, {
-      type: 'consultation.updated',
-      consultation_id: id,
-      data: { status: 'active', assignee_id: officer.id, queue_position: null, updated_at: '2026-11-21T02:20:00Z' },
-    });
+    await applyLiveEvent(client, { type: 'consultation.updated', consultation_id: id, data: changeOf(activeConsultation) });
 
     expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(true);
   });
@@ -122,7 +92,7 @@ describe('live events', () => {
   it('tell a waiting user their new place when the queue moves, without fetching anything', async () => {
     const client = cacheWith();
 
-    await applyLiveEvent(client, { type: 'consultation.updated', consultation_id: id, data: { status: 'waiting', queue_position: 1 } });
+    await applyLiveEvent(client, { type: 'queue.moved', consultation_id: id, data: { queue_position: 1 } });
 
     const detail = client.getQueryData<ConsultationDetail>(consultationKeys.detail(id));
     expect(detail?.queue_position).toBe(1);
@@ -130,6 +100,16 @@ describe('live events', () => {
     expect(client.getQueryData<ConsultationPage>(listKey)?.items[0]?.queue_position).toBe(1);
     expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(false);
     expect(client.getQueryState(listKey)?.isInvalidated).toBe(false);
+  });
+
+  it('leave the place of a consultation the cache no longer has waiting for the server to say', async () => {
+    const client = cacheWith();
+    client.setQueryData(consultationKeys.detail(id), activeConsultation);
+
+    await applyLiveEvent(client, { type: 'queue.moved', consultation_id: id, data: { queue_position: 1 } });
+
+    expect(client.getQueryData<ConsultationDetail>(consultationKeys.detail(id))?.queue_position).toBeNull();
+    expect(client.getQueryState(consultationKeys.detail(id))?.isInvalidated).toBe(true);
   });
 
   it('add a new message to the open conversation once, in order', async () => {
@@ -149,7 +129,8 @@ describe('live events', () => {
   it('leave other consultations alone', async () => {
     const client = cacheWith({ messages: [m1] });
 
-    await applyLiveEvent(client, { type: 'consultation.updated', consultation_id: 'another', data: { status: 'closed' } });
+    await applyLiveEvent(client, { type: 'consultation.updated', consultation_id: 'another', data: { ...changeOf(waitingConsultation), status: 'closed' } });
+    await applyLiveEvent(client, { type: 'queue.moved', consultation_id: 'another', data: { queue_position: 1 } });
     await applyLiveEvent(client, { type: 'typing', consultation_id: id, data: { user_id: officer.id, role: 'officer' } });
 
     expect(client.getQueryData<ConsultationDetail>(consultationKeys.detail(id))).toEqual(waitingConsultation);

@@ -1,53 +1,57 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { ConsultationDetail, Message } from '@/lib/api/types';
-import type { RealtimeEvent } from '@/lib/realtime/events';
+import type { ConsultationDetail, LiveEvent, Message } from '@/lib/api/types';
 
 import { getMessagesAfter } from '../api/get-messages';
 import { consultationKeys } from '../api/query-keys';
 
-import { addMessages, applyUpdate, isQueueMove, needsRefetch, patchConsultation, type ConsultationUpdate } from './cache';
+import { addMessages, applyChange, needsRefetch, patchConsultation } from './cache';
 
 /**
  * Brings the cache up to date with one event from the server: what the event carries is shown
  * at once, and only what it cannot carry (counts, a list's members and order, follow-ups) is
  * fetched again.
  */
-export async function applyLiveEvent(queryClient: QueryClient, event: RealtimeEvent) {
-  const id = event.consultation_id;
+export async function applyLiveEvent(queryClient: QueryClient, event: LiveEvent) {
   switch (event.type) {
     case 'message.created': {
-      const message = event.data as Message;
+      const id = event.consultation_id;
       if (queryClient.getQueryData(consultationKeys.messages(id)) === undefined) {
         // Still loading (or never loaded): a fetch that started before this message would miss it.
         await queryClient.invalidateQueries({ queryKey: consultationKeys.messages(id) });
       } else {
-        addMessages(queryClient, id, [message]);
+        addMessages(queryClient, id, [event.data]);
       }
       await queryClient.invalidateQueries({ queryKey: consultationKeys.lists() });
       return;
     }
     case 'consultation.updated': {
-      const update = event.data as ConsultationUpdate;
+      const id = event.consultation_id;
       const detailKey = consultationKeys.detail(id);
       const cached = queryClient.getQueryData<ConsultationDetail>(detailKey);
       const fetching = queryClient.getQueryState(detailKey)?.fetchStatus === 'fetching';
-      patchConsultation(queryClient, id, (c) => applyUpdate(c, update));
-      const refetches: Promise<void>[] = [];
-      // A fetch under way may have read the consultation before the change: it is asked again.
-      if (fetching || (cached && needsRefetch(cached, update))) {
-        refetches.push(queryClient.invalidateQueries({ queryKey: detailKey }));
-      }
-      if (isQueueMove(update) && (!cached || cached.status === update.status)) {
-        // Only the position changed, and it is patched in: lists keep their members and order.
-        refetches.push(
-          queryClient.invalidateQueries({ queryKey: consultationKeys.lists(), predicate: (q) => q.state.fetchStatus === 'fetching' }),
-        );
-      } else {
+      patchConsultation(queryClient, id, (c) => applyChange(c, event.data));
+      await Promise.all([
+        // A fetch under way may have read the consultation before the change: it is asked again.
+        fetching || (cached && needsRefetch(cached, event.data)) ? queryClient.invalidateQueries({ queryKey: detailKey }) : null,
         // Status, deadlines and times decide which list shows it and where.
-        refetches.push(queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }));
-      }
-      await Promise.all(refetches);
+        queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }),
+      ]);
+      return;
+    }
+    case 'queue.moved': {
+      const id = event.consultation_id;
+      const { queue_position } = event.data;
+      const detailKey = consultationKeys.detail(id);
+      const cached = queryClient.getQueryData<ConsultationDetail>(detailKey);
+      const fetching = queryClient.getQueryState(detailKey)?.fetchStatus === 'fetching';
+      patchConsultation(queryClient, id, (c) => (c.status === 'waiting' ? { ...c, queue_position } : c));
+      await Promise.all([
+        // A fetch under way may have read the old place; a cache that has it no longer waiting is behind.
+        fetching || (cached && cached.status !== 'waiting') ? queryClient.invalidateQueries({ queryKey: detailKey }) : null,
+        // Only the place changed, and it is patched in: lists keep their members and order.
+        queryClient.invalidateQueries({ queryKey: consultationKeys.lists(), predicate: (q) => q.state.fetchStatus === 'fetching' }),
+      ]);
       return;
     }
     default:

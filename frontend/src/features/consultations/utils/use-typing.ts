@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { Message, Role } from '@/lib/api/types';
+import type { Role } from '@/lib/api/types';
 import { useRealtime, useRealtimeEvent } from '@/lib/realtime/context';
 
 /** The server relays `typing` as often as it is sent: once per this interval is enough. */
@@ -16,14 +16,12 @@ export function useTypingIndicator(consultationId: string): Typist | null {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useRealtimeEvent((event) => {
-    if (event.consultation_id !== consultationId) return;
-    if (event.type === 'typing') {
-      const data = event.data as { user_id: string; role: Role };
-      setTypist({ userId: data.user_id, role: data.role });
+    if (event.type === 'typing' && event.consultation_id === consultationId) {
+      setTypist({ userId: event.data.user_id, role: event.data.role });
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => setTypist(null), SHOW_FOR_MS);
-    } else if (event.type === 'message.created') {
-      const sender = (event.data as Message).sender_id;
+    } else if (event.type === 'message.created' && event.consultation_id === consultationId) {
+      const sender = event.data.sender_id;
       setTypist((current) => (current?.userId === sender ? null : current));
     }
   });

@@ -4,7 +4,7 @@ import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 
-export type SendFeedbackInput = { slug: string } & components['schemas']['FeedbackRequest'];
+export type SendFeedbackInput = { slug: string } & components['schemas']['VoteRequest'];
 
 /** "This answered my question" / "I still need help", on the article's page or in the new-consultation form. */
 export function sendFeedback({ slug, ...body }: SendFeedbackInput) {

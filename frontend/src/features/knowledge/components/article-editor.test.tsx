@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -50,7 +50,7 @@ describe('the article editor', () => {
     const user = await fillIn();
     await user.click(screen.getByRole('button', { name: 'Simpan' }));
 
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(draftArticle, true));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(draftArticle, true));
     expect(calls[0]?.body).toEqual({
       title: 'Data kemiskinan per kecamatan',
       question: 'Apakah ada data kemiskinan per kecamatan?',
@@ -106,7 +106,7 @@ describe('the article editor', () => {
 
     await user.click(screen.getByRole('button', { name: 'Simpan' }));
 
-    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]?.body).toMatchObject({ unit_code: null, status: 'published' });
   });
 
@@ -123,7 +123,7 @@ describe('the article editor', () => {
 
     await user.click(screen.getByRole('radio', { name: /^Terbit/ }));
     await user.click(screen.getByRole('button', { name: 'Simpan' }));
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ status: 'published' }), false));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ status: 'published' }), false));
     expect(calls[0]?.body).toMatchObject({ status: 'published', unit_code: '3304', tags: ['kemiskinan'] });
 
     await user.click(screen.getByRole('button', { name: 'Arsipkan' }));
@@ -131,7 +131,7 @@ describe('the article editor', () => {
     expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(0);
     await user.click(within(dialog).getByRole('button', { name: 'Ya, arsipkan' }));
 
-    await vi.waitFor(() => expect(onArchived).toHaveBeenCalled());
+    await waitFor(() => expect(onArchived).toHaveBeenCalled());
     expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
   });
 });

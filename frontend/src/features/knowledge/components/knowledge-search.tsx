@@ -3,7 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconMessagePlus, IconSearch } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
@@ -28,6 +28,9 @@ type KnowledgeSearchProps = {
   servingUnits: Unit[];
 };
 
+/** The history entry's state when the search box wrote the words into the address. */
+type TypedState = { typed: string };
+
 /** What the page shows, read from its address so that a search can be shared and returned to. */
 function useSearchState() {
   const [params, setParams] = useSearchParams();
@@ -40,7 +43,7 @@ function useSearchState() {
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
   /** Changes some of it; anything but the page starts again at page 1. */
-  const change = (next: Partial<Record<'q' | 'category' | 'unit' | 'page', string | null>>, replace = false) =>
+  const change = (next: Partial<Record<'q' | 'category' | 'unit' | 'page', string | null>>, navigation?: { replace: true; state: TypedState }) =>
     setParams(
       (previous) => {
         const updated = new URLSearchParams(previous);
@@ -51,9 +54,32 @@ function useSearchState() {
         if (!('page' in next)) updated.delete('page');
         return updated;
       },
-      { replace },
+      navigation,
     );
-  return [state, change] as const;
+  /** Puts the search box's words in the address, in place of the previous ones. */
+  const setWords = (words: string) => {
+    const q = words.trim() ? words : '';
+    change({ q: q || null }, { replace: true, state: { typed: q } });
+  };
+  return [state, change, setWords] as const;
+}
+
+/**
+ * The words in the search box. The address gets them after a pause in typing, and may get them
+ * after more has been typed: those words are the box's own and must not undo the newer typing.
+ * Words the address gets by other means (back, a link with `?q=`) replace what the box shows.
+ */
+function useSearchBox(q: string) {
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const [text, setText] = useState(q);
+  const [seen, setSeen] = useState(q);
+  if (q !== seen) {
+    setSeen(q);
+    const typedHere = navigationType === NavigationType.Replace && (location.state as TypedState | null)?.typed === q;
+    if (!typedHere) setText(q);
+  }
+  return [text, setText] as const;
 }
 
 function ResultCard({ title, slug, children }: { title: string; slug: string; children: ReactNode }) {
@@ -114,15 +140,9 @@ function NothingFound() {
 /** Public search of the knowledge base; with no words, the newest articles. */
 export function KnowledgeSearch({ units, servingUnits }: KnowledgeSearchProps) {
   const { t } = useTranslation();
-  const [state, change] = useSearchState();
-  const [text, setText] = useState(state.q);
-  // The address changed by other means (back, a link with `?q=`): show its words.
-  const [shown, setShown] = useState(state.q);
-  if (state.q !== shown) {
-    setShown(state.q);
-    setText(state.q);
-  }
-  const commit = useDebouncedCallback((value: string) => change({ q: value.trim() ? value : null }, true), TYPING_PAUSE_MS);
+  const [state, change, setWords] = useSearchState();
+  const [text, setText] = useSearchBox(state.q);
+  const commit = useDebouncedCallback(setWords, TYPING_PAUSE_MS);
 
   const words = state.q.trim();
   const filters = { category: state.category ?? undefined, unit: state.unit ?? undefined, page: state.page, perPage: PER_PAGE };
@@ -139,7 +159,7 @@ export function KnowledgeSearch({ units, servingUnits }: KnowledgeSearchProps) {
         onSubmit={(event) => {
           event.preventDefault();
           commit.cancel();
-          change({ q: text.trim() ? text : null }, true);
+          setWords(text);
         }}
       >
         <TextInput

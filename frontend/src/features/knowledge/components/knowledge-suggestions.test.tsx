@@ -1,9 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { Article } from '@/lib/api/types';
+import { userOnFakeClock } from '@/testing/fake-clock';
 import { json, mockApi, type RecordedCall } from '@/testing/mock-api';
 import { ipmArticle, searchHit } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
@@ -12,6 +13,8 @@ import { KnowledgeSuggestions } from './knowledge-suggestions';
 
 const SEARCH = 'GET /api/v1/knowledge/search';
 const hit = searchHit(ipmArticle, '… <mark>IPM</mark> dihitung sebagai rata-rata geometrik …');
+/** Longer than the pause in typing the suggestions wait for. */
+const PAUSE_MS = 1_000;
 
 /** The two fields the suggestions follow, as the new-consultation form has them. */
 function Form({ onAnswered }: { onAnswered: (article: Article) => void }) {
@@ -43,14 +46,16 @@ const searches = (calls: RecordedCall[]) => calls.filter((c) => `${c.method} ${c
 
 describe('the suggestions in the new-consultation form', () => {
   it('search once the typing pauses and there are three letters, with the unit and category chosen', async () => {
+    const user = userOnFakeClock();
     const { calls } = mockApi({ [SEARCH]: () => json(200, { hits: [hit], total: 1 }) });
     renderWithProviders(<Form onAnswered={vi.fn()} />);
-    const user = userEvent.setup();
     const region = screen.getByRole('region', { name: 'Saran dari basis pengetahuan' });
     expect(region).toHaveTextContent('Mulailah menulis perihal dan pertanyaan');
 
     await user.type(screen.getByRole('textbox', { name: 'Perihal' }), 'ip');
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    act(() => {
+      vi.advanceTimersByTime(PAUSE_MS);
+    });
     expect(searches(calls)).toHaveLength(0);
 
     await user.type(screen.getByRole('textbox', { name: 'Pertanyaan' }), 'cara menghitung ipm');
@@ -89,7 +94,7 @@ describe('the suggestions in the new-consultation form', () => {
     expect(await within(drawer).findByText('dimensi dasar', { selector: 'strong' })).toBeInTheDocument();
     await user.click(within(drawer).getByRole('button', { name: 'Terjawab, tidak perlu bertanya' }));
 
-    await vi.waitFor(() => expect(onAnswered).toHaveBeenCalledWith(ipmArticle));
+    await waitFor(() => expect(onAnswered).toHaveBeenCalledWith(ipmArticle));
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ helpful: true, context: 'consultation_form', unit_code: '3304' });
   });
 
@@ -107,7 +112,7 @@ describe('the suggestions in the new-consultation form', () => {
     const drawer = await screen.findByRole('dialog', { name: ipmArticle.title });
     await user.click(await within(drawer).findByRole('button', { name: 'Tetap ajukan pertanyaan' }));
 
-    await vi.waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.getByRole('textbox', { name: 'Perihal' })).toHaveValue('ipm');
     expect(onAnswered).not.toHaveBeenCalled();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);

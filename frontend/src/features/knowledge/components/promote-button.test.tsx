@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -31,7 +31,7 @@ describe('promoting a consultation to the knowledge base', () => {
     expect(boxes.every((box) => box.getAttribute('aria-checked') === 'true')).toBe(true);
     await user.click(within(dialog).getByRole('button', { name: 'Buat draf' }));
 
-    await vi.waitFor(() => expect(onPromoted).toHaveBeenCalledWith(draftArticle));
+    await waitFor(() => expect(onPromoted).toHaveBeenCalledWith(draftArticle));
     expect(calls[0]?.body).toEqual({});
   });
 
@@ -43,7 +43,7 @@ describe('promoting a consultation to the knowledge base', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: greeting.body }));
     await user.click(within(dialog).getByRole('button', { name: 'Buat draf' }));
 
-    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]?.body).toEqual({ message_ids: [answer.id] });
   });
 

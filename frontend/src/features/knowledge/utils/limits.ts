@@ -1,4 +1,4 @@
-/** The limits of the API's ArticleRequest. */
+/** The limits of the API's ArticleRequest: not stated by the spec yet, so repeated here. */
 export const articleLimits = {
   title: { min: 5, max: 200 },
   question: { min: 10, max: 5000 },

@@ -1,6 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { json, mockApi } from '@/testing/mock-api';
 import { tarakan } from '@/testing/fixtures';
@@ -22,6 +22,6 @@ describe('the unit settings form', () => {
 
     expect(await screen.findByText('Pengaturan unit disimpan.')).toBeInTheDocument();
     expect(calls[0]?.body).toEqual(saved);
-    await vi.waitFor(() => expect(screen.getByRole('switch', { name: /Kirim email/ })).not.toBeChecked());
+    await waitFor(() => expect(screen.getByRole('switch', { name: /Kirim email/ })).not.toBeChecked());
   });
 });

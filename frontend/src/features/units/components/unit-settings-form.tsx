@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { UnitSettings } from '@/lib/api/types';
 
@@ -13,12 +14,7 @@ import { useUpdateUnitSettings } from '../api/update-unit-settings';
 const fields = ['auto_close_after_days', 'online_deadline_working_days', 'walkin_max_wait_minutes'] as const;
 const allFields = [...fields, 'notify_staff_on_new_consultation'] as const;
 
-// The ranges of the API's UnitSettings schema.
-const limits = {
-  auto_close_after_days: { min: 1, max: 90 },
-  online_deadline_working_days: { min: 1, max: 30 },
-  walkin_max_wait_minutes: { min: 1, max: 240 },
-} as const;
+const limits = requestLimits.UnitSettings;
 
 type UnitSettingsFormProps = { unitCode: string; settings: UnitSettings };
 
@@ -38,9 +34,9 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
       fields.map((field) => [
         field,
         (value: number) =>
-          Number.isInteger(value) && value >= limits[field].min && value <= limits[field].max
+          Number.isInteger(value) && value >= limits[field].minimum && value <= limits[field].maximum
             ? null
-            : `${limits[field].min}–${limits[field].max}`,
+            : `${limits[field].minimum}–${limits[field].maximum}`,
       ]),
     ),
   });
@@ -73,8 +69,8 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
             <NumberInput
               key={field}
               label={labels[field]}
-              min={limits[field].min}
-              max={limits[field].max}
+              min={limits[field].minimum}
+              max={limits[field].maximum}
               allowDecimal={false}
               allowNegative={false}
               {...form.getInputProps(field)}

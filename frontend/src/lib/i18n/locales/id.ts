@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@/lib/api/types';
+
 /** Indonesian, the default language. `en.ts` must have exactly the same keys (the type checks it). */
 export const id = {
   common: {
@@ -716,29 +718,37 @@ export const id = {
     network: 'Tidak dapat menghubungi server. Periksa koneksi Anda lalu coba lagi.',
     unexpected: 'Terjadi kesalahan. Silakan coba lagi.',
     retryAfter_other: 'Coba lagi dalam {{count}} menit.',
+    // Every code of the API's ErrorCode: a code without a sentence fails the type check.
     codes: {
       validation_failed: 'Periksa kembali isian yang ditandai.',
+      malformed_json: 'Permintaan tidak dapat dibaca oleh server. Muat ulang halaman, lalu coba lagi.',
+      unsupported_media_type: 'Permintaan dikirim dalam format yang tidak diterima server. Muat ulang halaman, lalu coba lagi.',
+      payload_too_large: 'Data yang dikirim terlalu besar.',
+      invalid_query: 'Pilihan penyaringan atau nomor halaman tidak valid. Muat ulang halaman, lalu coba lagi.',
+      invalid_path: 'Alamat yang dibuka tidak valid. Periksa tautannya atau kembali ke beranda.',
+      authentication_required: 'Silakan masuk terlebih dahulu.',
+      invalid_access_token: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+      forbidden: 'Anda tidak berwenang melakukan ini.',
+      not_found: 'Data tidak ditemukan.',
+      method_not_allowed: 'Tindakan ini tidak tersedia di sini. Muat ulang halaman, lalu coba lagi.',
       email_taken: 'Email ini sudah terdaftar.',
       invalid_credentials: 'Email atau kata sandi salah.',
       email_not_verified: 'Alamat email belum diverifikasi.',
       too_many_attempts: 'Terlalu banyak percobaan.',
-      invalid_token: 'Tautan tidak valid, sudah kedaluwarsa, atau sudah digunakan.',
       invalid_refresh_token: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
-      authentication_required: 'Silakan masuk terlebih dahulu.',
-      invalid_access_token: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+      invalid_token: 'Tautan tidak valid, sudah kedaluwarsa, atau sudah digunakan.',
       wrong_password: 'Kata sandi saat ini salah.',
-      forbidden: 'Anda tidak berwenang melakukan ini.',
-      not_found: 'Data tidak ditemukan.',
       unit_not_found: 'Unit tidak ditemukan.',
-      payload_too_large: 'Data yang dikirim terlalu besar.',
-      internal_error: 'Terjadi kesalahan pada server. Silakan coba lagi nanti.',
-      unavailable: 'Layanan sedang tidak tersedia. Silakan coba lagi nanti.',
       already_claimed: 'Sudah diambil petugas lain.',
       invalid_state: 'Status konsultasi tidak memungkinkan tindakan ini; muat ulang untuk melihat keadaan terbaru.',
+      nothing_to_promote: 'Konsultasi ini belum memiliki jawaban petugas atau ringkasan jawaban yang dapat dijadikan artikel.',
+      concurrent_change: 'Data ini baru saja diubah oleh permintaan lain pada saat bersamaan. Silakan coba lagi.',
       already_rated: 'Layanan ini sudah dinilai.',
       attachment_too_large: 'Lampiran maksimal 10 MB.',
       unsupported_attachment: 'Lampiran harus berupa PDF, XLSX, CSV, DOCX, PNG, atau JPEG.',
-    },
+      internal_error: 'Terjadi kesalahan pada server. Silakan coba lagi nanti.',
+      unavailable: 'Layanan sedang tidak tersedia. Silakan coba lagi nanti.',
+    } satisfies Record<ErrorCode, string>,
   },
   notFound: {
     title: 'Halaman tidak ditemukan',
