@@ -8,16 +8,18 @@ import { ErrorAlert } from '@/components/errors/error-alert';
 import { PasswordField } from '@/components/ui/password-field';
 import { paths } from '@/config/paths';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { isApiError } from '@/lib/api/problem';
 import type { Me } from '@/lib/api/types';
-import { looksLikeEmail } from '@/lib/validation';
+import { emailProblem } from '@/lib/validation';
 
 import { useLogin } from '../api/login';
 
 import { ResendVerificationButton } from './resend-verification-button';
 
 const fields = ['email', 'password'] as const;
+const limits = requestLimits.LoginRequest;
 
 type LoginFormProps = { initialEmail?: string; onLoggedIn: (me: Me) => void };
 
@@ -28,7 +30,7 @@ export function LoginForm({ initialEmail = '', onLoggedIn }: LoginFormProps) {
   const form = useForm({
     initialValues: { email: initialEmail, password: '' },
     validate: {
-      email: (v) => (looksLikeEmail(v) ? null : t('validation.email')),
+      email: (v) => emailProblem(t, v, limits.email),
       password: (v) => (v ? null : t('validation.required')),
     },
   });
@@ -48,11 +50,19 @@ export function LoginForm({ initialEmail = '', onLoggedIn }: LoginFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label={t('fields.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+        <TextInput
+          label={t('fields.email')}
+          type="email"
+          autoComplete="username"
+          required
+          maxLength={limits.email.maxLength}
+          {...form.getInputProps('email')}
+        />
         <PasswordField
           label={t('fields.password')}
           autoComplete="current-password"
           required
+          maxLength={limits.password.maxLength}
           {...form.getInputProps('password')}
         />
         <Group justify="flex-end">

@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { PasswordField } from '@/components/ui/password-field';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Me } from '@/lib/api/types';
-import { blankToUndefined, looksLikeEmail, MIN_PASSWORD_LENGTH } from '@/lib/validation';
+import { blankToUndefined, emailProblem, lengthBounds, lengthProblem, passwordProblem } from '@/lib/validation';
 
 import { useRegister } from '../api/register';
 
 const fields = ['email', 'password', 'full_name', 'phone', 'institution', 'occupation'] as const;
+const limits = requestLimits.RegisterRequest;
 
 type RegisterFormProps = { onRegistered: (me: Me) => void };
 
@@ -22,9 +24,11 @@ export function RegisterForm({ onRegistered }: RegisterFormProps) {
   const form = useForm({
     initialValues: { email: '', password: '', full_name: '', phone: '', institution: '', occupation: '' },
     validate: {
-      email: (v) => (looksLikeEmail(v) ? null : t('validation.email')),
-      password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength')),
-      full_name: (v) => (v.trim() ? null : t('validation.required')),
+      email: (v) => emailProblem(t, v, limits.email),
+      password: (v) => passwordProblem(t, v, limits.password),
+      full_name: (v) => lengthProblem(t, v.trim(), limits.full_name),
+      institution: (v) => lengthProblem(t, v.trim(), limits.institution),
+      occupation: (v) => lengthProblem(t, v.trim(), limits.occupation),
     },
   });
 
@@ -50,22 +54,41 @@ export function RegisterForm({ onRegistered }: RegisterFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label={t('fields.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+        <TextInput
+          label={t('fields.email')}
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={limits.email.maxLength}
+          {...form.getInputProps('email')}
+        />
         <PasswordField
           label={t('fields.password')}
-          description={t('fields.passwordHint')}
+          description={t('fields.passwordHint', lengthBounds(limits.password))}
           autoComplete="new-password"
           required
+          maxLength={limits.password.maxLength}
           {...form.getInputProps('password')}
         />
-        <TextInput label={t('fields.fullName')} autoComplete="name" required {...form.getInputProps('full_name')} />
+        <TextInput
+          label={t('fields.fullName')}
+          autoComplete="name"
+          required
+          maxLength={limits.full_name.maxLength}
+          {...form.getInputProps('full_name')}
+        />
         <TextInput label={optional(t('fields.phone'))} type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
         <TextInput
           label={optional(t('fields.institution'))}
           autoComplete="organization"
+          maxLength={limits.institution.maxLength}
           {...form.getInputProps('institution')}
         />
-        <TextInput label={optional(t('fields.occupation'))} {...form.getInputProps('occupation')} />
+        <TextInput
+          label={optional(t('fields.occupation'))}
+          maxLength={limits.occupation.maxLength}
+          {...form.getInputProps('occupation')}
+        />
         <ErrorAlert error={register.error} shownFields={fields} />
         <Button type="submit" loading={register.isPending} fullWidth mt="xs">
           {t('auth.register.submit')}

@@ -8,12 +8,15 @@ import { ErrorAlert } from '@/components/errors/error-alert';
 import { PasswordField } from '@/components/ui/password-field';
 import { paths } from '@/config/paths';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { isApiError } from '@/lib/api/problem';
-import { MIN_PASSWORD_LENGTH } from '@/lib/validation';
+import { lengthBounds, passwordProblem } from '@/lib/validation';
 
 import { useConfirmPasswordReset } from '../api/confirm-password-reset';
 import { AuthCard } from '../components/auth-card';
+
+const limits = requestLimits.ResetConfirmRequest;
 
 export function ResetPasswordRoute() {
   const { t } = useTranslation();
@@ -24,7 +27,7 @@ export function ResetPasswordRoute() {
   const form = useForm({
     initialValues: { new_password: '', confirm: '' },
     validate: {
-      new_password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength')),
+      new_password: (v) => passwordProblem(t, v, limits.new_password),
       confirm: (v, values) => (v === values.new_password ? null : t('validation.passwordMismatch')),
     },
   });
@@ -69,15 +72,17 @@ export function ResetPasswordRoute() {
         <Stack gap="sm">
           <PasswordField
             label={t('fields.newPassword')}
-            description={t('fields.passwordHint')}
+            description={t('fields.passwordHint', lengthBounds(limits.new_password))}
             autoComplete="new-password"
             required
+            maxLength={limits.new_password.maxLength}
             {...form.getInputProps('new_password')}
           />
           <PasswordField
             label={t('fields.confirmPassword')}
             autoComplete="new-password"
             required
+            maxLength={limits.new_password.maxLength}
             {...form.getInputProps('confirm')}
           />
           <ErrorAlert error={confirm.error} shownFields={['new_password']}>

@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
+import { lengthProblem } from '@/lib/validation';
 
 import { useCloseConsultation } from '../api/close-consultation';
 import { closingResolutions } from '../utils/options';
 
 const fields = ['resolution', 'summary'] as const;
-const SUMMARY_MAX = 5000;
+const limits = requestLimits.CloseRequest;
 
 type Resolution = (typeof closingResolutions)[number];
 
@@ -22,6 +24,7 @@ export function CloseConsultationForm({ consultationId, onDone }: { consultation
   const close = useCloseConsultation();
   const form = useForm<{ resolution: Resolution; summary: string }>({
     initialValues: { resolution: 'answered', summary: '' },
+    validate: { summary: (v) => lengthProblem(t, v.trim(), limits.summary) },
   });
 
   const submit = form.onSubmit((values) =>
@@ -52,7 +55,7 @@ export function CloseConsultationForm({ consultationId, onDone }: { consultation
           description={t('consultations.actions.summaryHint')}
           autosize
           minRows={3}
-          maxLength={SUMMARY_MAX}
+          maxLength={limits.summary.maxLength}
           {...form.getInputProps('summary')}
         />
         <ErrorAlert error={close.error} shownFields={fields} />

@@ -57,7 +57,7 @@ export function Composer({ consultationId }: { consultationId: string }) {
         autosize
         minRows={2}
         maxRows={8}
-        maxLength={limits.message}
+        maxLength={limits.message.maxLength}
         value={body}
         onChange={(event) => {
           setBody(event.currentTarget.value);

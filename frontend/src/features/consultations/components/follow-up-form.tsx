@@ -5,14 +5,17 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { FollowUpKind } from '@/lib/api/types';
 import { nowAsZonedInput, zonedInputToIso, zoneAbbreviation } from '@/lib/format/date-time';
+import { lengthProblem } from '@/lib/validation';
 
 import { useCreateFollowUp } from '../api/create-follow-up';
 import { followUpKinds } from '../utils/options';
 
 const fields = ['kind', 'scheduled_at', 'location_or_link', 'note'] as const;
+const limits = requestLimits.FollowUpRequest;
 
 type Values = { kind: FollowUpKind; scheduled_at: string; location_or_link: string; note: string };
 
@@ -27,7 +30,8 @@ export function FollowUpForm({ consultationId, timeZone, onDone }: FollowUpFormP
     initialValues: { kind: 'video_meeting', scheduled_at: '', location_or_link: '', note: '' },
     validate: {
       scheduled_at: (v) => (zonedInputToIso(v, timeZone) ? null : t('consultations.followUps.invalidTime')),
-      location_or_link: (v) => (v.trim().length >= 3 ? null : t('validation.required')),
+      location_or_link: (v) => lengthProblem(t, v.trim(), limits.location_or_link),
+      note: (v) => lengthProblem(t, v.trim(), limits.note),
     },
   });
 
@@ -77,10 +81,10 @@ export function FollowUpForm({ consultationId, timeZone, onDone }: FollowUpFormP
           label={form.values.kind === 'video_meeting' ? t('consultations.followUps.link') : t('consultations.followUps.location')}
           type={form.values.kind === 'video_meeting' ? 'url' : 'text'}
           required
-          maxLength={500}
+          maxLength={limits.location_or_link.maxLength}
           {...form.getInputProps('location_or_link')}
         />
-        <Textarea label={t('consultations.followUps.note')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
+        <Textarea label={t('consultations.followUps.note')} autosize minRows={2} maxLength={limits.note.maxLength} {...form.getInputProps('note')} />
         <ErrorAlert error={create.error} shownFields={fields} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

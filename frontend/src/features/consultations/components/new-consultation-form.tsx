@@ -8,6 +8,7 @@ import { isCategory } from '@/lib/api/categories';
 import { formErrorsFrom } from '@/lib/api/form-errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Category, Consultation, Unit } from '@/lib/api/types';
+import { lengthBounds, lengthWithin } from '@/lib/validation';
 
 import { useCreateConsultation } from '../api/create-consultation';
 import { limits } from '../utils/options';
@@ -33,11 +34,6 @@ type NewConsultationFormProps = {
   suggestions?: (draft: ConsultationDraft) => ReactNode;
 };
 
-const within = (value: string, { min, max }: { min: number; max: number }) => {
-  const length = value.trim().length;
-  return length >= min && length <= max;
-};
-
 export function NewConsultationForm({ units, prefill = {}, onCreated, suggestions }: NewConsultationFormProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
@@ -46,14 +42,16 @@ export function NewConsultationForm({ units, prefill = {}, onCreated, suggestion
     initialValues: {
       unit_code: units.some((u) => u.code === prefill.unit) ? (prefill.unit ?? null) : null,
       category: isCategory(prefill.category) ? prefill.category : null,
-      subject: prefill.subject?.trim().slice(0, limits.subject.max) ?? '',
+      subject: prefill.subject?.trim().slice(0, limits.subject.maxLength) ?? '',
       question: '',
     },
     validate: {
       unit_code: (v) => (v ? null : t('validation.required')),
       category: (v) => (v ? null : t('validation.required')),
-      subject: (v) => (within(v, limits.subject) ? null : t('consultations.new.subjectLength')),
-      question: (v) => (within(v, limits.question) ? null : t('consultations.new.questionLength')),
+      subject: (v) =>
+        lengthWithin(v.trim(), limits.subject) ? null : t('consultations.new.subjectLength', lengthBounds(limits.subject)),
+      question: (v) =>
+        lengthWithin(v.trim(), limits.question) ? null : t('consultations.new.questionLength', lengthBounds(limits.question)),
     },
   });
 
@@ -93,19 +91,19 @@ export function NewConsultationForm({ units, prefill = {}, onCreated, suggestion
         />
         <TextInput
           label={t('consultations.new.subject')}
-          description={t('consultations.new.subjectHint')}
+          description={t('consultations.new.subjectHint', lengthBounds(limits.subject))}
           required
-          maxLength={limits.subject.max}
+          maxLength={limits.subject.maxLength}
           {...form.getInputProps('subject')}
         />
         <Textarea
           label={t('consultations.new.question')}
-          description={t('consultations.new.questionHint')}
+          description={t('consultations.new.questionHint', lengthBounds(limits.question))}
           required
           autosize
           minRows={5}
           maxRows={16}
-          maxLength={limits.question.max}
+          maxLength={limits.question.maxLength}
           {...form.getInputProps('question')}
         />
         {suggestions?.(form.values)}

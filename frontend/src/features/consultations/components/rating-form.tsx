@@ -6,8 +6,10 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Rating, Scores } from '@/lib/api/types';
+import { lengthProblem } from '@/lib/validation';
 
 import { useRateConsultation } from '../api/rate-consultation';
 import { skmElements, skmScores } from '../utils/options';
@@ -16,7 +18,7 @@ type Element = (typeof skmElements)[number];
 type Values = { scores: Record<Element, string | null>; comment: string };
 
 const fields = [...skmElements.map((e) => `scores.${e}`), 'comment'];
-const COMMENT_MAX = 2000;
+const limits = requestLimits.RatingRequest;
 
 /** After rating: thanks, and no way to rate twice. */
 function RatedNotice({ justNow }: { justNow: boolean }) {
@@ -75,7 +77,7 @@ export function RatingForm({ consultationId, onRated }: { consultationId: string
     },
     validate: {
       scores: Object.fromEntries(skmElements.map((e) => [e, (v: string | null) => (v ? null : t('consultations.rating.missing'))])),
-      comment: (v) => (v.length <= COMMENT_MAX ? null : `≤ ${COMMENT_MAX}`),
+      comment: (v) => lengthProblem(t, v.trim(), limits.comment),
     },
   });
 
@@ -117,7 +119,7 @@ export function RatingForm({ consultationId, onRated }: { consultationId: string
             label={`${t('consultations.rating.comment')} (${t('common.optional')})`}
             autosize
             minRows={3}
-            maxLength={COMMENT_MAX}
+            maxLength={limits.comment.maxLength}
             {...form.getInputProps('comment')}
           />
           <ErrorAlert error={rate.error} shownFields={fields} />

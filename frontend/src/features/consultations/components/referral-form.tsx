@@ -5,13 +5,16 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { ReferralService } from '@/lib/api/types';
+import { lengthProblem } from '@/lib/validation';
 
 import { useCreateReferral } from '../api/create-referral';
 import { referralServices } from '../utils/options';
 
 const fields = ['service', 'note'] as const;
+const limits = requestLimits.ReferralRequest;
 
 /** Records a referral to another PST service. */
 export function ReferralForm({ consultationId, onDone }: { consultationId: string; onDone: () => void }) {
@@ -20,7 +23,10 @@ export function ReferralForm({ consultationId, onDone }: { consultationId: strin
   const create = useCreateReferral();
   const form = useForm<{ service: ReferralService | null; note: string }>({
     initialValues: { service: null, note: '' },
-    validate: { service: (v) => (v ? null : t('validation.required')) },
+    validate: {
+      service: (v) => (v ? null : t('validation.required')),
+      note: (v) => lengthProblem(t, v.trim(), limits.note),
+    },
   });
 
   const submit = form.onSubmit((values) => {
@@ -47,7 +53,7 @@ export function ReferralForm({ consultationId, onDone }: { consultationId: strin
           data={referralServices.map((s) => ({ value: s, label: t(`consultations.referrals.services.${s}`) }))}
           {...form.getInputProps('service')}
         />
-        <Textarea label={t('consultations.referrals.note')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
+        <Textarea label={t('consultations.referrals.note')} autosize minRows={2} maxLength={limits.note.maxLength} {...form.getInputProps('note')} />
         <ErrorAlert error={create.error} shownFields={fields} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

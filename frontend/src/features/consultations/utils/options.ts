@@ -1,4 +1,5 @@
 import { everyValueOf } from '@/lib/api/enums';
+import { requestLimits } from '@/lib/api/limits.gen';
 import type { FollowUpKind, ReferralService, Resolution, Scores } from '@/lib/api/types';
 
 export { categories } from '@/lib/api/categories';
@@ -22,14 +23,12 @@ export const skmElements = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'
 
 export const skmScores = ['1', '2', '3', '4'] as const;
 
-/**
- * The limits of the API's CreateConsultationRequest, PostMessageRequest and attachments. The spec
- * does not state them yet (those it states are in `@/lib/api/limits.gen`), so they are repeated here.
- */
+/** The limits of the API's CreateConsultationRequest and PostMessageRequest (from the spec), and of attachments. */
 export const limits = {
-  subject: { min: 3, max: 200 },
-  question: { min: 10, max: 10_000 },
-  message: 10_000,
+  subject: requestLimits.CreateConsultationRequest.subject,
+  question: requestLimits.CreateConsultationRequest.question,
+  message: requestLimits.PostMessageRequest.body,
+  // Uploads are multipart and the spec states no size for them: the server's 10 MB, repeated here.
   attachmentBytes: 10 * 1024 * 1024,
 } as const;
 

@@ -5,12 +5,16 @@ import { IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { isApiError } from '@/lib/api/problem';
 import type { Holiday, HolidayKind } from '@/lib/api/types';
+import { lengthProblem } from '@/lib/validation';
 
 import { useReplaceHolidays } from '../api/replace-holidays';
 
 const kinds: HolidayKind[] = ['national', 'collective_leave'];
+const nameLimits = requestLimits.Holiday.name;
+const maxItems = requestLimits.HolidayYearUpdate.items.maxItems;
 
 type HolidayEditorProps = { year: number; items: Holiday[]; onDone: () => void };
 
@@ -22,7 +26,7 @@ export function HolidayEditor({ year, items, onDone }: HolidayEditorProps) {
     validate: {
       items: {
         date: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && v.startsWith(`${year}-`) ? null : `${year}-MM-DD`),
-        name: (v) => (v.trim() ? null : t('validation.required')),
+        name: (v) => lengthProblem(t, v.trim(), nameLimits),
       },
     },
   });
@@ -77,7 +81,7 @@ export function HolidayEditor({ year, items, onDone }: HolidayEditorProps) {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 10, md: 5 }}>
-                <TextInput label={t('staff.holidays.name')} {...form.getInputProps(`items.${index}.name`)} />
+                <TextInput label={t('staff.holidays.name')} maxLength={nameLimits.maxLength} {...form.getInputProps(`items.${index}.name`)} />
               </Grid.Col>
               <Grid.Col span={{ base: 2, md: 1 }}>
                 <ActionIcon
@@ -98,6 +102,7 @@ export function HolidayEditor({ year, items, onDone }: HolidayEditorProps) {
             variant="light"
             leftSection={<IconPlus size={16} />}
             onClick={() => form.insertListItem('items', { date: `${year}-01-01`, kind: 'national', name: '' })}
+            disabled={form.values.items.length >= maxItems}
           >
             {t('staff.holidays.add')}
           </Button>

@@ -11,6 +11,7 @@ import { categories } from '@/lib/api/categories';
 import { formErrorsFrom } from '@/lib/api/form-errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Article, ArticleRequest, ArticleStatus, Category, Me, Unit } from '@/lib/api/types';
+import { charCount, lengthBounds, lengthWithin } from '@/lib/validation';
 
 import { useArchiveArticle } from '../api/archive-article';
 import { useCreateArticle } from '../api/create-article';
@@ -20,6 +21,9 @@ import { articleLimits } from '../utils/limits';
 import { ArticleAnswer } from './article-answer';
 
 const fields = ['title', 'question', 'answer', 'category', 'unit_code', 'tags', 'status'] as const;
+
+/** `{{max}}` and `{{tagMax}}` for the texts about tags. */
+const tagBounds = { max: articleLimits.tags, tagMax: articleLimits.tag };
 
 /** The unit field's value for a national article. */
 const NATIONAL = 'national';
@@ -42,11 +46,6 @@ type ArticleEditorProps = {
   units: Unit[];
   onSaved: (article: Article, created: boolean) => void;
   onArchived: () => void;
-};
-
-const lengthOk = (value: string, { min, max }: { min: number; max: number }) => {
-  const length = value.trim().length;
-  return length >= min && length <= max;
 };
 
 function initialValues(article: Article | undefined, viewer: ArticleEditorProps['viewer']): Values {
@@ -93,14 +92,17 @@ export function ArticleEditor({ article, viewer, units, onSaved, onArchived }: A
   const form = useForm<Values>({
     initialValues: initialValues(article, viewer),
     validate: {
-      title: (v) => (lengthOk(v, articleLimits.title) ? null : t('knowledge.editor.titleLength')),
-      question: (v) => (lengthOk(v, articleLimits.question) ? null : t('knowledge.editor.questionLength')),
-      answer: (v) => (lengthOk(v, articleLimits.answer) ? null : t('knowledge.editor.answerLength')),
+      title: (v) =>
+        lengthWithin(v.trim(), articleLimits.title) ? null : t('knowledge.editor.titleLength', lengthBounds(articleLimits.title)),
+      question: (v) =>
+        lengthWithin(v.trim(), articleLimits.question) ? null : t('knowledge.editor.questionLength', lengthBounds(articleLimits.question)),
+      answer: (v) =>
+        lengthWithin(v.trim(), articleLimits.answer) ? null : t('knowledge.editor.answerLength', lengthBounds(articleLimits.answer)),
       category: (v) => (v ? null : t('validation.required')),
       unit: (v) => (v ? null : t('validation.required')),
       tags: (v) =>
-        v.length > articleLimits.tags || v.some((tag) => tag.trim().length > articleLimits.tag)
-          ? t('knowledge.editor.tagsLimit')
+        v.length > articleLimits.tags || v.some((tag) => charCount(tag.trim()) > articleLimits.tag)
+          ? t('knowledge.editor.tagsLimit', tagBounds)
           : null,
     },
   });
@@ -165,19 +167,19 @@ export function ArticleEditor({ article, viewer, units, onSaved, onArchived }: A
         )}
         <TextInput
           label={t('knowledge.editor.title')}
-          description={t('knowledge.editor.titleHint')}
+          description={t('knowledge.editor.titleHint', lengthBounds(articleLimits.title))}
           required
-          maxLength={articleLimits.title.max}
+          maxLength={articleLimits.title.maxLength}
           {...form.getInputProps('title')}
         />
         <Textarea
           label={t('knowledge.editor.question')}
-          description={t('knowledge.editor.questionHint')}
+          description={t('knowledge.editor.questionHint', lengthBounds(articleLimits.question))}
           required
           autosize
           minRows={2}
           maxRows={8}
-          maxLength={articleLimits.question.max}
+          maxLength={articleLimits.question.maxLength}
           {...form.getInputProps('question')}
         />
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -192,12 +194,12 @@ export function ArticleEditor({ article, viewer, units, onSaved, onArchived }: A
           <Tabs.Panel value="write" pt="xs">
             <Textarea
               label={t('knowledge.editor.answer')}
-              description={t('knowledge.editor.answerHint')}
+              description={t('knowledge.editor.answerHint', lengthBounds(articleLimits.answer))}
               required
               autosize
               minRows={10}
               maxRows={30}
-              maxLength={articleLimits.answer.max}
+              maxLength={articleLimits.answer.maxLength}
               {...form.getInputProps('answer')}
             />
           </Tabs.Panel>
@@ -249,7 +251,7 @@ export function ArticleEditor({ article, viewer, units, onSaved, onArchived }: A
         </Group>
         <TagsInput
           label={t('knowledge.editor.tags')}
-          description={t('knowledge.editor.tagsHint')}
+          description={t('knowledge.editor.tagsHint', tagBounds)}
           maxTags={articleLimits.tags}
           clearable
           {...form.getInputProps('tags')}

@@ -4,10 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
+import { requestLimits } from '@/lib/api/limits.gen';
 import type { Article, Message } from '@/lib/api/types';
 import { formatDateTime } from '@/lib/format/date-time';
 
 import { usePromoteConsultation } from '../api/promote-consultation';
+
+const limits = requestLimits.PromoteRequest.message_ids;
 
 type PromoteButtonProps = {
   consultationId: string;
@@ -29,6 +32,8 @@ export function PromoteButton({ consultationId, messages, timeZone, onPromoted }
   const [chosen, setChosen] = useState<string[] | null>(null);
   const selected = chosen ?? answers.map((m) => m.id);
   const everything = selected.length === answers.length;
+  // Ticking them all sends no list (the API's default), so only a partial choice is bounded.
+  const tooMany = !everything && selected.length > limits.maxItems;
 
   const submit = () =>
     promote.mutate(
@@ -77,11 +82,16 @@ export function PromoteButton({ consultationId, messages, timeZone, onPromoted }
               {t('knowledge.promote.noMessages')}
             </Text>
           )}
+          {tooMany && (
+            <Text size="sm" c="red" role="alert">
+              {t('knowledge.promote.tooMany', { max: limits.maxItems })}
+            </Text>
+          )}
           <ErrorAlert error={promote.error} />
           <Button
             onClick={submit}
             loading={promote.isPending}
-            disabled={answers.length > 0 && selected.length === 0}
+            disabled={(answers.length > 0 && selected.length < limits.minItems) || tooMany}
             leftSection={<IconBookUpload size={16} />}
             style={{ alignSelf: 'flex-start' }}
           >

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { charCount } from '@/lib/validation';
 
 import { useSynonyms } from '../api/get-synonyms';
 import { useUpdateSynonyms } from '../api/update-synonyms';
@@ -26,9 +27,11 @@ function SynonymForm({ groups }: { groups: string[][] }) {
       groups: {
         terms: (terms: string[]) => {
           if (terms.length < synonymLimits.terms.min || terms.length > synonymLimits.terms.max) {
-            return t('knowledge.synonyms.groupSize');
+            return t('knowledge.synonyms.groupSize', synonymLimits.terms);
           }
-          return terms.some((term) => term.trim().length > synonymLimits.term) ? t('knowledge.synonyms.termLength') : null;
+          return terms.some((term) => charCount(term.trim()) > synonymLimits.term)
+            ? t('knowledge.synonyms.termLength', { max: synonymLimits.term })
+            : null;
         },
       },
     },

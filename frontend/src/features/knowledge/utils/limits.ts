@@ -1,11 +1,16 @@
-/** The limits of the API's ArticleRequest: not stated by the spec yet, so repeated here. */
+import { requestLimits } from '@/lib/api/limits.gen';
+
+/**
+ * The limits of the API's ArticleRequest. The texts' lengths come from the spec; the tags are
+ * checked by a custom validator the spec does not describe, so their limits are repeated here.
+ */
 export const articleLimits = {
-  title: { min: 5, max: 200 },
-  question: { min: 10, max: 5000 },
-  answer: { min: 20, max: 50_000 },
+  title: requestLimits.ArticleRequest.title,
+  question: requestLimits.ArticleRequest.question,
+  answer: requestLimits.ArticleRequest.answer,
   tags: 12,
   tag: 40,
 } as const;
 
-/** The limits of the API's SynonymList. */
+/** The limits of the API's SynonymList: checked by custom code the spec does not describe, so repeated here. */
 export const synonymLimits = { groups: 1000, terms: { min: 2, max: 20 }, term: 80 } as const;

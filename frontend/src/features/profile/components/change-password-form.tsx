@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { PasswordField } from '@/components/ui/password-field';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { MIN_PASSWORD_LENGTH } from '@/lib/validation';
+import { lengthBounds, passwordProblem } from '@/lib/validation';
 
 import { useChangePassword } from '../api/change-password';
 
 const fields = ['current_password', 'new_password'] as const;
+const limits = requestLimits.ChangePasswordRequest;
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
@@ -21,7 +23,7 @@ export function ChangePasswordForm() {
     initialValues: { current_password: '', new_password: '', confirm: '' },
     validate: {
       current_password: (v) => (v ? null : t('validation.required')),
-      new_password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength')),
+      new_password: (v) => passwordProblem(t, v, limits.new_password),
       confirm: (v, values) => (v === values.new_password ? null : t('validation.passwordMismatch')),
     },
   });
@@ -46,19 +48,22 @@ export function ChangePasswordForm() {
           label={t('fields.currentPassword')}
           autoComplete="current-password"
           required
+          maxLength={limits.current_password.maxLength}
           {...form.getInputProps('current_password')}
         />
         <PasswordField
           label={t('fields.newPassword')}
-          description={t('fields.passwordHint')}
+          description={t('fields.passwordHint', lengthBounds(limits.new_password))}
           autoComplete="new-password"
           required
+          maxLength={limits.new_password.maxLength}
           {...form.getInputProps('new_password')}
         />
         <PasswordField
           label={t('fields.confirmPassword')}
           autoComplete="new-password"
           required
+          maxLength={limits.new_password.maxLength}
           {...form.getInputProps('confirm')}
         />
         <ErrorAlert error={change.error} shownFields={fields} />

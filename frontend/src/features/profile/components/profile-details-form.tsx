@@ -5,13 +5,16 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Me } from '@/lib/api/types';
 import { formatDateTime } from '@/lib/format/date-time';
+import { lengthProblem } from '@/lib/validation';
 
 import { useUpdateMe } from '../api/update-me';
 
 const fields = ['full_name', 'phone', 'institution', 'occupation'] as const;
+const limits = requestLimits.UpdateMeRequest;
 
 type ProfileDetailsFormProps = {
   me: Me;
@@ -32,7 +35,11 @@ export function ProfileDetailsForm({ me, timeZone }: ProfileDetailsFormProps) {
   const update = useUpdateMe();
   const form = useForm({
     initialValues: toValues(me),
-    validate: { full_name: (v) => (v.trim() ? null : t('validation.required')) },
+    validate: {
+      full_name: (v) => lengthProblem(t, v.trim(), limits.full_name),
+      institution: (v) => lengthProblem(t, v.trim(), limits.institution),
+      occupation: (v) => lengthProblem(t, v.trim(), limits.occupation),
+    },
   });
 
   const submit = form.onSubmit((values) =>
@@ -73,10 +80,21 @@ export function ProfileDetailsForm({ me, timeZone }: ProfileDetailsFormProps) {
         </Group>
         <TextInput label={t('fields.email')} value={me.email} readOnly variant="filled" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('fields.fullName')} autoComplete="name" required {...form.getInputProps('full_name')} />
+          <TextInput
+            label={t('fields.fullName')}
+            autoComplete="name"
+            required
+            maxLength={limits.full_name.maxLength}
+            {...form.getInputProps('full_name')}
+          />
           <TextInput label={t('fields.phone')} type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
-          <TextInput label={t('fields.institution')} autoComplete="organization" {...form.getInputProps('institution')} />
-          <TextInput label={t('fields.occupation')} {...form.getInputProps('occupation')} />
+          <TextInput
+            label={t('fields.institution')}
+            autoComplete="organization"
+            maxLength={limits.institution.maxLength}
+            {...form.getInputProps('institution')}
+          />
+          <TextInput label={t('fields.occupation')} maxLength={limits.occupation.maxLength} {...form.getInputProps('occupation')} />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           {t('profile.memberSince', { date: formatDateTime(me.created_at, zone) })}

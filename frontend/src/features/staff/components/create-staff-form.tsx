@@ -6,14 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { PasswordField } from '@/components/ui/password-field';
 import { formErrorsFrom } from '@/lib/api/form-errors';
+import { requestLimits } from '@/lib/api/limits.gen';
 import type { Unit } from '@/lib/api/types';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { staffRoles, type StaffRole } from '@/lib/auth/roles';
-import { looksLikeEmail, MIN_PASSWORD_LENGTH } from '@/lib/validation';
+import { emailProblem, lengthBounds, lengthProblem, passwordProblem } from '@/lib/validation';
 
 import { useCreateStaff } from '../api/create-staff';
 
 const fields = ['email', 'password', 'full_name', 'role', 'unit_code'] as const;
+const limits = requestLimits.CreateStaffRequest;
 
 type Values = { email: string; password: string; full_name: string; role: StaffRole; unit_code: string | null };
 
@@ -24,9 +26,9 @@ export function CreateStaffForm({ units }: { units: Unit[] }) {
   const form = useForm<Values>({
     initialValues: { email: '', password: '', full_name: '', role: 'officer', unit_code: null },
     validate: {
-      email: (v) => (looksLikeEmail(v) ? null : t('validation.email')),
-      password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength')),
-      full_name: (v) => (v.trim() ? null : t('validation.required')),
+      email: (v) => emailProblem(t, v, limits.email),
+      password: (v) => passwordProblem(t, v, limits.password),
+      full_name: (v) => lengthProblem(t, v.trim(), limits.full_name),
       unit_code: (v, values) => (values.role === 'admin' || v ? null : t('validation.required')),
     },
   });
@@ -54,13 +56,21 @@ export function CreateStaffForm({ units }: { units: Unit[] }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('fields.fullName')} required {...form.getInputProps('full_name')} />
-          <TextInput label={t('fields.email')} type="email" autoComplete="off" required {...form.getInputProps('email')} />
+          <TextInput label={t('fields.fullName')} required maxLength={limits.full_name.maxLength} {...form.getInputProps('full_name')} />
+          <TextInput
+            label={t('fields.email')}
+            type="email"
+            autoComplete="off"
+            required
+            maxLength={limits.email.maxLength}
+            {...form.getInputProps('email')}
+          />
           <PasswordField
             label={t('staff.create.password')}
-            description={t('fields.passwordHint')}
+            description={t('fields.passwordHint', lengthBounds(limits.password))}
             autoComplete="new-password"
             required
+            maxLength={limits.password.maxLength}
             {...form.getInputProps('password')}
           />
           <Select

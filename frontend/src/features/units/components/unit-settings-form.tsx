@@ -36,7 +36,7 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
         (value: number) =>
           Number.isInteger(value) && value >= limits[field].minimum && value <= limits[field].maximum
             ? null
-            : `${limits[field].minimum}–${limits[field].maximum}`,
+            : t('validation.numberBetween', { min: limits[field].minimum, max: limits[field].maximum }),
       ]),
     ),
   });
