@@ -19,6 +19,14 @@ enum Consultations {
 }
 
 #[derive(DeriveIden)]
+enum Messages {
+    Table,
+    Id,
+    ConsultationId,
+    SenderId,
+}
+
+#[derive(DeriveIden)]
 enum FollowUps {
     Table,
     ConsultationId,
@@ -58,7 +66,10 @@ fn consultation_indexes() -> Vec<(&'static str, Vec<Consultations>)> {
             "idx_consultations_assignee_created",
             vec![AssigneeId, CreatedAt],
         ),
-        ("idx_consultations_deadline", vec![UnitCode, DeadlineAt]),
+        (
+            "idx_consultations_deadline",
+            vec![UnitCode, Status, DeadlineAt],
+        ),
         (
             "idx_consultations_status_created",
             vec![Status, CreatedAt, Id],
@@ -107,12 +118,35 @@ async fn run_all(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(),
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // Replaced by the covering queue index.
+        // Replaced by the covering queue index and the owner's list index (with the id that
+        // breaks ties in the order).
+        for name in ["idx_consultations_unit_status", "idx_consultations_user"] {
+            manager
+                .drop_index(
+                    Index::drop()
+                        .name(name)
+                        .table(Consultations::Table)
+                        .to_owned(),
+                )
+                .await?;
+        }
+        // Unread counts read only this index (no table rows).
         manager
             .drop_index(
                 Index::drop()
-                    .name("idx_consultations_unit_status")
-                    .table(Consultations::Table)
+                    .name("idx_messages_consultation")
+                    .table(Messages::Table)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_messages_consultation")
+                    .table(Messages::Table)
+                    .col(Messages::ConsultationId)
+                    .col(Messages::Id)
+                    .col(Messages::SenderId)
                     .to_owned(),
             )
             .await?;
@@ -177,6 +211,34 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("idx_messages_consultation")
+                    .table(Messages::Table)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_messages_consultation")
+                    .table(Messages::Table)
+                    .col(Messages::ConsultationId)
+                    .col(Messages::Id)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_consultations_user")
+                    .table(Consultations::Table)
+                    .col(Consultations::UserId)
+                    .col(Consultations::CreatedAt)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .create_index(
                 Index::create()

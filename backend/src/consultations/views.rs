@@ -289,8 +289,10 @@ async fn overdue_first<Cn: ConnectionTrait>(
     per_page: u64,
 ) -> AppResult<(u64, Vec<consultation::Model>)> {
     let now = Utc::now();
+    // Open ones (`waiting`, `active`: not `closed`) past their deadline, as two ranges of the
+    // (unit, status, deadline) index.
     let overdue = Condition::all()
-        .add(C::Status.ne(Status::Closed.as_str()))
+        .add(C::Status.is_in([Status::Waiting.as_str(), Status::Active.as_str()]))
         .add(C::DeadlineAt.lt(now));
     let on_time = Condition::any()
         .add(C::Status.eq(Status::Closed.as_str()))
