@@ -40,41 +40,128 @@ enum Referrals {
     CreatedAt,
 }
 
-/// Name and columns of each index on `consultations`.
-fn consultation_indexes() -> Vec<(&'static str, Vec<Consultations>)> {
-    use Consultations::*;
+/// An index: name, table, columns.
+struct IndexDef(&'static str, DynIden, Vec<DynIden>);
+
+fn on<T: IntoIden, C: IntoIden>(
+    name: &'static str,
+    table: T,
+    cols: impl IntoIterator<Item = C>,
+) -> IndexDef {
+    IndexDef(
+        name,
+        table.into_iden(),
+        cols.into_iter().map(IntoIden::into_iden).collect(),
+    )
+}
+
+/// The indexes this migration replaces, as they were.
+fn replaced() -> Vec<IndexDef> {
+    use Consultations as K;
+    vec![
+        on(
+            "idx_consultations_unit_status",
+            K::Table,
+            [K::UnitCode, K::Status, K::CreatedAt],
+        ),
+        on(
+            "idx_consultations_user",
+            K::Table,
+            [K::UserId, K::CreatedAt],
+        ),
+        on(
+            "idx_messages_consultation",
+            Messages::Table,
+            [Messages::ConsultationId, Messages::Id],
+        ),
+    ]
+}
+
+/// The indexes this migration adds.
+fn added() -> Vec<IndexDef> {
+    use Consultations as K;
     vec![
         // A queue position counts the earlier waiting consultations of the unit: a range of this
         // index, covering (no table reads).
-        (
+        on(
             "idx_consultations_queue",
-            vec![UnitCode, Status, CreatedAt, Id],
+            K::Table,
+            [K::UnitCode, K::Status, K::CreatedAt, K::Id],
         ),
-        (
+        on(
             "idx_consultations_unit_created",
-            vec![UnitCode, CreatedAt, Id],
+            K::Table,
+            [K::UnitCode, K::CreatedAt, K::Id],
         ),
-        (
+        on(
             "idx_consultations_unit_category",
-            vec![UnitCode, Category, CreatedAt],
+            K::Table,
+            [K::UnitCode, K::Category, K::CreatedAt],
         ),
-        (
+        // The owner's list, with the id that breaks ties in its order.
+        on(
+            "idx_consultations_user_created",
+            K::Table,
+            [K::UserId, K::CreatedAt, K::Id],
+        ),
+        on(
             "idx_consultations_user_status",
-            vec![UserId, Status, CreatedAt],
+            K::Table,
+            [K::UserId, K::Status, K::CreatedAt],
         ),
-        (
+        on(
             "idx_consultations_assignee_created",
-            vec![AssigneeId, CreatedAt],
+            K::Table,
+            [K::AssigneeId, K::CreatedAt],
         ),
-        (
+        // Overdue ones: two small ranges (waiting, active) per unit.
+        on(
             "idx_consultations_deadline",
-            vec![UnitCode, Status, DeadlineAt],
+            K::Table,
+            [K::UnitCode, K::Status, K::DeadlineAt],
         ),
-        (
+        on(
             "idx_consultations_status_created",
-            vec![Status, CreatedAt, Id],
+            K::Table,
+            [K::Status, K::CreatedAt, K::Id],
+        ),
+        // Unread counts read only this index (no table rows).
+        on(
+            "idx_messages_consultation",
+            Messages::Table,
+            [Messages::ConsultationId, Messages::Id, Messages::SenderId],
+        ),
+        on(
+            "idx_follow_ups_consultation",
+            FollowUps::Table,
+            [FollowUps::ConsultationId, FollowUps::ScheduledAt],
+        ),
+        on(
+            "idx_referrals_consultation",
+            Referrals::Table,
+            [Referrals::ConsultationId, Referrals::CreatedAt],
         ),
     ]
+}
+
+async fn create(
+    manager: &SchemaManager<'_>,
+    IndexDef(name, table, cols): IndexDef,
+) -> Result<(), DbErr> {
+    let mut index = Index::create().name(name).table(table).to_owned();
+    for c in cols {
+        index.col(c);
+    }
+    manager.create_index(index).await
+}
+
+async fn drop(
+    manager: &SchemaManager<'_>,
+    IndexDef(name, table, _): IndexDef,
+) -> Result<(), DbErr> {
+    manager
+        .drop_index(Index::drop().name(name).table(table).to_owned())
+        .await
 }
 
 const SQLITE_FTS_UP: &[&str] = &[
@@ -118,68 +205,12 @@ async fn run_all(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(),
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // Replaced by the covering queue index and the owner's list index (with the id that
-        // breaks ties in the order).
-        for name in ["idx_consultations_unit_status", "idx_consultations_user"] {
-            manager
-                .drop_index(
-                    Index::drop()
-                        .name(name)
-                        .table(Consultations::Table)
-                        .to_owned(),
-                )
-                .await?;
+        for index in replaced() {
+            drop(manager, index).await?;
         }
-        // Unread counts read only this index (no table rows).
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("idx_messages_consultation")
-                    .table(Messages::Table)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_messages_consultation")
-                    .table(Messages::Table)
-                    .col(Messages::ConsultationId)
-                    .col(Messages::Id)
-                    .col(Messages::SenderId)
-                    .to_owned(),
-            )
-            .await?;
-        for (name, cols) in consultation_indexes() {
-            let mut index = Index::create()
-                .name(name)
-                .table(Consultations::Table)
-                .to_owned();
-            for c in cols {
-                index.col(c);
-            }
-            manager.create_index(index).await?;
+        for index in added() {
+            create(manager, index).await?;
         }
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_follow_ups_consultation")
-                    .table(FollowUps::Table)
-                    .col(FollowUps::ConsultationId)
-                    .col(FollowUps::ScheduledAt)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_referrals_consultation")
-                    .table(Referrals::Table)
-                    .col(Referrals::ConsultationId)
-                    .col(Referrals::CreatedAt)
-                    .to_owned(),
-            )
-            .await?;
         match manager.get_database_backend() {
             DbBackend::Sqlite => run_all(manager, SQLITE_FTS_UP).await,
             _ => run_all(manager, POSTGRES_FTS_UP).await,
@@ -191,64 +222,12 @@ impl MigrationTrait for Migration {
             DbBackend::Sqlite => run_all(manager, SQLITE_FTS_DOWN).await?,
             _ => run_all(manager, POSTGRES_FTS_DOWN).await?,
         }
-        for name in ["idx_referrals_consultation", "idx_follow_ups_consultation"] {
-            let table = if name.contains("referrals") {
-                Referrals::Table.into_iden()
-            } else {
-                FollowUps::Table.into_iden()
-            };
-            manager
-                .drop_index(Index::drop().name(name).table(table).to_owned())
-                .await?;
+        for index in added() {
+            drop(manager, index).await?;
         }
-        for (name, _) in consultation_indexes() {
-            manager
-                .drop_index(
-                    Index::drop()
-                        .name(name)
-                        .table(Consultations::Table)
-                        .to_owned(),
-                )
-                .await?;
+        for index in replaced() {
+            create(manager, index).await?;
         }
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("idx_messages_consultation")
-                    .table(Messages::Table)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_messages_consultation")
-                    .table(Messages::Table)
-                    .col(Messages::ConsultationId)
-                    .col(Messages::Id)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_consultations_user")
-                    .table(Consultations::Table)
-                    .col(Consultations::UserId)
-                    .col(Consultations::CreatedAt)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_consultations_unit_status")
-                    .table(Consultations::Table)
-                    .col(Consultations::UnitCode)
-                    .col(Consultations::Status)
-                    .col(Consultations::CreatedAt)
-                    .to_owned(),
-            )
-            .await
+        Ok(())
     }
 }
