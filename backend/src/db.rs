@@ -52,16 +52,6 @@ impl Db {
         Ok(Self { read, write })
     }
 
-    /// The connection for statements that change data outside a transaction.
-    pub fn writer(&self) -> &DatabaseConnection {
-        &self.write
-    }
-
-    /// The connection for reads.
-    pub fn reader(&self) -> &DatabaseConnection {
-        &self.read
-    }
-
     pub async fn migrate(&self) -> anyhow::Result<()> {
         Migrator::up(&self.write, None)
             .await
@@ -89,15 +79,6 @@ impl Db {
             options.sqlite_transaction_mode = Some(SqliteTransactionMode::Immediate);
         }
         options
-    }
-
-    /// Closes both pools (the CLI's short-lived commands).
-    pub async fn close(self) -> anyhow::Result<()> {
-        if self.write.get_database_backend() == DbBackend::Sqlite {
-            self.read.close().await?;
-        }
-        self.write.close().await?;
-        Ok(())
     }
 }
 

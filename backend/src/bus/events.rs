@@ -46,29 +46,6 @@ pub enum LiveEvent {
     Error { code: ErrorCode },
 }
 
-impl LiveEvent {
-    pub fn consultation_id(&self) -> Option<Uuid> {
-        match self {
-            Self::MessageCreated {
-                consultation_id, ..
-            }
-            | Self::ConsultationUpdated {
-                consultation_id, ..
-            }
-            | Self::QueueMoved {
-                consultation_id, ..
-            }
-            | Self::Typing {
-                consultation_id, ..
-            }
-            | Self::Read {
-                consultation_id, ..
-            } => Some(*consultation_id),
-            Self::Error { .. } => None,
-        }
-    }
-}
-
 /// The state of a consultation after a change.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ConsultationChange {
