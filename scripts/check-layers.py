@@ -14,7 +14,7 @@ SRC = Path(__file__).resolve().parent.parent / "backend" / "src"
 # Shared low modules, in the order they may import each other (a module may import those
 # listed before it).
 LOW = ["entities", "db", "config", "error", "vocab", "skm", "security", "bus", "state",
-       "caller", "access", "api", "calendar", "search", "notify"]
+       "caller", "access", "api", "holidays", "search", "notify"]
 SLICES = ["auth", "units", "staff", "chat", "consultations", "live", "ratings", "knowledge", "jobs",
           "seed"]
 ROOT = ["app"]

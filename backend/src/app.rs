@@ -80,7 +80,7 @@ impl Modify for SecurityAddon {
         (name = "auth", description = "Registration, email verification, login and sessions, password reset"),
         (name = "me", description = "The caller's own account"),
         (name = "units", description = "Units, their service standards and settings"),
-        (name = "calendar", description = "Holidays and collective leave days"),
+        (name = "holidays", description = "Holidays and collective leave days"),
         (name = "staff", description = "Staff accounts and roles"),
         (name = "ratings", description = "Satisfaction ratings (SKM)"),
         (name = "chat", description = "Messages, attachments, read receipts and the live WebSocket"),
@@ -97,7 +97,7 @@ fn api(cfg: &mut ServiceConfig) {
         utoipa_actix_web::scope("/api/v1")
             .configure(crate::auth::routes::configure)
             .configure(crate::units::routes::configure)
-            .configure(crate::calendar::routes::configure)
+            .configure(crate::holidays::routes::configure)
             .configure(crate::staff::routes::configure)
             .configure(crate::consultations::routes::configure)
             .configure(crate::chat::routes::configure)

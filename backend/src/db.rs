@@ -215,6 +215,15 @@ fn base_options(url: &str) -> ConnectOptions {
     options
         .sqlx_logging(false)
         .acquire_timeout(Duration::from_secs(10));
+    if url.starts_with("sqlite:") {
+        // A file in this process cannot drop a connection: pinging it before every statement
+        // would only double the round trips to the connection's thread.
+        options.test_before_acquire(false);
+    } else {
+        // A server connection may have been dropped while idle (restart, proxy, firewall);
+        // one in steady use is not pinged.
+        options.test_before_acquire_if_idle_for(Duration::from_secs(30));
+    }
     options
 }
 

@@ -10,8 +10,8 @@ use crate::{
         password,
         service::{NewUser, insert_user, normalize_email},
     },
-    calendar::{self, HOLIDAYS_2026_CSV},
     entities::{knowledge_article, service_standard, unit, user},
+    holidays::{self, HOLIDAYS_2026_CSV},
     knowledge,
     state::AppState,
     units::{model::ServiceStandard, service::save_standard},
@@ -205,8 +205,8 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
             report.service_standards += 1;
         }
     }
-    let holidays = calendar::parse_csv(HOLIDAYS_2026_CSV)?;
-    report.holidays = calendar::service::insert_missing(&txn, &holidays)
+    let items = holidays::parse_csv(HOLIDAYS_2026_CSV)?;
+    report.holidays = holidays::service::insert_missing(&txn, &items)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     txn.commit().await?;

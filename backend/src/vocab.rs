@@ -184,7 +184,7 @@ mod tests {
         assert_texts_match(Status::ALL);
         assert_texts_match(Resolution::ALL);
         assert_texts_match(crate::units::model::UnitKind::ALL);
-        assert_texts_match(crate::calendar::HolidayKind::ALL);
+        assert_texts_match(crate::holidays::HolidayKind::ALL);
         assert_texts_match(crate::knowledge::model::ArticleStatus::ALL);
         assert_texts_match(crate::consultations::model::FollowUpKind::ALL);
         assert_texts_match(crate::consultations::model::ReferralService::ALL);

@@ -115,6 +115,9 @@ test('the supervisor of Kota Tarakan reaches the staff dashboard', async ({ page
 test('the administrator changes a unit’s settings and reads the holiday calendar', async ({ page, isMobile }, testInfo) => {
   // Both projects share one database: each sets its own value, so every run changes something.
   const autoCloseDays = isMobile ? '6' : '5';
+  // The holiday calendar offers the years around "now"; the loaded calendar is 2026's, so the
+  // page's clock says mid-2026 whatever the year the test runs in (timers run as usual).
+  await page.clock.setFixedTime(new Date('2026-07-01T10:00:00+07:00'));
 
   await page.goto('/login');
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill('admin@statkonsul.test');

@@ -1,10 +1,10 @@
-use std::{collections::HashMap, path::PathBuf};
+use std::path::PathBuf;
 
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
-    JoinType, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-    sea_query::{Alias, Expr, ExprTrait, Query},
+    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
+    sea_query::{Alias, Expr, ExprTrait, Func, OnConflict, Query, QueryStatementBuilder},
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -146,48 +146,71 @@ async fn write(
 ) -> AppResult<MessageView> {
     let (c, access) = access::load(&state.db, auth, id).await?;
     may_post(&c, auth, access)?;
-    let now = Utc::now();
-    let txn = state.db.begin().await?;
-    let saved = message::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        consultation_id: Set(c.id),
-        sender_id: Set(auth.id),
-        sender_role: Set(auth.role.as_str().into()),
-        body: Set(body),
-        created_at: Set(now),
-    }
-    .insert(&txn)
-    .await?;
-    if let Some(file) = file {
-        attachment::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            consultation_id: Set(c.id),
-            message_id: Set(Some(saved.id)),
-            file_name: Set(file.file_name),
-            content_type: Set(file.content_type),
-            size_bytes: Set(file.size as i64),
-            sha256: Set(file.sha256),
-            uploaded_by: Set(auth.id),
-            created_at: Set(now),
-        }
-        .insert(&txn)
-        .await?;
-    }
     let from_owner = access == Access::Owner;
-    let mut active = c.clone().into_active_model();
-    if from_owner {
-        active.last_user_message_at = Set(Some(now));
+    // Read before the write transaction, so the writer's lock is held only for writing.
+    let sender_name = user::Entity::find_by_id(auth.id)
+        .select_only()
+        .column(user::Column::FullName)
+        .into_tuple::<String>()
+        .one(&state.db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let owner_to_email = if !from_owner && !state.presence.is_connected(c.user_id) {
+        Some(
+            user::Entity::find_by_id(c.user_id)
+                .one(&state.db)
+                .await?
+                .ok_or_else(AppError::not_found)?,
+        )
     } else {
-        active.last_officer_message_at = Set(Some(now));
+        None
+    };
+    // As the database keeps it (PostgreSQL: microseconds), so the view answered now equals
+    // what later reads answer.
+    let now = Utc::now().trunc_subsecs(6);
+    let saved = message::Model {
+        id: Uuid::now_v7(),
+        consultation_id: c.id,
+        sender_id: auth.id,
+        sender_role: auth.role.as_str().into(),
+        body,
+        created_at: now,
+    };
+    let txn = state.db.begin().await?;
+    message::Entity::insert(saved.clone().into_active_model())
+        .exec_without_returning(&txn)
+        .await?;
+    let mut attachments = Vec::new();
+    if let Some(file) = file {
+        let stored = attachment::Model {
+            id: Uuid::now_v7(),
+            consultation_id: c.id,
+            message_id: Some(saved.id),
+            file_name: file.file_name,
+            content_type: file.content_type,
+            size_bytes: file.size as i64,
+            sha256: file.sha256,
+            uploaded_by: auth.id,
+            created_at: now,
+        };
+        attachment::Entity::insert(stored.clone().into_active_model())
+            .exec_without_returning(&txn)
+            .await?;
+        attachments.push(attachment_view(stored));
     }
-    active.updated_at = Set(now);
-    active.update(&txn).await?;
+    let last_message = if from_owner {
+        consultation::Column::LastUserMessageAt
+    } else {
+        consultation::Column::LastOfficerMessageAt
+    };
+    consultation::Entity::update_many()
+        .col_expr(last_message, Expr::value(now))
+        .col_expr(consultation::Column::UpdatedAt, Expr::value(now))
+        .filter(consultation::Column::Id.eq(c.id))
+        .exec(&txn)
+        .await?;
     upsert_receipt(&txn, c.id, auth.id, saved.id).await?;
-    if !from_owner && !state.presence.is_connected(c.user_id) {
-        let owner = user::Entity::find_by_id(c.user_id)
-            .one(&txn)
-            .await?
-            .ok_or_else(AppError::not_found)?;
+    if let Some(owner) = owner_to_email {
         let link = crate::vocab::links::consultation(&state.settings.public_url, c.id);
         notify::enqueue(
             &txn,
@@ -202,10 +225,16 @@ async fn write(
         .await?;
     }
     notify::commit(state, txn).await?;
-    let view = message_views(&state.db, vec![saved])
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::internal("message view"))?;
+    let view = MessageView {
+        id: saved.id,
+        consultation_id: saved.consultation_id,
+        sender_id: saved.sender_id,
+        sender_name,
+        sender_role: auth.role,
+        body: saved.body,
+        attachments,
+        created_at: saved.created_at,
+    };
     state.bus.publish(Event {
         payload: Payload::Live(LiveEvent::MessageCreated {
             consultation_id: c.id,
@@ -228,37 +257,40 @@ pub async fn post(
     write(state, auth, id, body.trim().to_owned(), None).await
 }
 
+/// Moves the reader's receipt forward to `message_id` (never back), in one statement; true
+/// when it moved.
 async fn upsert_receipt<C: ConnectionTrait>(
     conn: &C,
     consultation_id: Uuid,
     user_id: Uuid,
     message_id: Uuid,
 ) -> AppResult<bool> {
-    let now = Utc::now();
-    match read_receipt::Entity::find_by_id((consultation_id, user_id))
-        .one(conn)
-        .await?
-    {
-        Some(existing) if existing.last_read_message_id >= message_id => Ok(false),
-        Some(existing) => {
-            let mut active = existing.into_active_model();
-            active.last_read_message_id = Set(message_id);
-            active.updated_at = Set(now);
-            active.update(conn).await?;
-            Ok(true)
-        }
-        None => {
-            read_receipt::ActiveModel {
-                consultation_id: Set(consultation_id),
-                user_id: Set(user_id),
-                last_read_message_id: Set(message_id),
-                updated_at: Set(now),
-            }
-            .insert(conn)
-            .await?;
-            Ok(true)
-        }
-    }
+    use read_receipt::Column as R;
+    let mut stmt = Query::insert();
+    stmt.into_table(read_receipt::Entity)
+        .columns([
+            R::ConsultationId,
+            R::UserId,
+            R::LastReadMessageId,
+            R::UpdatedAt,
+        ])
+        .values([
+            consultation_id.into(),
+            user_id.into(),
+            message_id.into(),
+            Utc::now().into(),
+        ])
+        .map_err(|e| AppError::internal(format!("read receipt statement: {e}")))?
+        .on_conflict(
+            OnConflict::columns([R::ConsultationId, R::UserId])
+                .update_columns([R::LastReadMessageId, R::UpdatedAt])
+                .action_and_where(
+                    Expr::col((read_receipt::Entity, R::LastReadMessageId))
+                        .lt(Expr::col((Alias::new("excluded"), R::LastReadMessageId))),
+                )
+                .to_owned(),
+        );
+    Ok(conn.execute(&stmt).await?.rows_affected() > 0)
 }
 
 /// Records that the caller read up to `message_id`, and tells the others.
@@ -439,46 +471,32 @@ pub async fn attachment(
     Ok((a, path))
 }
 
-/// Messages from others after the reader's last read one, per consultation: one query.
-pub async fn unread_counts<Cn: ConnectionTrait>(
-    conn: &Cn,
-    reader: Uuid,
-    ids: &[Uuid],
-) -> AppResult<HashMap<Uuid, u64>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
+/// The number of messages from others after the reader's last read one, in the consultation
+/// whose id is `consultation_id` (a column of the outer query): a correlated subquery over the
+/// (consultation, id, sender) index of messages, reading only the range after the reader's
+/// receipt, so a list reads its unread counts in the same statement as its rows.
+pub fn unread_count_expr(reader: Uuid, consultation_id: Expr) -> Expr {
     use message::Column as M;
     use read_receipt::Column as R;
-    let r = Alias::new("r");
-    let m = |col: M| Expr::col((message::Entity, col));
-    let last_read = Expr::col((r.clone(), R::LastReadMessageId));
-    let stmt = Query::select()
-        .column((message::Entity, M::ConsultationId))
-        .expr_as(m(M::Id).count(), Alias::new("unread"))
-        .from(message::Entity)
-        .join_as(
-            JoinType::LeftJoin,
-            read_receipt::Entity,
-            r.clone(),
-            Condition::all()
-                .add(
-                    Expr::col((r.clone(), R::ConsultationId))
-                        .equals((message::Entity, M::ConsultationId)),
-                )
-                .add(Expr::col((r.clone(), R::UserId)).eq(reader)),
-        )
-        .and_where(m(M::ConsultationId).is_in(ids.iter().copied()))
-        .and_where(m(M::SenderId).ne(reader))
-        .and_where(last_read.clone().is_null().or(m(M::Id).gt(last_read)))
-        .group_by_col((message::Entity, M::ConsultationId))
+    let (m, r) = (Alias::new("um"), Alias::new("ur"));
+    let last_read = Query::select()
+        .column((r.clone(), R::LastReadMessageId))
+        .from_as(read_receipt::Entity, r.clone())
+        .and_where(Expr::col((r.clone(), R::ConsultationId)).eq(consultation_id.clone()))
+        .and_where(Expr::col((r.clone(), R::UserId)).eq(reader))
         .to_owned();
-    let mut out = HashMap::with_capacity(ids.len());
-    for row in conn.query_all(&stmt).await? {
-        let id: Uuid = row.try_get("", "consultation_id")?;
-        let n: i64 = row.try_get("", "unread")?;
-        let n = u64::try_from(n).map_err(|_| AppError::internal("negative unread count"))?;
-        out.insert(id, n);
-    }
-    Ok(out)
+    // Without a receipt, every message is after "nothing read": the nil UUID sorts before
+    // every message id (UUIDv7) on both databases.
+    let after = Func::coalesce([
+        Expr::SubQuery(None, Box::new(last_read.into_sub_query_statement())),
+        Expr::value(Uuid::nil()),
+    ]);
+    let stmt = Query::select()
+        .expr(Expr::cust("COUNT(*)"))
+        .from_as(message::Entity, m.clone())
+        .and_where(Expr::col((m.clone(), M::ConsultationId)).eq(consultation_id))
+        .and_where(Expr::col((m.clone(), M::Id)).gt(after))
+        .and_where(Expr::col((m.clone(), M::SenderId)).ne(reader))
+        .to_owned();
+    Expr::SubQuery(None, Box::new(stmt.into_sub_query_statement()))
 }

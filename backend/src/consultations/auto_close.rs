@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, QueryFilter, Set, TransactionTrait,
+    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
     sea_query::{Expr, ExprTrait},
 };
 
@@ -56,7 +57,34 @@ fn unless_changed(
     }
 }
 
-/// Warns and closes every consultation due at the instant `at`.
+/// How many candidates a run reads at a time.
+const BATCH: u64 = 200;
+
+/// Those awaiting their user whose officer spoke long enough ago to be warned (a day before
+/// the close) or closed at `at`: units grouped by their `auto_close_after_days`, so the
+/// condition stays small whatever the number of units.
+fn due(units: &HashMap<String, unit::Model>, at: DateTime<Utc>) -> Condition {
+    let mut by_days: HashMap<i32, Vec<String>> = HashMap::new();
+    for u in units.values() {
+        by_days
+            .entry(u.auto_close_after_days.into())
+            .or_default()
+            .push(u.code.clone());
+    }
+    let mut any = Condition::any();
+    for (days, codes) in by_days {
+        let warn_from = at - TimeDelta::days(i64::from(days)) + TimeDelta::days(1);
+        any = any.add(
+            Condition::all()
+                .add(C::UnitCode.is_in(codes))
+                .add(C::LastOfficerMessageAt.lte(warn_from)),
+        );
+    }
+    Condition::all().add(awaiting_user()).add(any)
+}
+
+/// Warns and closes every consultation due at the instant `at`, reading the due ones in
+/// batches (by id), never the whole table.
 pub async fn run(state: &AppState, at: DateTime<Utc>) -> AppResult<Report> {
     let units: HashMap<String, unit::Model> = unit::Entity::find()
         .all(&state.db)
@@ -64,11 +92,43 @@ pub async fn run(state: &AppState, at: DateTime<Utc>) -> AppResult<Report> {
         .into_iter()
         .map(|u| (u.code.clone(), u))
         .collect();
-    let candidates = consultation::Entity::find()
-        .filter(awaiting_user())
-        .all(&state.db)
-        .await?;
     let mut report = Report::default();
+    if units.is_empty() {
+        return Ok(report);
+    }
+    let due = due(&units, at);
+    let mut after: Option<uuid::Uuid> = None;
+    loop {
+        let mut batch = consultation::Entity::find().filter(due.clone());
+        if let Some(id) = after {
+            batch = batch.filter(C::Id.gt(id));
+        }
+        let candidates = batch
+            .order_by_asc(C::Id)
+            .limit(BATCH)
+            .all(&state.db)
+            .await?;
+        let Some(last) = candidates.last() else { break };
+        after = Some(last.id);
+        let full = candidates.len() as u64 == BATCH;
+        process(state, at, &units, candidates, &mut report).await?;
+        if !full {
+            break;
+        }
+    }
+    if report != Report::default() {
+        state.outbox_wake.notify_one();
+    }
+    Ok(report)
+}
+
+async fn process(
+    state: &AppState,
+    at: DateTime<Utc>,
+    units: &HashMap<String, unit::Model>,
+    candidates: Vec<consultation::Model>,
+    report: &mut Report,
+) -> AppResult<()> {
     for c in candidates {
         let (Some(unit), Some(officer_at)) = (units.get(&c.unit_code), c.last_officer_message_at)
         else {
@@ -139,8 +199,5 @@ pub async fn run(state: &AppState, at: DateTime<Utc>) -> AppResult<Report> {
             report.warned += 1;
         }
     }
-    if report != Report::default() {
-        state.outbox_wake.notify_one();
-    }
-    Ok(report)
+    Ok(())
 }

@@ -12,13 +12,13 @@ use uuid::Uuid;
 use super::model::*;
 use crate::{
     access::{self, Access},
-    calendar::working_days,
     caller::AuthUser,
     entities::{
         consultation::{self, Column as C},
         consultation_counter, unit, user,
     },
     error::{AppError, AppResult, ErrorCode},
+    holidays::working_days,
     state::AppState,
     vocab::Role,
     vocab::{self},

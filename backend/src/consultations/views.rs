@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, Order,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
     sea_query::{Alias, Expr, ExprTrait, Query, QueryStatementBuilder},
 };
 use uuid::Uuid;
@@ -23,6 +23,151 @@ use crate::{
     state::AppState,
     vocab::Role,
 };
+
+/// A consultation as read with everything its view shows: the owner's and assignee's names,
+/// whether it is rated, its queue position, the viewer's unread count and, for the detail,
+/// whether it has follow-ups or referrals. One statement: the extras are joins and correlated
+/// subqueries over indexes, so a page costs the same whatever else is stored.
+struct Row {
+    c: consultation::Model,
+    owner_name: Option<String>,
+    assignee_name: Option<String>,
+    rated: bool,
+    queue_position: Option<i64>,
+    unread: i64,
+    has_follow_ups: bool,
+    has_referrals: bool,
+}
+
+const OWNER: &str = "owner";
+const ASSIGNEE: &str = "assignee";
+
+fn exists(select: sea_orm::sea_query::SelectStatement) -> Expr {
+    Expr::exists(select)
+}
+
+/// The earlier waiting consultations of the same unit and the consultation itself, counted
+/// over the queue index (unit, status, created_at, id): the 1-based queue position of a waiting
+/// consultation. Two plain ranges (created before it; created at the same instant with an id
+/// up to its own), each a `COUNT(*)` that reads nothing but the index keys.
+fn queue_position_expr() -> Expr {
+    let outer = |col: C| Expr::col((consultation::Entity, col));
+    let count = |alias: &str, conditions: &dyn Fn(&dyn Fn(C) -> Expr) -> Vec<Expr>| {
+        let w = Alias::new(alias);
+        let inner = |col: C| Expr::col((w.clone(), col));
+        let mut q = Query::select();
+        q.expr(Expr::cust("COUNT(*)"))
+            .from_as(consultation::Entity, w.clone())
+            .and_where(inner(C::UnitCode).eq(outer(C::UnitCode)))
+            .and_where(inner(C::Status).eq(Status::Waiting.as_str()));
+        for condition in conditions(&inner) {
+            q.and_where(condition);
+        }
+        Expr::SubQuery(None, Box::new(q.to_owned().into_sub_query_statement()))
+    };
+    let before = count("w", &|w| vec![w(C::CreatedAt).lt(outer(C::CreatedAt))]);
+    let same_instant = count("t", &|t| {
+        vec![
+            t(C::CreatedAt).eq(outer(C::CreatedAt)),
+            t(C::Id).lte(outer(C::Id)),
+        ]
+    });
+    Expr::case(
+        outer(C::Status).eq(Status::Waiting.as_str()),
+        before.add(same_instant),
+    )
+    .finally(Expr::null())
+    .into()
+}
+
+async fn rows<Cn: ConnectionTrait>(
+    conn: &Cn,
+    viewer: Uuid,
+    select: Select<consultation::Entity>,
+    detail: bool,
+) -> AppResult<Vec<Row>> {
+    let outer = |col: C| Expr::col((consultation::Entity, col));
+    let (owner, assignee) = (Alias::new(OWNER), Alias::new(ASSIGNEE));
+    let rated = Query::select()
+        .expr(Expr::val(1))
+        .from(rating::Entity)
+        .and_where(Expr::col((rating::Entity, rating::Column::SubjectKind)).eq("consultation"))
+        .and_where(
+            Expr::col((rating::Entity, rating::Column::SubjectId))
+                .equals((consultation::Entity, C::Id)),
+        )
+        .to_owned();
+    let mut select = select
+        .join_as(JoinType::LeftJoin, consultation_owner(), owner.clone())
+        .join_as(
+            JoinType::LeftJoin,
+            consultation_assignee(),
+            assignee.clone(),
+        )
+        .expr_as(Expr::col((owner, user::Column::FullName)), "owner_name")
+        .expr_as(
+            Expr::col((assignee, user::Column::FullName)),
+            "assignee_name",
+        )
+        .expr_as(exists(rated), "rated")
+        .expr_as(queue_position_expr(), "queue_position")
+        .expr_as(
+            crate::chat::service::unread_count_expr(viewer, outer(C::Id)),
+            "unread",
+        );
+    if detail {
+        let follow_ups = Query::select()
+            .expr(Expr::val(1))
+            .from(follow_up::Entity)
+            .and_where(
+                Expr::col((follow_up::Entity, follow_up::Column::ConsultationId))
+                    .equals((consultation::Entity, C::Id)),
+            )
+            .to_owned();
+        let referrals = Query::select()
+            .expr(Expr::val(1))
+            .from(referral::Entity)
+            .and_where(
+                Expr::col((referral::Entity, referral::Column::ConsultationId))
+                    .equals((consultation::Entity, C::Id)),
+            )
+            .to_owned();
+        select = select
+            .expr_as(exists(follow_ups), "has_follow_ups")
+            .expr_as(exists(referrals), "has_referrals");
+    }
+    let stmt = select.build(conn.get_database_backend());
+    conn.query_all_raw(stmt)
+        .await?
+        .into_iter()
+        .map(|r| {
+            Ok(Row {
+                c: consultation::Model::from_query_result(&r, "")?,
+                owner_name: r.try_get("", "owner_name")?,
+                assignee_name: r.try_get("", "assignee_name")?,
+                rated: r.try_get("", "rated")?,
+                queue_position: r.try_get("", "queue_position")?,
+                unread: r.try_get("", "unread")?,
+                has_follow_ups: detail && r.try_get("", "has_follow_ups")?,
+                has_referrals: detail && r.try_get("", "has_referrals")?,
+            })
+        })
+        .collect()
+}
+
+fn consultation_owner() -> RelationDef {
+    consultation::Entity::belongs_to(user::Entity)
+        .from(C::UserId)
+        .to(user::Column::Id)
+        .into()
+}
+
+fn consultation_assignee() -> RelationDef {
+    consultation::Entity::belongs_to(user::Entity)
+        .from(C::AssigneeId)
+        .to(user::Column::Id)
+        .into()
+}
 
 /// Names of these users, by id.
 pub async fn people<Cn: ConnectionTrait>(
@@ -50,9 +195,7 @@ pub async fn people<Cn: ConnectionTrait>(
         .collect())
 }
 
-/// Queue positions of the waiting ones among `rows`, in one query: each position counts the
-/// earlier waiting consultations of its unit over a range of the covering queue index, so it
-/// costs the same whatever else is stored and never loads the queue.
+/// Queue positions of the waiting ones among `rows`, in one query.
 pub async fn queue_positions<Cn: ConnectionTrait>(
     conn: &Cn,
     rows: &[consultation::Model],
@@ -65,7 +208,9 @@ pub async fn queue_positions<Cn: ConnectionTrait>(
     positions_of(conn, ids).await
 }
 
-/// Queue positions of those of `ids` that are waiting.
+/// Queue positions of those of `ids` that are waiting: each counts the earlier waiting
+/// consultations of its unit over a range of the covering queue index, so it costs the same
+/// whatever else is stored and never loads the queue.
 pub async fn positions_of<Cn: ConnectionTrait>(
     conn: &Cn,
     ids: Vec<Uuid>,
@@ -73,28 +218,10 @@ pub async fn positions_of<Cn: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let w = Alias::new("w");
-    let outer = |col: C| Expr::col((consultation::Entity, col));
-    let inner = |col: C| Expr::col((w.clone(), col));
-    let earlier = Query::select()
-        .expr(inner(C::Id).count())
-        .from_as(consultation::Entity, w.clone())
-        .and_where(inner(C::UnitCode).eq(outer(C::UnitCode)))
-        .and_where(inner(C::Status).eq(Status::Waiting.as_str()))
-        .and_where(inner(C::CreatedAt).lte(outer(C::CreatedAt)))
-        .and_where(
-            inner(C::CreatedAt)
-                .lt(outer(C::CreatedAt))
-                .or(inner(C::Id).lte(outer(C::Id))),
-        )
-        .to_owned();
-    let positions: Vec<(Uuid, i64)> = consultation::Entity::find()
+    let positions: Vec<(Uuid, Option<i64>)> = consultation::Entity::find()
         .select_only()
         .column(C::Id)
-        .expr_as(
-            Expr::SubQuery(None, Box::new(earlier.into_sub_query_statement())),
-            "position",
-        )
+        .expr_as(queue_position_expr(), "position")
         .filter(C::Id.is_in(ids))
         .filter(C::Status.eq(Status::Waiting.as_str()))
         .into_tuple()
@@ -102,11 +229,7 @@ pub async fn positions_of<Cn: ConnectionTrait>(
         .await?;
     positions
         .into_iter()
-        .map(|(id, n)| {
-            u64::try_from(n)
-                .map(|n| (id, n))
-                .map_err(|_| AppError::internal("negative queue position"))
-        })
+        .filter_map(|(id, n)| n.map(|n| count(n, "queue position").map(|n| (id, n))))
         .collect()
 }
 
@@ -114,86 +237,93 @@ pub fn is_overdue(c: &consultation::Model, now: DateTime<Utc>) -> bool {
     c.status != Status::Closed.as_str() && c.deadline_at.is_some_and(|d| d < now)
 }
 
-/// The consultations as their viewer sees them (queue position, unread count, names).
+fn count(n: i64, what: &str) -> AppResult<u64> {
+    u64::try_from(n).map_err(|_| AppError::internal(format!("negative {what}")))
+}
+
+fn to_view(row: Row, now: DateTime<Utc>) -> AppResult<ConsultationView> {
+    let Row { c, .. } = row;
+    let owner = PersonRef {
+        id: c.user_id,
+        full_name: row.owner_name.unwrap_or_default(),
+    };
+    let assignee = c.assignee_id.map(|id| PersonRef {
+        id,
+        full_name: row.assignee_name.unwrap_or_default(),
+    });
+    Ok(ConsultationView {
+        id: c.id,
+        overdue: is_overdue(&c, now),
+        owner,
+        assignee,
+        rated: row.rated,
+        number: c.number,
+        unit_code: c.unit_code,
+        category: Category::stored(&c.category)?,
+        subject: c.subject,
+        question: c.question,
+        status: Status::stored(&c.status)?,
+        resolution: c
+            .resolution
+            .as_deref()
+            .map(Resolution::stored)
+            .transpose()?,
+        summary: c.summary,
+        queue_position: row
+            .queue_position
+            .map(|n| count(n, "queue position"))
+            .transpose()?,
+        clarified_at: c.clarified_at,
+        deadline_at: c.deadline_at,
+        closed_at: c.closed_at,
+        unread_count: count(row.unread, "unread count")?,
+        to_index: c.to_index,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+    })
+}
+
+/// The consultations `select` finds, in its order, as `viewer` sees them: one query.
+pub async fn select_views<Cn: ConnectionTrait>(
+    conn: &Cn,
+    viewer: Uuid,
+    select: Select<consultation::Entity>,
+) -> AppResult<Vec<ConsultationView>> {
+    let now = Utc::now();
+    rows(conn, viewer, select, false)
+        .await?
+        .into_iter()
+        .map(|r| to_view(r, now))
+        .collect()
+}
+
+/// These consultations as `viewer` sees them, in the same order (read again in one query, with
+/// their names, rating, queue position and unread count).
 pub async fn views<Cn: ConnectionTrait>(
     conn: &Cn,
     viewer: Uuid,
     rows: Vec<consultation::Model>,
 ) -> AppResult<Vec<ConsultationView>> {
-    let rated: std::collections::HashSet<Uuid> = if rows.is_empty() {
-        Default::default()
-    } else {
-        rating::Entity::find()
-            .select_only()
-            .column(rating::Column::SubjectId)
-            .filter(rating::Column::SubjectKind.eq("consultation"))
-            .filter(rating::Column::SubjectId.is_in(rows.iter().map(|c| c.id)))
-            .into_tuple()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect()
-    };
-    views_rated(conn, viewer, rows, &rated).await
-}
-
-/// Like [`views`], when the caller already knows which of `rows` are rated.
-async fn views_rated<Cn: ConnectionTrait>(
-    conn: &Cn,
-    viewer: Uuid,
-    rows: Vec<consultation::Model>,
-    rated: &std::collections::HashSet<Uuid>,
-) -> AppResult<Vec<ConsultationView>> {
-    let names = people(
-        conn,
-        rows.iter()
-            .flat_map(|c| [Some(c.user_id), c.assignee_id])
-            .flatten(),
-    )
-    .await?;
-    let positions = queue_positions(conn, &rows).await?;
-    let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
-    let unread = crate::chat::service::unread_counts(conn, viewer, &ids).await?;
-    let now = Utc::now();
-    let mut out = Vec::with_capacity(rows.len());
-    for c in rows {
-        let queue_position = positions.get(&c.id).copied();
-        let unread = unread.get(&c.id).copied().unwrap_or(0);
-        let person = |id: Uuid| {
-            names.get(&id).cloned().unwrap_or(PersonRef {
-                id,
-                full_name: String::new(),
-            })
-        };
-        out.push(ConsultationView {
-            id: c.id,
-            overdue: is_overdue(&c, now),
-            owner: person(c.user_id),
-            assignee: c.assignee_id.map(person),
-            rated: rated.contains(&c.id),
-            number: c.number,
-            unit_code: c.unit_code,
-            category: Category::stored(&c.category)?,
-            subject: c.subject,
-            question: c.question,
-            status: Status::stored(&c.status)?,
-            resolution: c
-                .resolution
-                .as_deref()
-                .map(Resolution::stored)
-                .transpose()?,
-            summary: c.summary,
-            queue_position,
-            clarified_at: c.clarified_at,
-            deadline_at: c.deadline_at,
-            closed_at: c.closed_at,
-            unread_count: unread,
-            to_index: c.to_index,
-            created_at: c.created_at,
-            updated_at: c.updated_at,
-        });
+    if rows.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
+    let mut found: HashMap<Uuid, ConsultationView> = select_views(
+        conn,
+        viewer,
+        consultation::Entity::find().filter(C::Id.is_in(ids.clone())),
+    )
+    .await?
+    .into_iter()
+    .map(|v| (v.id, v))
+    .collect();
+    ids.iter()
+        .map(|id| {
+            found
+                .remove(id)
+                .ok_or_else(|| AppError::internal("a consultation vanished while read"))
+        })
+        .collect()
 }
 
 pub async fn view<Cn: ConnectionTrait>(
@@ -256,22 +386,28 @@ pub async fn list(
         Order::Desc
     };
     if auth.role.is_staff() {
-        let (total, rows) = overdue_first(&state.db, query, order, page, per_page).await?;
+        let (total, items) =
+            overdue_first(&state.db, auth.id, query, order, page, per_page).await?;
         return Ok(Page {
-            items: views(&state.db, auth.id, rows).await?,
+            items,
             total,
             page,
             per_page,
         });
     }
-    query = query
-        .order_by(C::CreatedAt, order.clone())
-        .order_by(C::Id, order);
-    let paginator = query.paginate(&state.db, per_page);
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page - 1).await?;
+    let total = query.clone().count(&state.db).await?;
+    let items = if (page - 1) * per_page < total {
+        let page_rows = query
+            .order_by(C::CreatedAt, order.clone())
+            .order_by(C::Id, order)
+            .offset((page - 1) * per_page)
+            .limit(per_page);
+        select_views(&state.db, auth.id, page_rows).await?
+    } else {
+        Vec::new()
+    };
     Ok(Page {
-        items: views(&state.db, auth.id, rows).await?,
+        items,
         total,
         page,
         per_page,
@@ -283,11 +419,12 @@ pub async fn list(
 /// "overdue" key would sort every matching row of the unit.
 async fn overdue_first<Cn: ConnectionTrait>(
     conn: &Cn,
+    viewer: Uuid,
     query: sea_orm::Select<consultation::Entity>,
     order: Order,
     page: u64,
     per_page: u64,
-) -> AppResult<(u64, Vec<consultation::Model>)> {
+) -> AppResult<(u64, Vec<ConsultationView>)> {
     let now = Utc::now();
     // Open ones (`waiting`, `active`: not `closed`) past their deadline, as two ranges of the
     // (unit, status, deadline) index.
@@ -307,76 +444,96 @@ async fn overdue_first<Cn: ConnectionTrait>(
     let offset = (page - 1) * per_page;
     let mut rows = Vec::with_capacity(per_page as usize);
     if offset < overdue_count {
-        rows = ordered(query.clone().filter(overdue))
-            .offset(offset)
-            .limit(per_page)
-            .all(conn)
-            .await?;
+        rows = select_views(
+            conn,
+            viewer,
+            ordered(query.clone().filter(overdue))
+                .offset(offset)
+                .limit(per_page),
+        )
+        .await?;
     }
     let wanted = per_page - rows.len() as u64;
     if wanted > 0 && total > overdue_count {
         let skip = offset.saturating_sub(overdue_count);
         rows.extend(
-            ordered(query.filter(on_time))
-                .offset(skip)
-                .limit(wanted)
-                .all(conn)
-                .await?,
+            select_views(
+                conn,
+                viewer,
+                ordered(query.filter(on_time)).offset(skip).limit(wanted),
+            )
+            .await?,
         );
     }
     Ok((total, rows))
 }
 
 pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationDetail> {
-    let (c, _) = access::load(&state.db, auth, id).await?;
-    let follow_ups = follow_up::Entity::find()
-        .filter(follow_up::Column::ConsultationId.eq(id))
-        .order_by_asc(follow_up::Column::ScheduledAt)
-        .all(&state.db)
+    let row = rows(
+        &state.db,
+        auth.id,
+        consultation::Entity::find_by_id(id),
+        true,
+    )
+    .await?
+    .pop()
+    .ok_or_else(AppError::not_found)?;
+    access::access(&state.db, auth, &row.c)
         .await?
-        .into_iter()
-        .map(|f| {
-            Ok(FollowUpView {
-                id: f.id,
-                kind: FollowUpKind::stored(&f.kind)?,
-                scheduled_at: f.scheduled_at,
-                location_or_link: f.location_or_link,
-                note: f.note,
-                created_at: f.created_at,
+        .ok_or_else(AppError::not_found)?;
+    // Follow-ups, referrals and the rating are read only when the row says there are some.
+    let follow_ups = if row.has_follow_ups {
+        follow_up::Entity::find()
+            .filter(follow_up::Column::ConsultationId.eq(id))
+            .order_by_asc(follow_up::Column::ScheduledAt)
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|f| {
+                Ok(FollowUpView {
+                    id: f.id,
+                    kind: FollowUpKind::stored(&f.kind)?,
+                    scheduled_at: f.scheduled_at,
+                    location_or_link: f.location_or_link,
+                    note: f.note,
+                    created_at: f.created_at,
+                })
             })
-        })
-        .collect::<AppResult<_>>()?;
-    let referrals = referral::Entity::find()
-        .filter(referral::Column::ConsultationId.eq(id))
-        .order_by_asc(referral::Column::CreatedAt)
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|r| {
-            Ok(ReferralView {
-                id: r.id,
-                service: ReferralService::stored(&r.service)?,
-                note: r.note,
-                created_at: r.created_at,
+            .collect::<AppResult<_>>()?
+    } else {
+        Vec::new()
+    };
+    let referrals = if row.has_referrals {
+        referral::Entity::find()
+            .filter(referral::Column::ConsultationId.eq(id))
+            .order_by_asc(referral::Column::CreatedAt)
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| {
+                Ok(ReferralView {
+                    id: r.id,
+                    service: ReferralService::stored(&r.service)?,
+                    note: r.note,
+                    created_at: r.created_at,
+                })
             })
-        })
-        .collect::<AppResult<_>>()?;
-    let rating = rating::Entity::find()
-        .filter(rating::Column::SubjectKind.eq("consultation"))
-        .filter(rating::Column::SubjectId.eq(c.id))
-        .one(&state.db)
-        .await?
-        .map(crate::skm::view);
-    let rated = rating
-        .as_ref()
-        .map(|_| std::collections::HashSet::from([c.id]))
-        .unwrap_or_default();
-    let consultation = views_rated(&state.db, auth.id, vec![c], &rated)
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::internal("view of one consultation is empty"))?;
+            .collect::<AppResult<_>>()?
+    } else {
+        Vec::new()
+    };
+    let rating = if row.rated {
+        rating::Entity::find()
+            .filter(rating::Column::SubjectKind.eq("consultation"))
+            .filter(rating::Column::SubjectId.eq(id))
+            .one(&state.db)
+            .await?
+            .map(crate::skm::view)
+    } else {
+        None
+    };
     Ok(ConsultationDetail {
-        consultation,
+        consultation: to_view(row, Utc::now())?,
         follow_ups,
         referrals,
         rating,

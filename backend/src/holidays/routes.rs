@@ -29,7 +29,7 @@ fn current_year() -> i32 {
 
 /// The holidays and collective leave days of a year, which deadlines in working days skip. Public.
 #[utoipa::path(
-    tag = "calendar",
+    tag = "holidays",
     params(YearQuery),
     responses(
         (status = 200, description = "The year's calendar.", body = HolidayYear),
@@ -49,7 +49,7 @@ async fn get_holidays(
 
 /// Replace a year's holidays (admin).
 #[utoipa::path(
-    tag = "calendar",
+    tag = "holidays",
     security(("bearer" = [])),
     params(YearQuery),
     request_body = HolidayYearUpdate,

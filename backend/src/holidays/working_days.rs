@@ -60,7 +60,7 @@ pub async fn holidays_from<C: ConnectionTrait>(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::calendar::{HOLIDAYS_2026_CSV, parse_csv};
+    use crate::holidays::{HOLIDAYS_2026_CSV, parse_csv};
 
     fn holidays() -> HashSet<NaiveDate> {
         parse_csv(HOLIDAYS_2026_CSV)
