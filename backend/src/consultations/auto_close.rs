@@ -67,7 +67,7 @@ fn due(units: &HashMap<String, unit::Model>, at: DateTime<Utc>) -> Condition {
     let mut by_days: HashMap<i32, Vec<String>> = HashMap::new();
     for u in units.values() {
         by_days
-            .entry(u.auto_close_after_days.into())
+            .entry(u.auto_close_after_days)
             .or_default()
             .push(u.code.clone());
     }

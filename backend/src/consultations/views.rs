@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, Order,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
-    sea_query::{Alias, Expr, ExprTrait, Query, QueryStatementBuilder},
+    sea_query::{Alias, Expr, ExprTrait, Func, Query, QueryStatementBuilder},
 };
 use uuid::Uuid;
 
@@ -52,32 +52,39 @@ fn exists(select: sea_orm::sea_query::SelectStatement) -> Expr {
 /// up to its own), each a `COUNT(*)` that reads nothing but the index keys.
 fn queue_position_expr() -> Expr {
     let outer = |col: C| Expr::col((consultation::Entity, col));
-    let count = |alias: &str, conditions: &dyn Fn(&dyn Fn(C) -> Expr) -> Vec<Expr>| {
-        let w = Alias::new(alias);
-        let inner = |col: C| Expr::col((w.clone(), col));
-        let mut q = Query::select();
-        q.expr(Expr::cust("COUNT(*)"))
-            .from_as(consultation::Entity, w.clone())
-            .and_where(inner(C::UnitCode).eq(outer(C::UnitCode)))
-            .and_where(inner(C::Status).eq(Status::Waiting.as_str()));
-        for condition in conditions(&inner) {
-            q.and_where(condition);
-        }
-        Expr::SubQuery(None, Box::new(q.to_owned().into_sub_query_statement()))
-    };
-    let before = count("w", &|w| vec![w(C::CreatedAt).lt(outer(C::CreatedAt))]);
-    let same_instant = count("t", &|t| {
-        vec![
-            t(C::CreatedAt).eq(outer(C::CreatedAt)),
-            t(C::Id).lte(outer(C::Id)),
-        ]
-    });
+    let (w, t) = (Alias::new("w"), Alias::new("t"));
+    let before = waiting_of_same_unit(
+        &w,
+        [Expr::col((w.clone(), C::CreatedAt)).lt(outer(C::CreatedAt))],
+    );
+    let same_instant = waiting_of_same_unit(
+        &t,
+        [
+            Expr::col((t.clone(), C::CreatedAt)).eq(outer(C::CreatedAt)),
+            Expr::col((t.clone(), C::Id)).lte(outer(C::Id)),
+        ],
+    );
     Expr::case(
         outer(C::Status).eq(Status::Waiting.as_str()),
         before.add(same_instant),
     )
     .finally(Expr::null())
     .into()
+}
+
+/// `COUNT(*)` of the waiting consultations (as `alias`) of the outer row's unit that meet
+/// `conditions`.
+fn waiting_of_same_unit(alias: &Alias, conditions: impl IntoIterator<Item = Expr>) -> Expr {
+    let inner = |col: C| Expr::col((alias.clone(), col));
+    let mut q = Query::select();
+    q.expr(Expr::cust("COUNT(*)"))
+        .from_as(consultation::Entity, alias.clone())
+        .and_where(inner(C::UnitCode).eq(Expr::col((consultation::Entity, C::UnitCode))))
+        .and_where(inner(C::Status).eq(Status::Waiting.as_str()));
+    for condition in conditions {
+        q.and_where(condition);
+    }
+    Expr::SubQuery(None, Box::new(q.into_sub_query_statement()))
 }
 
 async fn rows<Cn: ConnectionTrait>(
@@ -439,8 +446,20 @@ async fn overdue_first<Cn: ConnectionTrait>(
         q.order_by(C::CreatedAt, order.clone())
             .order_by(C::Id, order.clone())
     };
-    let total = query.clone().count(conn).await?;
-    let overdue_count = query.clone().filter(overdue.clone()).count(conn).await?;
+    // Both counts in one pass over the matching index range.
+    let (total, overdue_count): (i64, i64) = query
+        .clone()
+        .select_only()
+        .expr_as(Expr::cust("COUNT(*)"), "total")
+        .expr_as(
+            Func::count(Expr::case(overdue.clone(), 1).finally(Expr::null())),
+            "overdue",
+        )
+        .into_tuple()
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::internal("a count answered no row"))?;
+    let (total, overdue_count) = (count(total, "count")?, count(overdue_count, "count")?);
     let offset = (page - 1) * per_page;
     let mut rows = Vec::with_capacity(per_page as usize);
     if offset < overdue_count {

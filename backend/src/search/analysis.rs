@@ -116,16 +116,19 @@ pub fn terms(text: &str) -> Vec<Term> {
 
 /// Levenshtein distance, stopping early once it exceeds `limit`.
 pub fn within_edits(a: &str, b: &str, limit: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
+    if a == b {
+        return true;
+    }
     let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
+    if a.chars().count().abs_diff(b.len()) > limit {
         return false;
     }
     let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
+            let cost = usize::from(ca != *cb);
             current[j + 1] = (previous[j] + cost)
                 .min(previous[j + 1] + 1)
                 .min(current[j] + 1);
@@ -133,7 +136,7 @@ pub fn within_edits(a: &str, b: &str, limit: usize) -> bool {
         if current.iter().min().is_some_and(|m| *m > limit) {
             return false;
         }
-        previous = current;
+        std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()] <= limit
 }

@@ -200,11 +200,12 @@ pub async fn search(
         .map(|t| t.stem)
         .collect();
     let also: Vec<String> = index.expansions(&stems).into_iter().flatten().collect();
+    let matcher = snippet::Matcher::new(&req.q, &also);
     Ok(SearchResults {
         hits: hits
             .into_iter()
             .map(|h| SearchHit {
-                snippet: snippet::snippet(&h.article.answer, &req.q, &also, 28),
+                snippet: matcher.snippet(&h.article.answer, 28),
                 id: h.article.id,
                 slug: h.article.slug,
                 title: h.article.title,

@@ -1,5 +1,7 @@
 //! A short passage of an answer around the words that match a query, HTML-escaped, matches in
 //! `<mark>`. The same for every engine.
+use std::{cell::RefCell, collections::HashMap, rc::Rc};
+
 use super::analysis;
 
 /// Markdown marks dropped (emphasis, code, headings, quotes, list markers), links reduced to their
@@ -58,30 +60,110 @@ fn escape(text: &str, out: &mut String) {
     }
 }
 
+/// An answer as snippets read it: its plain text and its words (span, folded form, and the stem
+/// unless it is a stopword). The same for every query, so it is worked out once per answer text
+/// and kept (per thread, up to [`PREPARED_BYTES`] of answers) for the searches that follow.
+struct Prepared {
+    text: String,
+    words: Vec<Word>,
+}
+
+struct Word {
+    start: usize,
+    end: usize,
+    raw: String,
+    stem: Option<String>,
+}
+
+/// How much answer text each thread keeps prepared; all is dropped when it would grow beyond.
+const PREPARED_BYTES: usize = 8 << 20;
+
+thread_local! {
+    static PREPARED: RefCell<(usize, HashMap<String, Rc<Prepared>>)> =
+        RefCell::new((0, HashMap::new()));
+}
+
+fn prepared(markdown: &str) -> Rc<Prepared> {
+    PREPARED.with(|cache| {
+        if let Some(hit) = cache.borrow().1.get(markdown) {
+            return hit.clone();
+        }
+        let text = plain_text(markdown);
+        let words = analysis::words(&text)
+            .into_iter()
+            .map(|(start, end, _, raw)| Word {
+                start,
+                end,
+                stem: (!analysis::is_stopword(&raw)).then(|| analysis::stem(&raw)),
+                raw,
+            })
+            .collect();
+        let prepared = Rc::new(Prepared { text, words });
+        let mut cache = cache.borrow_mut();
+        let size = 2 * markdown.len() + 32 * prepared.words.len();
+        if cache.0 + size > PREPARED_BYTES {
+            *cache = (0, HashMap::new());
+        }
+        cache.0 += size;
+        cache.1.insert(markdown.to_owned(), prepared.clone());
+        prepared
+    })
+}
+
 /// At most `max_words` words of `markdown` around the densest run of matches of `query`.
 /// `also`: further stems to mark (the query's synonyms).
 pub fn snippet(markdown: &str, query: &str, also: &[String], max_words: usize) -> String {
-    let text = plain_text(markdown);
-    let query_terms = analysis::terms(query);
-    let words = analysis::words(&text);
-    let last = query_terms.last().map(|t| t.raw.clone());
-    let matches: Vec<bool> = words
-        .iter()
-        .map(|(_, _, _, raw)| {
-            if analysis::is_stopword(raw) {
-                return false;
-            }
-            let stem = analysis::stem(raw);
-            also.contains(&stem)
-                || query_terms.iter().any(|q| {
-                    let budget = usize::from(analysis::typo_budget(&q.raw));
-                    q.stem == stem || (budget > 0 && analysis::within_edits(&q.raw, raw, budget))
-                })
-                || last
-                    .as_ref()
-                    .is_some_and(|l| l.chars().count() >= 3 && raw.starts_with(l.as_str()))
-        })
-        .collect();
+    Matcher::new(query, also).snippet(markdown, max_words)
+}
+
+/// A query made ready to mark its matches in many answers (the hits of one search).
+pub struct Matcher<'a> {
+    /// The query's terms, each with its typo budget.
+    terms: Vec<(analysis::Term, usize)>,
+    /// The last word, which may be unfinished (suggestions as the user types).
+    prefix: Option<String>,
+    also: &'a [String],
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(query: &str, also: &'a [String]) -> Self {
+        let terms: Vec<(analysis::Term, usize)> = analysis::terms(query)
+            .into_iter()
+            .map(|q| {
+                let budget = usize::from(analysis::typo_budget(&q.raw));
+                (q, budget)
+            })
+            .collect();
+        let prefix = terms
+            .last()
+            .map(|(q, _)| q.raw.clone())
+            .filter(|l| l.chars().count() >= 3);
+        Self {
+            terms,
+            prefix,
+            also,
+        }
+    }
+
+    fn matches(&self, w: &Word) -> bool {
+        let Some(stem) = &w.stem else { return false };
+        self.also.contains(stem)
+            || self.terms.iter().any(|(q, budget)| {
+                &q.stem == stem || (*budget > 0 && analysis::within_edits(&q.raw, &w.raw, *budget))
+            })
+            || self.prefix.as_deref().is_some_and(|l| w.raw.starts_with(l))
+    }
+
+    /// At most `max_words` words of `markdown` around the densest run of matches.
+    pub fn snippet(&self, markdown: &str, max_words: usize) -> String {
+        let prepared = prepared(markdown);
+        let (text, words) = (&prepared.text, &prepared.words);
+        let matches: Vec<bool> = words.iter().map(|w| self.matches(w)).collect();
+        cut(text, words, &matches, max_words)
+    }
+}
+
+fn cut(text: &str, words: &[Word], matches: &[bool], max_words: usize) -> String {
     let window = max_words.max(1).min(words.len().max(1));
     let mut best = (0, 0);
     let mut count = 0;
@@ -110,15 +192,15 @@ pub fn snippet(markdown: &str, query: &str, also: &[String], max_words: usize) -
     if start > 0 {
         out.push_str("… ");
     }
-    let from = words[start].0;
+    let from = words[start].start;
     let to = if end < words.len() {
-        words[end - 1].1
+        words[end - 1].end
     } else {
         text.len()
     };
     let mut cursor = from;
     for i in start..end {
-        let (s, e, _, _) = words[i];
+        let (s, e) = (words[i].start, words[i].end);
         if matches[i] {
             escape(&text[cursor..s], &mut out);
             out.push_str("<mark>");
