@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, Order,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
-    sea_query::{Alias, Expr, ExprTrait, Func, Query, QueryStatementBuilder},
+    sea_query::{Alias, Expr, ExprTrait, Func, IntoCondition, Query, QueryStatementBuilder},
 };
 use uuid::Uuid;
 
@@ -94,16 +94,11 @@ async fn rows<Cn: ConnectionTrait>(
     detail: bool,
 ) -> AppResult<Vec<Row>> {
     let outer = |col: C| Expr::col((consultation::Entity, col));
-    let (owner, assignee) = (Alias::new(OWNER), Alias::new(ASSIGNEE));
-    let rated = Query::select()
-        .expr(Expr::val(1))
-        .from(rating::Entity)
-        .and_where(Expr::col((rating::Entity, rating::Column::SubjectKind)).eq("consultation"))
-        .and_where(
-            Expr::col((rating::Entity, rating::Column::SubjectId))
-                .equals((consultation::Entity, C::Id)),
-        )
-        .to_owned();
+    let (owner, assignee, rating) = (
+        Alias::new(OWNER),
+        Alias::new(ASSIGNEE),
+        Alias::new("rating"),
+    );
     let mut select = select
         .join_as(JoinType::LeftJoin, consultation_owner(), owner.clone())
         .join_as(
@@ -116,7 +111,12 @@ async fn rows<Cn: ConnectionTrait>(
             Expr::col((assignee, user::Column::FullName)),
             "assignee_name",
         )
-        .expr_as(exists(rated), "rated")
+        // A join, not `EXISTS`: PostgreSQL would hash every rating to answer the latter.
+        .join_as(JoinType::LeftJoin, consultation_rating(), rating.clone())
+        .expr_as(
+            Expr::col((rating, rating::Column::Id)).is_not_null(),
+            "rated",
+        )
         .expr_as(queue_position_expr(), "queue_position")
         .expr_as(
             crate::chat::service::unread_count_expr(viewer, outer(C::Id)),
@@ -160,6 +160,19 @@ async fn rows<Cn: ConnectionTrait>(
             })
         })
         .collect()
+}
+
+/// Its rating (at most one: ratings are unique per subject).
+fn consultation_rating() -> RelationDef {
+    consultation::Entity::belongs_to(rating::Entity)
+        .from(C::Id)
+        .to(rating::Column::SubjectId)
+        .on_condition(|_, rating| {
+            Expr::col((rating, rating::Column::SubjectKind))
+                .eq("consultation")
+                .into_condition()
+        })
+        .into()
 }
 
 fn consultation_owner() -> RelationDef {
