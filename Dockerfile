@@ -10,6 +10,8 @@ RUN npm run build
 FROM rust:1-bookworm AS server
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
+# SQLite's build flags (the query planner stability guarantee): see docs/development.md.
+COPY .cargo/ .cargo/
 COPY backend/ backend/
 COPY migrations/ migrations/
 COPY tests/ tests/
