@@ -42,10 +42,6 @@ struct Row {
 const OWNER: &str = "owner";
 const ASSIGNEE: &str = "assignee";
 
-fn exists(select: sea_orm::sea_query::SelectStatement) -> Expr {
-    Expr::exists(select)
-}
-
 /// The earlier waiting consultations of the same unit and the consultation itself, counted
 /// over the queue index (unit, status, created_at, id): the 1-based queue position of a waiting
 /// consultation. Two plain ranges (created before it; created at the same instant with an id
@@ -140,8 +136,8 @@ async fn rows<Cn: ConnectionTrait>(
             )
             .to_owned();
         select = select
-            .expr_as(exists(follow_ups), "has_follow_ups")
-            .expr_as(exists(referrals), "has_referrals");
+            .expr_as(Expr::exists(follow_ups), "has_follow_ups")
+            .expr_as(Expr::exists(referrals), "has_referrals");
     }
     let stmt = select.build(conn.get_database_backend());
     conn.query_all_raw(stmt)
