@@ -14,7 +14,7 @@ use sea_orm::{
 use super::{
     lifecycle::transition_at,
     model::{Resolution, Status},
-    notices::{announce, notify_closed},
+    notices::{announced, notify_closed},
 };
 use crate::{
     entities::{
@@ -160,7 +160,9 @@ async fn process(
             };
             notify_closed(state, &txn, &row).await?;
             txn.commit().await?;
-            announce(state, &row, false).await?;
+            // The owner's view: nobody asked, the event is what matters.
+            let owner = row.user_id;
+            announced(state, owner, row, false).await?;
             report.closed += 1;
         } else if at >= warn_at && c.auto_close_warned_at.is_none_or(|w| w < officer_at) {
             let txn = state.db.begin().await?;

@@ -66,7 +66,7 @@ pub async fn add_follow_up(
     )
     .await?;
     notify::commit(state, txn).await?;
-    announce(state, &c, false).await?;
+    announced(state, auth.id, c, false).await?;
     Ok(FollowUpView {
         id: saved.id,
         kind: req.kind,
@@ -95,7 +95,7 @@ pub async fn add_referral(
     }
     .insert(&state.db)
     .await?;
-    announce(state, &c, false).await?;
+    announced(state, auth.id, c, false).await?;
     Ok(ReferralView {
         id: saved.id,
         service: req.service,

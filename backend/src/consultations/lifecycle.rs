@@ -24,7 +24,7 @@ use crate::{
     vocab::{self},
 };
 
-use super::{notices::*, views::*};
+use super::notices::*;
 
 /// Staff may reopen a closed consultation for this long.
 pub const REOPEN_WINDOW: TimeDelta = TimeDelta::days(7);
@@ -117,8 +117,7 @@ pub async fn create(
         notify_unit_staff(state, &txn, &unit, &created).await?;
     }
     crate::notify::commit(state, txn).await?;
-    announce(state, &created, false).await?;
-    view(&state.db, auth.id, created).await
+    announced(state, auth.id, created, false).await
 }
 
 pub(super) fn require(condition: bool) -> AppResult<()> {
@@ -193,8 +192,7 @@ pub async fn claim(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Con
         ErrorCode::AlreadyClaimed,
     )
     .await?;
-    announce(state, &claimed, true).await?;
-    view(&state.db, auth.id, claimed).await
+    announced(state, auth.id, claimed, true).await
 }
 
 pub async fn assign(
@@ -232,8 +230,7 @@ pub async fn assign(
         ErrorCode::InvalidState,
     )
     .await?;
-    announce(state, &assigned, was_waiting).await?;
-    view(&state.db, auth.id, assigned).await
+    announced(state, auth.id, assigned, was_waiting).await
 }
 
 pub(super) fn acts_for(c: &consultation::Model, auth: &AuthUser, access: Access) -> bool {
@@ -275,8 +272,7 @@ pub async fn clarify(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<C
         ErrorCode::InvalidState,
     )
     .await?;
-    announce(state, &clarified, false).await?;
-    view(&state.db, auth.id, clarified).await
+    announced(state, auth.id, clarified, false).await
 }
 
 pub async fn close(
@@ -314,8 +310,7 @@ pub async fn close(
     .await?;
     notify_closed(state, &txn, &closed).await?;
     crate::notify::commit(state, txn).await?;
-    announce(state, &closed, was_waiting).await?;
-    view(&state.db, auth.id, closed).await
+    announced(state, auth.id, closed, was_waiting).await
 }
 
 pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
@@ -335,8 +330,7 @@ pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<
         ErrorCode::InvalidState,
     )
     .await?;
-    announce(state, &withdrawn, was_waiting).await?;
-    view(&state.db, auth.id, withdrawn).await
+    announced(state, auth.id, withdrawn, was_waiting).await
 }
 
 pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
@@ -372,8 +366,7 @@ pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         ErrorCode::InvalidState,
     )
     .await?;
-    announce(state, &reopened, back_to == Status::Waiting).await?;
-    view(&state.db, auth.id, reopened).await
+    announced(state, auth.id, reopened, back_to == Status::Waiting).await
 }
 
 pub async fn mark_to_index(
@@ -388,6 +381,5 @@ pub async fn mark_to_index(
     active.to_index = Set(to_index);
     active.updated_at = Set(Utc::now());
     let saved = active.update(&state.db).await?;
-    announce(state, &saved, false).await?;
-    view(&state.db, auth.id, saved).await
+    announced(state, auth.id, saved, false).await
 }

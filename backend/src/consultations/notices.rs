@@ -1,7 +1,6 @@
 //! What a change of a consultation tells others: live events on the bus and emails through the
 //! outbox.
 
-use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::model::*;
@@ -20,56 +19,48 @@ use crate::{
 
 use super::views::*;
 
-/// Tells the owner and the unit's staff that a consultation changed, and every waiting owner
-/// of the unit their (possibly new) queue position.
-pub async fn announce(
+/// Reads the consultation's view as `viewer` sees it (the answer to the change's request) and
+/// tells the owner and the unit's staff what changed, and — when the queue moved — every
+/// waiting owner of the unit their (possibly new) position. The live event is the view's
+/// shared part, so the change costs one read whoever is told.
+pub async fn announced(
     state: &AppState,
-    c: &consultation::Model,
+    viewer: uuid::Uuid,
+    c: consultation::Model,
     queue_changed: bool,
-) -> AppResult<()> {
-    let position = queue_positions(&state.db, std::slice::from_ref(c))
-        .await?
-        .get(&c.id)
-        .copied();
-    let assignee = match c.assignee_id {
-        Some(id) => people(&state.db, [id]).await?.remove(&id),
-        None => None,
-    };
+) -> AppResult<ConsultationView> {
+    let v = view(&state.db, viewer, c).await?;
     let data = ConsultationChange {
-        status: Status::stored(&c.status)?,
-        resolution: c
-            .resolution
-            .as_deref()
-            .map(Resolution::stored)
-            .transpose()?,
-        summary: c.summary.clone(),
-        assignee_id: c.assignee_id,
-        assignee,
-        queue_position: position,
-        clarified_at: c.clarified_at,
-        deadline_at: c.deadline_at,
-        closed_at: c.closed_at,
-        overdue: is_overdue(c, Utc::now()),
-        to_index: c.to_index,
-        updated_at: c.updated_at,
+        status: v.status,
+        resolution: v.resolution,
+        summary: v.summary.clone(),
+        assignee_id: v.assignee.as_ref().map(|a| a.id),
+        assignee: v.assignee.clone(),
+        queue_position: v.queue_position,
+        clarified_at: v.clarified_at,
+        deadline_at: v.deadline_at,
+        closed_at: v.closed_at,
+        overdue: v.overdue,
+        to_index: v.to_index,
+        updated_at: v.updated_at,
     };
     let routed = |payload| Event {
         payload,
-        owner_id: c.user_id,
-        unit_code: c.unit_code.clone(),
+        owner_id: v.owner.id,
+        unit_code: v.unit_code.clone(),
         only_user: None,
         actor_id: None,
     };
     state
         .bus
         .publish(routed(Payload::Live(LiveEvent::ConsultationUpdated {
-            consultation_id: c.id,
+            consultation_id: v.id,
             data,
         })));
     if queue_changed {
         state.bus.publish(routed(Payload::QueueMoved));
     }
-    Ok(())
+    Ok(v)
 }
 
 /// Emails the unit's officers and supervisors that a consultation waits (through the outbox, in

@@ -211,19 +211,6 @@ pub async fn people<Cn: ConnectionTrait>(
         .collect())
 }
 
-/// Queue positions of the waiting ones among `rows`, in one query.
-pub async fn queue_positions<Cn: ConnectionTrait>(
-    conn: &Cn,
-    rows: &[consultation::Model],
-) -> AppResult<HashMap<Uuid, u64>> {
-    let ids: Vec<Uuid> = rows
-        .iter()
-        .filter(|c| c.status == Status::Waiting.as_str())
-        .map(|c| c.id)
-        .collect();
-    positions_of(conn, ids).await
-}
-
 /// Queue positions of those of `ids` that are waiting: each counts the earlier waiting
 /// consultations of its unit over a range of the covering queue index, so it costs the same
 /// whatever else is stored and never loads the queue.
@@ -313,44 +300,17 @@ pub async fn select_views<Cn: ConnectionTrait>(
         .collect()
 }
 
-/// These consultations as `viewer` sees them, in the same order (read again in one query, with
-/// their names, rating, queue position and unread count).
-pub async fn views<Cn: ConnectionTrait>(
-    conn: &Cn,
-    viewer: Uuid,
-    rows: Vec<consultation::Model>,
-) -> AppResult<Vec<ConsultationView>> {
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
-    let mut found: HashMap<Uuid, ConsultationView> = select_views(
-        conn,
-        viewer,
-        consultation::Entity::find().filter(C::Id.is_in(ids.clone())),
-    )
-    .await?
-    .into_iter()
-    .map(|v| (v.id, v))
-    .collect();
-    ids.iter()
-        .map(|id| {
-            found
-                .remove(id)
-                .ok_or_else(|| AppError::internal("a consultation vanished while read"))
-        })
-        .collect()
-}
-
+/// This consultation as `viewer` sees it, read again (one statement) with its names, rating,
+/// queue position and unread count.
 pub async fn view<Cn: ConnectionTrait>(
     conn: &Cn,
     viewer: Uuid,
     c: consultation::Model,
 ) -> AppResult<ConsultationView> {
-    views(conn, viewer, vec![c])
+    select_views(conn, viewer, consultation::Entity::find_by_id(c.id))
         .await?
         .pop()
-        .ok_or_else(|| AppError::internal("view of one consultation is empty"))
+        .ok_or_else(|| AppError::internal("a consultation vanished while read"))
 }
 
 pub async fn list(
@@ -411,14 +371,34 @@ pub async fn list(
             per_page,
         });
     }
-    let total = query.clone().count(&state.db).await?;
-    let items = if (page - 1) * per_page < total {
-        let page_rows = query
-            .order_by(C::CreatedAt, order.clone())
-            .order_by(C::Id, order)
-            .offset((page - 1) * per_page)
-            .limit(per_page);
-        select_views(&state.db, auth.id, page_rows).await?
+    page_of_views(
+        &state.db,
+        auth.id,
+        query,
+        &[(C::CreatedAt, order.clone()), (C::Id, order)],
+        page,
+        per_page,
+    )
+    .await
+}
+
+/// Page `page` of the consultations `query` finds, in `order`, as `viewer` sees them, with the
+/// total: two statements (none for the rows of a page past the end).
+pub async fn page_of_views<Cn: ConnectionTrait>(
+    conn: &Cn,
+    viewer: Uuid,
+    query: Select<consultation::Entity>,
+    order: &[(C, Order)],
+    page: u64,
+    per_page: u64,
+) -> AppResult<Page<ConsultationView>> {
+    let total = query.clone().count(conn).await?;
+    let offset = (page - 1) * per_page;
+    let items = if offset < total {
+        let ordered = order
+            .iter()
+            .fold(query, |q, (col, o)| q.order_by(*col, o.clone()));
+        select_views(conn, viewer, ordered.offset(offset).limit(per_page)).await?
     } else {
         Vec::new()
     };

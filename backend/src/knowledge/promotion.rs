@@ -3,8 +3,7 @@
 use std::collections::HashSet;
 
 use sea_orm::{
-    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
-    sea_query::Query,
+    ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder, TransactionTrait, sea_query::Query,
 };
 use uuid::Uuid;
 
@@ -141,16 +140,16 @@ pub async fn to_curate(
     if let Some(units) = access::readable_units(&state.db, auth).await? {
         query = query.filter(consultation::Column::UnitCode.is_in(units));
     }
-    let paginator = query
-        .order_by_asc(consultation::Column::UpdatedAt)
-        .order_by_asc(consultation::Column::Id)
-        .paginate(&state.db, per_page);
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page - 1).await?;
-    Ok(Page {
-        items: consultations::views(&state.db, auth.id, rows).await?,
-        total,
+    consultations::page_of_views(
+        &state.db,
+        auth.id,
+        query,
+        &[
+            (consultation::Column::UpdatedAt, Order::Asc),
+            (consultation::Column::Id, Order::Asc),
+        ],
         page,
         per_page,
-    })
+    )
+    .await
 }
