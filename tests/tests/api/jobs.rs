@@ -150,3 +150,48 @@ async fn the_units_own_setting_decides_when() {
     assert!(closed.contains("1 closed"), "{closed}");
     assert_eq!(status(&app, &user, &c).await["resolution"], "inactive");
 }
+
+#[tokio::test]
+async fn every_due_consultation_closes_however_many_there_are() {
+    // More than one batch of the job's reads (200): the run must go on past the first.
+    const DUE: usize = 205;
+    let app = spawn_app().await;
+    let admin = app.staff(Role::Admin, None).await;
+    app.put(
+        "/api/v1/units/6571/settings",
+        Some(admin.access_token.as_str()),
+        json!({"auto_close_after_days": 2, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10}),
+    )
+    .await
+    .ok();
+    let user = app.public_user().await;
+    let officer = app.staff(Role::Officer, Some("6571")).await;
+    let mut opened = Vec::with_capacity(DUE);
+    let mut last_officer_at: Option<DateTime<Utc>> = None;
+    for _ in 0..DUE {
+        let c = app.open_consultation(&user, "6571").await;
+        let base = format!("/api/v1/consultations/{}", c["id"].as_str().unwrap());
+        let token = Some(officer.access_token.as_str());
+        app.post(&format!("{base}/claim"), token, json!({}))
+            .await
+            .ok();
+        let m = app
+            .post(
+                &format!("{base}/messages"),
+                token,
+                json!({"body": "Mohon jelaskan tahun datanya."}),
+            )
+            .await;
+        let at: DateTime<Utc> = m.ok()["created_at"].as_str().unwrap().parse().unwrap();
+        last_officer_at = Some(last_officer_at.map_or(at, |l| l.max(at)));
+        opened.push(c);
+    }
+    let at = last_officer_at.unwrap() + TimeDelta::days(2) + TimeDelta::minutes(1);
+    let result = run_jobs(&app, at).await;
+    assert!(result.contains(&format!("{DUE} closed")), "{result}");
+    for c in [&opened[0], &opened[DUE / 2], &opened[DUE - 1]] {
+        assert_eq!(status(&app, &user, c).await["resolution"], "inactive");
+    }
+    let again = run_jobs(&app, at).await;
+    assert!(again.contains("0 warned, 0 closed"), "{again}");
+}
