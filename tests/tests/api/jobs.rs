@@ -58,6 +58,18 @@ async fn answered_by_officer(
     (user, officer, c, at)
 }
 
+/// The unit's consultations close after two days of the user's silence (set by an admin).
+async fn closes_after_two_days(app: &TestApp, unit: &str) {
+    let admin = app.staff(Role::Admin, None).await;
+    app.put(
+        &format!("/api/v1/units/{unit}/settings"),
+        Some(admin.access_token.as_str()),
+        json!({"auto_close_after_days": 2, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10}),
+    )
+    .await
+    .ok();
+}
+
 async fn status(app: &TestApp, user: &statkonsul_tests::TestUser, c: &Value) -> Value {
     app.get(
         &format!("/api/v1/consultations/{}", c["id"].as_str().unwrap()),
@@ -133,14 +145,7 @@ async fn a_user_who_answered_is_never_closed() {
 #[tokio::test]
 async fn the_units_own_setting_decides_when() {
     let app = spawn_app().await;
-    let admin = app.staff(Role::Admin, None).await;
-    app.put(
-        "/api/v1/units/6571/settings",
-        Some(admin.access_token.as_str()),
-        json!({"auto_close_after_days": 2, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10}),
-    )
-    .await
-    .ok();
+    closes_after_two_days(&app, "6571").await;
     let (user, _officer, c, officer_at) = answered_by_officer(&app, "6571").await;
     let closed = run_jobs(
         &app,
@@ -156,14 +161,7 @@ async fn every_due_consultation_closes_however_many_there_are() {
     // More than one batch of the job's reads (200): the run must go on past the first.
     const DUE: usize = 205;
     let app = spawn_app().await;
-    let admin = app.staff(Role::Admin, None).await;
-    app.put(
-        "/api/v1/units/6571/settings",
-        Some(admin.access_token.as_str()),
-        json!({"auto_close_after_days": 2, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10}),
-    )
-    .await
-    .ok();
+    closes_after_two_days(&app, "6571").await;
     let user = app.public_user().await;
     let officer = app.staff(Role::Officer, Some("6571")).await;
     let mut opened = Vec::with_capacity(DUE);
