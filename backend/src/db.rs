@@ -8,6 +8,8 @@
 use std::{path::Path, time::Duration};
 
 use anyhow::Context;
+/// Numbers every unit's waiting consultations 1, 2, … in queue order (for bulk loads).
+pub use migration::NUMBER_THE_QUEUES;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     AccessMode, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction,

@@ -6,6 +6,9 @@ mod m20261121_000002_consultations;
 mod m20261121_000003_unit_notifications;
 mod m20261121_000004_knowledge;
 mod m20261201_000005_read_paths;
+mod m20261202_000006_queue_positions;
+
+pub use m20261202_000006_queue_positions::NUMBER_THE_QUEUES;
 
 pub struct Migrator;
 
@@ -17,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_unit_notifications::Migration),
             Box::new(m20261121_000004_knowledge::Migration),
             Box::new(m20261201_000005_read_paths::Migration),
+            Box::new(m20261202_000006_queue_positions::Migration),
         ]
     }
 }

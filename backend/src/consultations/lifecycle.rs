@@ -24,7 +24,7 @@ use crate::{
     vocab::{self},
 };
 
-use super::notices::*;
+use super::{notices::*, queue};
 
 /// Staff may reopen a closed consultation for this long.
 pub const REOPEN_WINDOW: TimeDelta = TimeDelta::days(7);
@@ -87,9 +87,12 @@ pub async fn create(
     let now = Utc::now();
     let year = now.with_timezone(&vocab::zone(&unit.time_zone)?).year();
     let txn = state.db.begin().await?;
+    queue::lock(&txn, &unit.code).await?;
     let sequence = next_number(&txn, &unit.code, year).await?;
+    let id = Uuid::now_v7();
+    let place = queue::enter(&txn, &unit.code, now, id).await?;
     let created = consultation::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         unit_code: Set(unit.code.clone()),
         number: Set(format!("{}-{year}-{sequence:06}", unit.code)),
         user_id: Set(auth.id),
@@ -108,6 +111,7 @@ pub async fn create(
         last_user_message_at: Set(Some(now)),
         last_officer_message_at: Set(None),
         auto_close_warned_at: Set(None),
+        queue_position: Set(Some(place)),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -180,18 +184,23 @@ pub async fn claim(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Con
         ));
     }
     let now = Utc::now();
+    let txn = state.db.begin().await?;
+    queue::lock(&txn, &c.unit_code).await?;
     let claimed = transition(
-        &state.db,
+        &txn,
         &c,
         &[Status::Waiting],
         |a| {
             a.status = Set(Status::Active.as_str().into());
             a.assignee_id = Set(Some(auth.id));
             a.claimed_at = Set(Some(now));
+            a.queue_position = Set(None);
         },
         ErrorCode::AlreadyClaimed,
     )
     .await?;
+    queue::leave(&txn, &c).await?;
+    txn.commit().await?;
     announced(state, auth.id, claimed, true).await
 }
 
@@ -216,8 +225,10 @@ pub async fn assign(
     }
     let was_waiting = c.status == Status::Waiting.as_str();
     let now = Utc::now();
+    let txn = state.db.begin().await?;
+    queue::lock(&txn, &c.unit_code).await?;
     let assigned = transition(
-        &state.db,
+        &txn,
         &c,
         &[Status::Waiting, Status::Active],
         |a| {
@@ -225,11 +236,16 @@ pub async fn assign(
             a.assignee_id = Set(Some(officer_id));
             if was_waiting {
                 a.claimed_at = Set(Some(now));
+                a.queue_position = Set(None);
             }
         },
         ErrorCode::InvalidState,
     )
     .await?;
+    if was_waiting {
+        queue::leave(&txn, &c).await?;
+    }
+    txn.commit().await?;
     announced(state, auth.id, assigned, was_waiting).await
 }
 
@@ -294,6 +310,7 @@ pub async fn close(
     }
     let was_waiting = c.status == Status::Waiting.as_str();
     let txn = state.db.begin().await?;
+    queue::lock(&txn, &c.unit_code).await?;
     let now = Utc::now();
     let closed = transition(
         &txn,
@@ -304,10 +321,14 @@ pub async fn close(
             a.resolution = Set(Some(req.resolution.as_str().into()));
             a.summary = Set(req.summary);
             a.closed_at = Set(Some(now));
+            a.queue_position = Set(None);
         },
         ErrorCode::InvalidState,
     )
     .await?;
+    if was_waiting {
+        queue::leave(&txn, &c).await?;
+    }
     notify_closed(state, &txn, &closed).await?;
     crate::notify::commit(state, txn).await?;
     announced(state, auth.id, closed, was_waiting).await
@@ -318,18 +339,25 @@ pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<
     require(access == Access::Owner)?;
     let was_waiting = c.status == Status::Waiting.as_str();
     let now = Utc::now();
+    let txn = state.db.begin().await?;
+    queue::lock(&txn, &c.unit_code).await?;
     let withdrawn = transition(
-        &state.db,
+        &txn,
         &c,
         &[Status::Waiting, Status::Active],
         |a| {
             a.status = Set(Status::Closed.as_str().into());
             a.resolution = Set(Some(Resolution::Withdrawn.as_str().into()));
             a.closed_at = Set(Some(now));
+            a.queue_position = Set(None);
         },
         ErrorCode::InvalidState,
     )
     .await?;
+    if was_waiting {
+        queue::leave(&txn, &c).await?;
+    }
+    txn.commit().await?;
     announced(state, auth.id, withdrawn, was_waiting).await
 }
 
@@ -349,12 +377,20 @@ pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         Status::Waiting
     };
     let now = Utc::now();
+    let txn = state.db.begin().await?;
+    queue::lock(&txn, &c.unit_code).await?;
+    // Back in the queue at the place its opening time gives it.
+    let place = match back_to {
+        Status::Waiting => Some(queue::enter(&txn, &c.unit_code, c.created_at, c.id).await?),
+        _ => None,
+    };
     let reopened = transition(
-        &state.db,
+        &txn,
         &c,
         &[Status::Closed],
         |a| {
             a.status = Set(back_to.as_str().into());
+            a.queue_position = Set(place);
             a.resolution = Set(None);
             a.closed_at = Set(None);
             a.auto_close_warned_at = Set(None);
@@ -366,6 +402,7 @@ pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         ErrorCode::InvalidState,
     )
     .await?;
+    txn.commit().await?;
     announced(state, auth.id, reopened, back_to == Status::Waiting).await
 }
 

@@ -6,6 +6,7 @@ pub mod follow_ups;
 pub mod lifecycle;
 pub mod model;
 pub mod notices;
+pub mod queue;
 pub mod routes;
 pub mod search;
 pub mod service;

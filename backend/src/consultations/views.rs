@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, Order,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
-    sea_query::{Alias, Expr, ExprTrait, Func, IntoCondition, Query, QueryStatementBuilder},
+    sea_query::{Alias, Expr, ExprTrait, Func, IntoCondition, Query},
 };
 use uuid::Uuid;
 
@@ -25,15 +25,15 @@ use crate::{
 };
 
 /// A consultation as read with everything its view shows: the owner's and assignee's names,
-/// whether it is rated, its queue position, the viewer's unread count and, for the detail,
-/// whether it has follow-ups or referrals. One statement: the extras are joins and correlated
-/// subqueries over indexes, so a page costs the same whatever else is stored.
+/// whether it is rated, the viewer's unread count and, for the detail, whether it has follow-ups
+/// or referrals (its queue position is a column of its own, kept by `queue`). One statement: the
+/// extras are joins and correlated subqueries over indexes, so a page costs the same whatever
+/// else is stored.
 struct Row {
     c: consultation::Model,
     owner_name: Option<String>,
     assignee_name: Option<String>,
     rated: bool,
-    queue_position: Option<i64>,
     unread: i64,
     has_follow_ups: bool,
     has_referrals: bool,
@@ -41,47 +41,6 @@ struct Row {
 
 const OWNER: &str = "owner";
 const ASSIGNEE: &str = "assignee";
-
-/// The earlier waiting consultations of the same unit and the consultation itself, counted
-/// over the queue index (unit, status, created_at, id): the 1-based queue position of a waiting
-/// consultation. Two plain ranges (created before it; created at the same instant with an id
-/// up to its own), each a `COUNT(*)` that reads nothing but the index keys.
-fn queue_position_expr() -> Expr {
-    let outer = |col: C| Expr::col((consultation::Entity, col));
-    let (w, t) = (Alias::new("w"), Alias::new("t"));
-    let before = waiting_of_same_unit(
-        &w,
-        [Expr::col((w.clone(), C::CreatedAt)).lt(outer(C::CreatedAt))],
-    );
-    let same_instant = waiting_of_same_unit(
-        &t,
-        [
-            Expr::col((t.clone(), C::CreatedAt)).eq(outer(C::CreatedAt)),
-            Expr::col((t.clone(), C::Id)).lte(outer(C::Id)),
-        ],
-    );
-    Expr::case(
-        outer(C::Status).eq(Status::Waiting.as_str()),
-        before.add(same_instant),
-    )
-    .finally(Expr::null())
-    .into()
-}
-
-/// `COUNT(*)` of the waiting consultations (as `alias`) of the outer row's unit that meet
-/// `conditions`.
-fn waiting_of_same_unit(alias: &Alias, conditions: impl IntoIterator<Item = Expr>) -> Expr {
-    let inner = |col: C| Expr::col((alias.clone(), col));
-    let mut q = Query::select();
-    q.expr(Expr::cust("COUNT(*)"))
-        .from_as(consultation::Entity, alias.clone())
-        .and_where(inner(C::UnitCode).eq(Expr::col((consultation::Entity, C::UnitCode))))
-        .and_where(inner(C::Status).eq(Status::Waiting.as_str()));
-    for condition in conditions {
-        q.and_where(condition);
-    }
-    Expr::SubQuery(None, Box::new(q.into_sub_query_statement()))
-}
 
 async fn rows<Cn: ConnectionTrait>(
     conn: &Cn,
@@ -113,7 +72,6 @@ async fn rows<Cn: ConnectionTrait>(
             Expr::col((rating, rating::Column::Id)).is_not_null(),
             "rated",
         )
-        .expr_as(queue_position_expr(), "queue_position")
         .expr_as(
             crate::chat::service::unread_count_expr(viewer, outer(C::Id)),
             "unread",
@@ -149,7 +107,6 @@ async fn rows<Cn: ConnectionTrait>(
                 owner_name: r.try_get("", "owner_name")?,
                 assignee_name: r.try_get("", "assignee_name")?,
                 rated: r.try_get("", "rated")?,
-                queue_position: r.try_get("", "queue_position")?,
                 unread: r.try_get("", "unread")?,
                 has_follow_ups: detail && r.try_get("", "has_follow_ups")?,
                 has_referrals: detail && r.try_get("", "has_referrals")?,
@@ -211,9 +168,7 @@ pub async fn people<Cn: ConnectionTrait>(
         .collect())
 }
 
-/// Queue positions of those of `ids` that are waiting: each counts the earlier waiting
-/// consultations of its unit over a range of the covering queue index, so it costs the same
-/// whatever else is stored and never loads the queue.
+/// Queue positions of those of `ids` that are waiting.
 pub async fn positions_of<Cn: ConnectionTrait>(
     conn: &Cn,
     ids: Vec<Uuid>,
@@ -221,18 +176,14 @@ pub async fn positions_of<Cn: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let positions: Vec<(Uuid, Option<i64>)> = consultation::Entity::find()
-        .select_only()
-        .column(C::Id)
-        .expr_as(queue_position_expr(), "position")
+    let waiting: Vec<consultation::Model> = consultation::Entity::find()
         .filter(C::Id.is_in(ids))
         .filter(C::Status.eq(Status::Waiting.as_str()))
-        .into_tuple()
         .all(conn)
         .await?;
-    positions
-        .into_iter()
-        .filter_map(|(id, n)| n.map(|n| count(n, "queue position").map(|n| (id, n))))
+    waiting
+        .iter()
+        .filter_map(|c| queue_position(c).transpose().map(|n| n.map(|n| (c.id, n))))
         .collect()
 }
 
@@ -240,11 +191,28 @@ pub fn is_overdue(c: &consultation::Model, now: DateTime<Utc>) -> bool {
     c.status != Status::Closed.as_str() && c.deadline_at.is_some_and(|d| d < now)
 }
 
+/// The place of a waiting consultation in its unit's queue (none unless waiting); a waiting one
+/// without a place is an error, never shown as some default.
+fn queue_position(c: &consultation::Model) -> AppResult<Option<u64>> {
+    let waiting = c.status == Status::Waiting.as_str();
+    match (waiting, c.queue_position) {
+        (false, _) => Ok(None),
+        (true, Some(n)) if n >= 1 => Ok(Some(n as u64)),
+        (true, stored) => {
+            tracing::error!(consultation = %c.id, ?stored, "a waiting consultation has no place in the queue");
+            Err(AppError::internal(
+                "a waiting consultation has no place in the queue",
+            ))
+        }
+    }
+}
+
 fn count(n: i64, what: &str) -> AppResult<u64> {
     u64::try_from(n).map_err(|_| AppError::internal(format!("negative {what}")))
 }
 
 fn to_view(row: Row, now: DateTime<Utc>) -> AppResult<ConsultationView> {
+    let queue_position = queue_position(&row.c)?;
     let Row { c, .. } = row;
     let owner = PersonRef {
         id: c.user_id,
@@ -272,10 +240,7 @@ fn to_view(row: Row, now: DateTime<Utc>) -> AppResult<ConsultationView> {
             .map(Resolution::stored)
             .transpose()?,
         summary: c.summary,
-        queue_position: row
-            .queue_position
-            .map(|n| count(n, "queue position"))
-            .transpose()?,
+        queue_position,
         clarified_at: c.clarified_at,
         deadline_at: c.deadline_at,
         closed_at: c.closed_at,

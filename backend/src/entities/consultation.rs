@@ -26,6 +26,8 @@ pub struct Model {
     pub last_user_message_at: Option<DateTimeUtc>,
     pub last_officer_message_at: Option<DateTimeUtc>,
     pub auto_close_warned_at: Option<DateTimeUtc>,
+    /// 1-based place in the unit's queue (created_at, id order) while waiting; else null.
+    pub queue_position: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

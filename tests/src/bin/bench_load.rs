@@ -951,7 +951,7 @@ async fn main() {
     eprintln!();
     let bulk_time = t.elapsed();
 
-    // 5. Counters, so the next consultation opened gets the next number.
+    // 5. Counters, so the next consultation opened gets the next number; queue positions.
     let t = Instant::now();
     let txn = db.begin().await.unwrap();
     let mut counter_rows = Inserter::new(
@@ -970,6 +970,10 @@ async fn main() {
             .await;
     }
     counter_rows.flush(&txn).await;
+    // The rows went in without their places in the queues: number them as the migration does.
+    txn.execute_unprepared(statkonsul::db::NUMBER_THE_QUEUES)
+        .await
+        .unwrap();
     txn.commit().await.unwrap();
 
     // Statistics: PostgreSQL's autovacuum would analyse these tables soon after such a load

@@ -590,3 +590,120 @@ async fn the_units_officers_are_emailed_when_a_consultation_waits_unless_the_uni
     let quiet = second["number"].as_str().unwrap().to_owned();
     assert_eq!(mailed_about(quiet).await.unwrap(), 0, "the unit opted out");
 }
+
+/// The ids of unit 6571's queue as its officer lists it, checking that the places are 1, 2, …
+/// and that each consultation's own view shows the same place.
+async fn queue_of(app: &TestApp, officer: &TestUser) -> Vec<String> {
+    let listed = app
+        .get(
+            "/api/v1/consultations?status=waiting&per_page=100",
+            Some(officer.access_token.as_str()),
+        )
+        .await;
+    let items = listed.ok()["items"].as_array().unwrap().clone();
+    for (i, item) in items.iter().enumerate() {
+        assert_eq!(item["queue_position"], i + 1, "{items:#?}");
+        let own = app
+            .get(
+                &format!("/api/v1/consultations/{}", id(item)),
+                Some(officer.access_token.as_str()),
+            )
+            .await;
+        assert_eq!(own.ok()["queue_position"], i + 1);
+    }
+    items.iter().map(id).collect()
+}
+
+#[tokio::test]
+async fn the_queue_keeps_its_order_and_places_through_every_change() {
+    let app = spawn_app().await;
+    let officer = app.staff(Role::Officer, Some("6571")).await;
+    let supervisor = app.staff(Role::Supervisor, Some("6571")).await;
+    let mut users = Vec::new();
+    for _ in 0..8 {
+        users.push(app.public_user().await);
+    }
+    // Opened one after the other (the queue's order is the opening time), then eight more at once.
+    let mut opened = Vec::new();
+    for user in &users {
+        opened.push(app.open_consultation(user, "6571").await);
+    }
+    let ids: Vec<String> = opened.iter().map(id).collect();
+    assert_eq!(queue_of(&app, &officer).await, ids);
+
+    // Leaving from the middle, the head and the tail: claim, assign, close, withdraw.
+    act(&app, &officer, &opened[3], "claim", json!({}))
+        .await
+        .ok();
+    let officer_id = app
+        .get("/api/v1/me", Some(officer.access_token.as_str()))
+        .await
+        .ok()["id"]
+        .clone();
+    act(
+        &app,
+        &supervisor,
+        &opened[0],
+        "assign",
+        json!({"officer_id": officer_id}),
+    )
+    .await
+    .ok();
+    act(
+        &app,
+        &supervisor,
+        &opened[1],
+        "close",
+        json!({"resolution": "cancelled", "summary": "Pertanyaan ganda."}),
+    )
+    .await
+    .ok();
+    act(&app, &users[7], &opened[7], "withdraw", json!({}))
+        .await
+        .ok();
+    let left = |gone: &[usize]| -> Vec<String> {
+        (0..8)
+            .filter(|i| !gone.contains(i))
+            .map(|i| ids[i].clone())
+            .collect()
+    };
+    assert_eq!(queue_of(&app, &officer).await, left(&[0, 1, 3, 7]));
+
+    // A closed one nobody took goes back to its own place (it was opened second).
+    act(&app, &supervisor, &opened[1], "reopen", json!({}))
+        .await
+        .ok();
+    assert_eq!(queue_of(&app, &officer).await, left(&[0, 3, 7]));
+
+    // Concurrent claims and new consultations: every place stays taken once.
+    let more: Vec<TestUser> = {
+        let mut v = Vec::new();
+        for _ in 0..6 {
+            v.push(app.public_user().await);
+        }
+        v
+    };
+    let opens = more.iter().map(|user| async {
+        app.open_consultation(user, "6571").await;
+    });
+    let (app_ref, officer_ref) = (&app, &officer);
+    let claims = [2, 4, 5].map(|i| {
+        let c = &opened[i];
+        async move {
+            act(app_ref, officer_ref, c, "claim", json!({})).await.ok();
+        }
+    });
+    futures_util::future::join(
+        futures_util::future::join_all(opens),
+        futures_util::future::join_all(claims),
+    )
+    .await;
+    let queue = queue_of(&app, &officer).await;
+    assert_eq!(queue.len(), 2 + 6, "{queue:?}");
+    assert_eq!(
+        queue[..2],
+        [ids[1].clone(), ids[6].clone()],
+        "the older ones stay ahead"
+    );
+    assert!([2, 4, 5].iter().all(|&i| !queue.contains(&ids[i])));
+}
