@@ -4,9 +4,11 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, Order,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
-    sea_query::{Alias, Expr, ExprTrait, Func, IntoCondition, Query},
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, JoinType,
+    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
+    sea_query::{
+        Alias, Expr, ExprTrait, Func, IntoCondition, Query, QueryStatementBuilder, SelectStatement,
+    },
 };
 use uuid::Uuid;
 
@@ -37,16 +39,22 @@ struct Row {
     unread: i64,
     has_follow_ups: bool,
     has_referrals: bool,
+    /// What the `counts` statements given to [`rows`] counted (the same on every row).
+    counts: Vec<i64>,
 }
 
 const OWNER: &str = "owner";
 const ASSIGNEE: &str = "assignee";
 
+/// The rows `select` finds, each with what the `counts` (`COUNT(*)` statements of no outer
+/// column) count: computed once, as they are not correlated, so a page and its totals are one
+/// statement.
 async fn rows<Cn: ConnectionTrait>(
     conn: &Cn,
     viewer: Uuid,
     select: Select<consultation::Entity>,
     detail: bool,
+    counts: &[SelectStatement],
 ) -> AppResult<Vec<Row>> {
     let outer = |col: C| Expr::col((consultation::Entity, col));
     let (owner, assignee, rating) = (
@@ -68,8 +76,9 @@ async fn rows<Cn: ConnectionTrait>(
         )
         // A join, not `EXISTS`: PostgreSQL would hash every rating to answer the latter.
         .join_as(JoinType::LeftJoin, consultation_rating(), rating.clone())
+        // The subject's id, not the rating's: it is in the unique index the join reads.
         .expr_as(
-            Expr::col((rating, rating::Column::Id)).is_not_null(),
+            Expr::col((rating, rating::Column::SubjectId)).is_not_null(),
             "rated",
         )
         .expr_as(
@@ -97,6 +106,13 @@ async fn rows<Cn: ConnectionTrait>(
             .expr_as(Expr::exists(follow_ups), "has_follow_ups")
             .expr_as(Expr::exists(referrals), "has_referrals");
     }
+    let count_names: Vec<String> = (0..counts.len()).map(|i| format!("count_{i}")).collect();
+    for (stmt, name) in counts.iter().zip(&count_names) {
+        select = select.expr_as(
+            Expr::SubQuery(None, Box::new(stmt.clone().into_sub_query_statement())),
+            name.as_str(),
+        );
+    }
     let stmt = select.build(conn.get_database_backend());
     conn.query_all_raw(stmt)
         .await?
@@ -110,6 +126,10 @@ async fn rows<Cn: ConnectionTrait>(
                 unread: r.try_get("", "unread")?,
                 has_follow_ups: detail && r.try_get("", "has_follow_ups")?,
                 has_referrals: detail && r.try_get("", "has_referrals")?,
+                counts: count_names
+                    .iter()
+                    .map(|name| r.try_get("", name))
+                    .collect::<Result<_, _>>()?,
             })
         })
         .collect()
@@ -258,7 +278,7 @@ pub async fn select_views<Cn: ConnectionTrait>(
     select: Select<consultation::Entity>,
 ) -> AppResult<Vec<ConsultationView>> {
     let now = Utc::now();
-    rows(conn, viewer, select, false)
+    rows(conn, viewer, select, false, &[])
         .await?
         .into_iter()
         .map(|r| to_view(r, now))
@@ -347,8 +367,27 @@ pub async fn list(
     .await
 }
 
+/// `COUNT(*)` of what `query` finds.
+fn counting(query: Select<consultation::Entity>) -> SelectStatement {
+    query
+        .select_only()
+        .expr(Expr::cust("COUNT(*)"))
+        .into_query()
+}
+
+/// The `i`-th of the counts `row` was read with.
+fn counted(row: &Row, i: usize) -> AppResult<u64> {
+    let n = row
+        .counts
+        .get(i)
+        .copied()
+        .ok_or_else(|| AppError::internal("a page read without its count"))?;
+    count(n, "count")
+}
+
 /// Page `page` of the consultations `query` finds, in `order`, as `viewer` sees them, with the
-/// total: two statements (none for the rows of a page past the end).
+/// total: one statement (the total rides on the rows), and a count apart only for a page past the
+/// end.
 pub async fn page_of_views<Cn: ConnectionTrait>(
     conn: &Cn,
     viewer: Uuid,
@@ -357,18 +396,27 @@ pub async fn page_of_views<Cn: ConnectionTrait>(
     page: u64,
     per_page: u64,
 ) -> AppResult<Page<ConsultationView>> {
-    let total = query.clone().count(conn).await?;
-    let offset = (page - 1) * per_page;
-    let items = if offset < total {
-        let ordered = order
-            .iter()
-            .fold(query, |q, (col, o)| q.order_by(*col, o.clone()));
-        select_views(conn, viewer, ordered.offset(offset).limit(per_page)).await?
-    } else {
-        Vec::new()
+    let ordered = order
+        .iter()
+        .fold(query.clone(), |q, (col, o)| q.order_by(*col, o.clone()));
+    let page_rows = rows(
+        conn,
+        viewer,
+        ordered.offset((page - 1) * per_page).limit(per_page),
+        false,
+        &[counting(query.clone())],
+    )
+    .await?;
+    let total = match page_rows.first() {
+        Some(row) => counted(row, 0)?,
+        None => query.count(conn).await?,
     };
+    let now = Utc::now();
     Ok(Page {
-        items,
+        items: page_rows
+            .into_iter()
+            .map(|r| to_view(r, now))
+            .collect::<AppResult<_>>()?,
         total,
         page,
         per_page,
@@ -377,7 +425,9 @@ pub async fn page_of_views<Cn: ConnectionTrait>(
 
 /// Staff see the consultations past their deadline first. The page is read in two ordered
 /// parts, overdue then the rest, each an index range with a limit: sorting on a computed
-/// "overdue" key would sort every matching row of the unit.
+/// "overdue" key would sort every matching row of the unit. The total and the overdue count
+/// ride on the part read first that has rows (a count apart only for a page past the end), so
+/// a page is one statement when the overdue fill it, else two.
 async fn overdue_first<Cn: ConnectionTrait>(
     conn: &Cn,
     viewer: Uuid,
@@ -400,45 +450,92 @@ async fn overdue_first<Cn: ConnectionTrait>(
         q.order_by(C::CreatedAt, order.clone())
             .order_by(C::Id, order.clone())
     };
-    // Both counts in one pass over the matching index range.
+    let counts = [
+        counting(query.clone()),
+        counting(query.clone().filter(overdue.clone())),
+    ];
+    let offset = (page - 1) * per_page;
+    // The overdue ones are a range of the (unit, status, deadline) index, sorted: they are at
+    // most the open ones, while an index in the page's order would be walked through every
+    // consultation of the unit to find them (or to find there are none). SQLite is told not to
+    // take the order from an index (`+column`), PostgreSQL's planner has statistics.
+    let backend = conn.get_database_backend();
+    let sort_key = |col: &str| match backend {
+        DbBackend::Sqlite => Expr::cust(format!("+\"consultations\".\"{col}\"")),
+        _ => Expr::col((consultation::Entity, Alias::new(col))),
+    };
+    let late_ids = query
+        .clone()
+        .filter(overdue.clone())
+        .select_only()
+        .column(C::Id)
+        .order_by(sort_key("created_at"), order.clone())
+        .order_by(sort_key("id"), order.clone())
+        .offset(offset)
+        .limit(per_page)
+        .into_query();
+    let late = rows(
+        conn,
+        viewer,
+        ordered(consultation::Entity::find().filter(C::Id.in_subquery(late_ids))),
+        false,
+        &counts,
+    )
+    .await?;
+    // Known from the rows read, or — with none read — zero overdue ones before this page's
+    // first place only if it is the first page.
+    let known = |r: &Row| Ok::<_, AppError>((counted(r, 0)?, counted(r, 1)?));
+    let mut totals = late.first().map(known).transpose()?;
+    if totals.is_none() && offset > 0 {
+        totals = Some(count_both(conn, &query, overdue).await?);
+    }
+    let overdue_count = totals.map_or(0, |(_, o)| o);
+    let mut views: Vec<Row> = late;
+    let wanted = per_page - views.len() as u64;
+    if wanted > 0 && totals.is_none_or(|(total, o)| total > o) {
+        let rest = rows(
+            conn,
+            viewer,
+            ordered(query.filter(on_time))
+                .offset(offset.saturating_sub(overdue_count))
+                .limit(wanted),
+            false,
+            if totals.is_none() { &counts } else { &[] },
+        )
+        .await?;
+        if totals.is_none() {
+            // The first page: nothing overdue; the counts ride on the rest, or there is nothing.
+            totals = Some(rest.first().map(known).transpose()?.unwrap_or((0, 0)));
+        }
+        views.extend(rest);
+    }
+    let (total, _) = totals.ok_or_else(|| AppError::internal("a page read without its count"))?;
+    let views = views
+        .into_iter()
+        .map(|r| to_view(r, now))
+        .collect::<AppResult<_>>()?;
+    Ok((total, views))
+}
+
+/// Both counts of [`overdue_first`] in one pass over the matching index range.
+async fn count_both<Cn: ConnectionTrait>(
+    conn: &Cn,
+    query: &sea_orm::Select<consultation::Entity>,
+    overdue: Condition,
+) -> AppResult<(u64, u64)> {
     let (total, overdue_count): (i64, i64) = query
         .clone()
         .select_only()
         .expr_as(Expr::cust("COUNT(*)"), "total")
         .expr_as(
-            Func::count(Expr::case(overdue.clone(), 1).finally(Expr::null())),
+            Func::count(Expr::case(overdue, 1).finally(Expr::null())),
             "overdue",
         )
         .into_tuple()
         .one(conn)
         .await?
         .ok_or_else(|| AppError::internal("a count answered no row"))?;
-    let (total, overdue_count) = (count(total, "count")?, count(overdue_count, "count")?);
-    let offset = (page - 1) * per_page;
-    let mut rows = Vec::with_capacity(per_page as usize);
-    if offset < overdue_count {
-        rows = select_views(
-            conn,
-            viewer,
-            ordered(query.clone().filter(overdue))
-                .offset(offset)
-                .limit(per_page),
-        )
-        .await?;
-    }
-    let wanted = per_page - rows.len() as u64;
-    if wanted > 0 && total > overdue_count {
-        let skip = offset.saturating_sub(overdue_count);
-        rows.extend(
-            select_views(
-                conn,
-                viewer,
-                ordered(query.filter(on_time)).offset(skip).limit(wanted),
-            )
-            .await?,
-        );
-    }
-    Ok((total, rows))
+    Ok((count(total, "count")?, count(overdue_count, "count")?))
 }
 
 pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationDetail> {
@@ -447,6 +544,7 @@ pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         auth.id,
         consultation::Entity::find_by_id(id),
         true,
+        &[],
     )
     .await?
     .pop()

@@ -707,3 +707,82 @@ async fn the_queue_keeps_its_order_and_places_through_every_change() {
     );
     assert!([2, 4, 5].iter().all(|&i| !queue.contains(&ids[i])));
 }
+
+#[tokio::test]
+async fn staff_see_overdue_consultations_first_on_every_page() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    use statkonsul::entities::consultation;
+
+    let app = spawn_app().await;
+    let officer = app.staff(Role::Officer, Some("1808")).await;
+    let mut opened = Vec::new();
+    for _ in 0..5 {
+        let user = app.public_user().await;
+        let c = app.open_consultation(&user, "1808").await;
+        act(&app, &officer, &c, "claim", json!({})).await.ok();
+        opened.push(c);
+    }
+    for c in &opened[..4] {
+        act(&app, &officer, c, "clarify", json!({})).await.ok();
+    }
+    // Time passes for two of them: their deadline is behind us.
+    let late: Vec<uuid::Uuid> = [&opened[1], &opened[3]]
+        .iter()
+        .map(|c| id(c).parse().unwrap())
+        .collect();
+    consultation::Entity::update_many()
+        .col_expr(
+            consultation::Column::DeadlineAt,
+            Expr::value(Utc::now() - chrono::TimeDelta::days(1)),
+        )
+        .filter(consultation::Column::Id.is_in(late))
+        .exec(&app.state().db)
+        .await
+        .unwrap();
+
+    let page = |per_page: u32, page: u32| {
+        let token = officer.access_token.clone();
+        let app = &app;
+        async move {
+            let reply = app
+                .get(
+                    &format!("/api/v1/consultations?per_page={per_page}&page={page}"),
+                    Some(token.as_str()),
+                )
+                .await;
+            let body = reply.ok().clone();
+            assert_eq!(body["total"], 5, "{body}");
+            body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| (id(c), c["overdue"].as_bool().unwrap()))
+                .collect::<Vec<_>>()
+        }
+    };
+    let expect = |order: &[usize]| -> Vec<(String, bool)> {
+        order
+            .iter()
+            .map(|&i| (id(&opened[i]), i == 1 || i == 3))
+            .collect()
+    };
+    // Overdue first (newest first), then the rest (newest first), whatever the page size.
+    assert_eq!(page(2, 1).await, expect(&[3, 1]));
+    assert_eq!(page(2, 2).await, expect(&[4, 2]));
+    assert_eq!(page(2, 3).await, expect(&[0]));
+    assert_eq!(page(2, 4).await, expect(&[]));
+    assert_eq!(page(3, 1).await, expect(&[3, 1, 4]));
+    assert_eq!(page(3, 2).await, expect(&[2, 0]));
+    assert_eq!(page(1, 2).await, expect(&[1]));
+    assert_eq!(page(20, 1).await, expect(&[3, 1, 4, 2, 0]));
+    // A unit with nothing to show still answers its total.
+    let elsewhere = app.staff(Role::Officer, Some("6571")).await;
+    let empty = app
+        .get(
+            "/api/v1/consultations",
+            Some(elsewhere.access_token.as_str()),
+        )
+        .await;
+    assert_eq!(empty.ok()["total"], 0);
+    assert_eq!(empty.body["items"], json!([]));
+}
