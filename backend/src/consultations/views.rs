@@ -348,7 +348,7 @@ pub async fn list(
     };
     if auth.role.is_staff() {
         let (total, items) =
-            overdue_first(&state.db, auth.id, query, order, page, per_page).await?;
+            overdue_first(&state.db, auth.id, query, order, page, per_page, q.status).await?;
         return Ok(Page {
             items,
             total,
@@ -427,7 +427,8 @@ pub async fn page_of_views<Cn: ConnectionTrait>(
 /// parts, overdue then the rest, each an index range with a limit: sorting on a computed
 /// "overdue" key would sort every matching row of the unit. The total and the overdue count
 /// ride on the part read first that has rows (a count apart only for a page past the end), so
-/// a page is one statement when the overdue fill it, else two.
+/// a page is one statement when the overdue fill it, else two; the queue (`status=waiting`),
+/// where hardly anything is overdue, one.
 async fn overdue_first<Cn: ConnectionTrait>(
     conn: &Cn,
     viewer: Uuid,
@@ -435,6 +436,7 @@ async fn overdue_first<Cn: ConnectionTrait>(
     order: Order,
     page: u64,
     per_page: u64,
+    status: Option<Status>,
 ) -> AppResult<(u64, Vec<ConsultationView>)> {
     let now = Utc::now();
     // Open ones (`waiting`, `active`: not `closed`) past their deadline, as two ranges of the
@@ -455,6 +457,29 @@ async fn overdue_first<Cn: ConnectionTrait>(
         counting(query.clone().filter(overdue.clone())),
     ];
     let offset = (page - 1) * per_page;
+    let to_views = |rows: Vec<Row>| -> AppResult<Vec<ConsultationView>> {
+        rows.into_iter().map(|r| to_view(r, now)).collect()
+    };
+    // A waiting consultation has a deadline only when it was reopened after being marked clear,
+    // so the queue is first read as if nothing in it were overdue, the counts riding along: when
+    // they say so, that page is the answer, in one statement.
+    if status == Some(Status::Waiting) {
+        let guess = rows(
+            conn,
+            viewer,
+            ordered(query.clone().filter(on_time.clone()))
+                .offset(offset)
+                .limit(per_page),
+            false,
+            &counts,
+        )
+        .await?;
+        if let Some(first) = guess.first()
+            && counted(first, 1)? == 0
+        {
+            return Ok((counted(first, 0)?, to_views(guess)?));
+        }
+    }
     // The overdue ones are a range of the (unit, status, deadline) index, sorted: they are at
     // most the open ones, while an index in the page's order would be walked through every
     // consultation of the unit to find them (or to find there are none). SQLite is told not to
@@ -510,11 +535,7 @@ async fn overdue_first<Cn: ConnectionTrait>(
         views.extend(rest);
     }
     let (total, _) = totals.ok_or_else(|| AppError::internal("a page read without its count"))?;
-    let views = views
-        .into_iter()
-        .map(|r| to_view(r, now))
-        .collect::<AppResult<_>>()?;
-    Ok((total, views))
+    Ok((total, to_views(views)?))
 }
 
 /// Both counts of [`overdue_first`] in one pass over the matching index range.

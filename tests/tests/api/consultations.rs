@@ -775,6 +775,47 @@ async fn staff_see_overdue_consultations_first_on_every_page() {
     assert_eq!(page(3, 2).await, expect(&[2, 0]));
     assert_eq!(page(1, 2).await, expect(&[1]));
     assert_eq!(page(20, 1).await, expect(&[3, 1, 4, 2, 0]));
+    // In the queue too: a waiting one past its deadline (reopened after being marked clear)
+    // comes first, the rest in their order.
+    let mut waiting = Vec::new();
+    for _ in 0..3 {
+        let user = app.public_user().await;
+        waiting.push(app.open_consultation(&user, "1808").await);
+    }
+    let queue = || {
+        let token = officer.access_token.clone();
+        let app = &app;
+        async move {
+            let body = app
+                .get("/api/v1/consultations?status=waiting", Some(token.as_str()))
+                .await
+                .ok()
+                .clone();
+            assert_eq!(body["total"], 3, "{body}");
+            body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(id)
+                .collect::<Vec<_>>()
+        }
+    };
+    let ids: Vec<String> = waiting.iter().map(id).collect();
+    assert_eq!(queue().await, ids);
+    consultation::Entity::update_many()
+        .col_expr(
+            consultation::Column::DeadlineAt,
+            Expr::value(Utc::now() - chrono::TimeDelta::hours(1)),
+        )
+        .filter(consultation::Column::Id.eq(ids[2].parse::<uuid::Uuid>().unwrap()))
+        .exec(&app.state().db)
+        .await
+        .unwrap();
+    assert_eq!(
+        queue().await,
+        [ids[2].clone(), ids[0].clone(), ids[1].clone()]
+    );
+
     // A unit with nothing to show still answers its total.
     let elsewhere = app.staff(Role::Officer, Some("6571")).await;
     let empty = app
