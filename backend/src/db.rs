@@ -5,7 +5,7 @@
 //! writes, so reads never queue behind writes, and every transaction starts with
 //! `BEGIN IMMEDIATE`, so it holds the write lock from its first statement and can never fail
 //! half-way with "database is locked" or a stale snapshot. On PostgreSQL both are one pool.
-use std::{path::Path, time::Duration};
+use std::{path::Path, str::FromStr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 /// Numbers every unit's waiting consultations 1, 2, … in queue order (for bulk loads).
@@ -15,7 +15,18 @@ use sea_orm::{
     AccessMode, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction,
     DbBackend, DbErr, ExecResult, IsolationLevel, QueryResult, SqliteTransactionMode, Statement,
     TransactionError, TransactionOptions, TransactionTrait,
+    sea_query::Values,
+    sqlx::{
+        self, Connection as _,
+        sqlite::{SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqliteSynchronous},
+    },
 };
+use sea_query_sqlx::SqlxValues;
+
+/// As sea-orm reports a failed query.
+fn sqlx_error_to_query_err(e: sqlx::Error) -> DbErr {
+    DbErr::Query(sea_orm::RuntimeErr::SqlxError(Arc::new(e)))
+}
 
 /// Default number of pooled connections (readers on SQLite).
 pub const DEFAULT_MAX_CONNECTIONS: u32 = 16;
@@ -23,8 +34,96 @@ pub const DEFAULT_MAX_CONNECTIONS: u32 = 16;
 /// The application's database: reads go to the read pool, writes and transactions to the writer.
 #[derive(Clone, Debug)]
 pub struct Db {
-    read: DatabaseConnection,
+    read: Read,
     write: DatabaseConnection,
+}
+
+#[derive(Clone, Debug)]
+enum Read {
+    /// PostgreSQL: the one pool.
+    Pool(DatabaseConnection),
+    /// SQLite: the read-only connections.
+    Sqlite(Arc<Readers>),
+}
+
+/// SQLite's read-only connections, each running one statement at a time: not an sqlx pool,
+/// which pings every connection given back — one more round trip to the connection's thread
+/// per statement, for a file that cannot drop a connection. Readers are opened as needed, up to
+/// `max`; one that fails a statement for another reason than the statement itself is closed.
+#[derive(Debug)]
+struct Readers {
+    options: SqliteConnectOptions,
+    permits: tokio::sync::Semaphore,
+    idle: std::sync::Mutex<Vec<SqliteConnection>>,
+}
+
+/// A reader lent to one statement; given back when dropped.
+struct Lease<'a> {
+    readers: &'a Readers,
+    conn: Option<SqliteConnection>,
+    _permit: tokio::sync::SemaphorePermit<'a>,
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take()
+            && let Ok(mut idle) = self.readers.idle.lock()
+        {
+            idle.push(conn);
+        }
+    }
+}
+
+impl Readers {
+    async fn lease(&self) -> Result<Lease<'_>, DbErr> {
+        let permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| DbErr::Custom("the database is closed".into()))?;
+        let idle = self
+            .idle
+            .lock()
+            .map_err(|_| DbErr::Custom("the reader list is poisoned".into()))?
+            .pop();
+        let conn = match idle {
+            Some(conn) => conn,
+            None => SqliteConnection::connect_with(&self.options)
+                .await
+                .map_err(sqlx_error_to_query_err)?,
+        };
+        Ok(Lease {
+            readers: self,
+            conn: Some(conn),
+            _permit: permit,
+        })
+    }
+
+    async fn query_all(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        let mut lease = self.lease().await?;
+        let conn = lease
+            .conn
+            .as_mut()
+            .ok_or_else(|| DbErr::Custom("a lent reader is gone".into()))?;
+        let values = stmt.values.unwrap_or(Values(Vec::new()));
+        match sqlx::query_with(sqlx::AssertSqlSafe(stmt.sql), SqlxValues(values))
+            .fetch_all(&mut *conn)
+            .await
+        {
+            Ok(rows) => Ok(rows.into_iter().map(QueryResult::from).collect()),
+            Err(e) => {
+                // An error of the statement (a constraint, a bad value) leaves the connection
+                // as good as before; any other is not given back.
+                if !matches!(
+                    e,
+                    sqlx::Error::Database(_) | sqlx::Error::ColumnDecode { .. }
+                ) {
+                    lease.conn = None;
+                }
+                Err(sqlx_error_to_query_err(e))
+            }
+        }
+    }
 }
 
 impl Db {
@@ -37,7 +136,7 @@ impl Db {
                 .min_connections(1);
             let pool = connect(options).await?;
             return Ok(Self {
-                read: pool.clone(),
+                read: Read::Pool(pool.clone()),
                 write: pool,
             });
         }
@@ -47,11 +146,27 @@ impl Db {
         sqlite_options(&mut writer, false);
         // The writer opens (and creates) the file and switches it to WAL before any reader opens.
         let write = connect(writer).await?;
-        let mut reader = base_options(url);
-        reader.max_connections(max_connections.max(1));
-        sqlite_options(&mut reader, true);
-        let read = connect(reader).await?;
-        Ok(Self { read, write })
+        let options = sqlite_connect_options(
+            SqliteConnectOptions::from_str(url).context("DATABASE_URL is not a SQLite URL")?,
+            true,
+        );
+        let max = max_connections.max(1) as usize;
+        let readers = Readers {
+            options,
+            permits: tokio::sync::Semaphore::new(max),
+            idle: std::sync::Mutex::new(Vec::with_capacity(max)),
+        };
+        // One at once: the file opens, and a bad URL fails at start.
+        drop(
+            readers
+                .lease()
+                .await
+                .context("cannot open the database for reading")?,
+        );
+        Ok(Self {
+            read: Read::Sqlite(Arc::new(readers)),
+            write,
+        })
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {
@@ -62,11 +177,13 @@ impl Db {
 
     /// Ready when the database answers and every migration is applied.
     pub async fn ready(&self) -> Result<(), String> {
-        self.read
-            .ping()
-            .await
-            .map_err(|e| format!("database unreachable: {e}"))?;
-        let pending = Migrator::get_pending_migrations(&self.read)
+        self.query_one_raw(Statement::from_string(
+            self.get_database_backend(),
+            "SELECT 1",
+        ))
+        .await
+        .map_err(|e| format!("database unreachable: {e}"))?;
+        let pending = Migrator::get_pending_migrations(self)
             .await
             .map_err(|e| format!("cannot read migrations: {e}"))?;
         if pending.is_empty() {
@@ -119,18 +236,20 @@ impl ConnectionTrait for Db {
     }
 
     async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
-        if reads_only(&stmt.sql) {
-            self.read.query_one_raw(stmt).await
-        } else {
-            self.write.query_one_raw(stmt).await
+        match &self.read {
+            Read::Sqlite(readers) if reads_only(&stmt.sql) => {
+                Ok(readers.query_all(stmt).await?.into_iter().next())
+            }
+            Read::Pool(pool) if reads_only(&stmt.sql) => pool.query_one_raw(stmt).await,
+            _ => self.write.query_one_raw(stmt).await,
         }
     }
 
     async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
-        if reads_only(&stmt.sql) {
-            self.read.query_all_raw(stmt).await
-        } else {
-            self.write.query_all_raw(stmt).await
+        match &self.read {
+            Read::Sqlite(readers) if reads_only(&stmt.sql) => readers.query_all(stmt).await,
+            Read::Pool(pool) if reads_only(&stmt.sql) => pool.query_all_raw(stmt).await,
+            _ => self.write.query_all_raw(stmt).await,
         }
     }
 
@@ -230,20 +349,21 @@ fn base_options(url: &str) -> ConnectOptions {
 }
 
 fn sqlite_options(options: &mut ConnectOptions, read_only: bool) {
-    options.map_sqlx_sqlite_opts(move |o| {
-        use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-        let o = o
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            // Another process (the CLI) may hold the write lock for a moment.
-            .busy_timeout(Duration::from_secs(10));
-        if read_only {
-            o.read_only(true)
-        } else {
-            o.create_if_missing(true)
-        }
-    });
+    options.map_sqlx_sqlite_opts(move |o| sqlite_connect_options(o, read_only));
+}
+
+fn sqlite_connect_options(o: SqliteConnectOptions, read_only: bool) -> SqliteConnectOptions {
+    let o = o
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        // Another process (the CLI) may hold the write lock for a moment.
+        .busy_timeout(Duration::from_secs(10));
+    if read_only {
+        o.read_only(true)
+    } else {
+        o.create_if_missing(true)
+    }
 }
 
 async fn connect(options: ConnectOptions) -> anyhow::Result<DatabaseConnection> {
@@ -274,7 +394,66 @@ fn ensure_sqlite_dir(url: &str) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::reads_only;
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn sql(text: &str) -> Statement {
+        Statement::from_string(DbBackend::Sqlite, text)
+    }
+
+    /// The readers are shared by more statements than there are readers, survive a failing
+    /// statement and one given up half-way, and never write.
+    #[tokio::test]
+    async fn two_readers_serve_many_statements_and_outlive_failures() {
+        let dir = std::env::temp_dir().join(format!("statkonsul-db-{}", uuid::Uuid::new_v4()));
+        let url = format!("sqlite://{}/t.db?mode=rwc", dir.display());
+        let db = Db::connect(&url, 2).await.unwrap();
+        db.execute_unprepared("CREATE TABLE t (n INTEGER)")
+            .await
+            .unwrap();
+        db.execute_unprepared("WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5000) INSERT INTO t SELECT n FROM c")
+            .await
+            .unwrap();
+        let count = |db: Db| async move {
+            let row = db
+                .query_one_raw(sql("SELECT COUNT(*) AS n FROM t"))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get::<i64>("", "n").unwrap()
+        };
+        let many: Vec<_> = (0..50).map(|_| tokio::spawn(count(db.clone()))).collect();
+        for task in many {
+            assert_eq!(task.await.unwrap(), 5000);
+        }
+        // A statement that fails, and one dropped before its rows are read.
+        assert!(db.query_all_raw(sql("SELECT nope FROM t")).await.is_err());
+        // Polled once (the reader lent, the statement sent), then dropped.
+        let mut slow = Box::pin(db.query_all_raw(sql("SELECT a.n FROM t a, t b")));
+        tokio::select! {
+            biased;
+            _ = &mut slow => panic!("25 million rows read at once"),
+            _ = std::future::ready(()) => {}
+        }
+        drop(slow);
+        for _ in 0..4 {
+            assert_eq!(count(db.clone()).await, 5000);
+        }
+        // Reads go to read-only connections: a write sent as a query still reaches the writer.
+        let Read::Sqlite(readers) = &db.read else {
+            panic!("SQLite reads through the readers")
+        };
+        let mut lease = readers.lease().await.unwrap();
+        let conn = lease.conn.as_mut().unwrap();
+        assert!(
+            sqlx::query("INSERT INTO t VALUES (1)")
+                .execute(&mut *conn)
+                .await
+                .is_err()
+        );
+        drop(lease);
+        let _ = std::fs::remove_dir_all(dir);
+    }
 
     #[test]
     fn only_selects_go_to_the_readers() {
