@@ -99,17 +99,24 @@ impl Readers {
         })
     }
 
-    async fn query_all(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+    /// The rows of `stmt`; with `first_only`, at most its first (the rest never read).
+    async fn query(&self, stmt: Statement, first_only: bool) -> Result<Vec<QueryResult>, DbErr> {
         let mut lease = self.lease().await?;
         let conn = lease
             .conn
             .as_mut()
             .ok_or_else(|| DbErr::Custom("a lent reader is gone".into()))?;
         let values = stmt.values.unwrap_or(Values(Vec::new()));
-        match sqlx::query_with(sqlx::AssertSqlSafe(stmt.sql), SqlxValues(values))
-            .fetch_all(&mut *conn)
-            .await
-        {
+        let query = sqlx::query_with(sqlx::AssertSqlSafe(stmt.sql), SqlxValues(values));
+        let fetched = if first_only {
+            query
+                .fetch_optional(&mut *conn)
+                .await
+                .map(|row| row.into_iter().collect())
+        } else {
+            query.fetch_all(&mut *conn).await
+        };
+        match fetched {
             Ok(rows) => Ok(rows.into_iter().map(QueryResult::from).collect()),
             Err(e) => {
                 // An error of the statement (a constraint, a bad value) leaves the connection
@@ -238,7 +245,7 @@ impl ConnectionTrait for Db {
     async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
         match &self.read {
             Read::Sqlite(readers) if reads_only(&stmt.sql) => {
-                Ok(readers.query_all(stmt).await?.into_iter().next())
+                Ok(readers.query(stmt, true).await?.pop())
             }
             Read::Pool(pool) if reads_only(&stmt.sql) => pool.query_one_raw(stmt).await,
             _ => self.write.query_one_raw(stmt).await,
@@ -247,7 +254,7 @@ impl ConnectionTrait for Db {
 
     async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
         match &self.read {
-            Read::Sqlite(readers) if reads_only(&stmt.sql) => readers.query_all(stmt).await,
+            Read::Sqlite(readers) if reads_only(&stmt.sql) => readers.query(stmt, false).await,
             Read::Pool(pool) if reads_only(&stmt.sql) => pool.query_all_raw(stmt).await,
             _ => self.write.query_all_raw(stmt).await,
         }

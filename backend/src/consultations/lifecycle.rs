@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
-    TransactionTrait,
+    TransactionSession, TransactionTrait,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -133,7 +133,7 @@ pub(super) fn require(condition: bool) -> AppResult<()> {
 }
 
 /// Applies `change` only if the consultation still has `expected` status; else 409.
-async fn transition<Cn: ConnectionTrait>(
+async fn transition<Cn: ConnectionTrait + TransactionTrait>(
     conn: &Cn,
     c: &consultation::Model,
     expected: &[Status],
@@ -143,8 +143,10 @@ async fn transition<Cn: ConnectionTrait>(
     transition_at(conn, c, expected, change, conflict, Utc::now()).await
 }
 
-/// [`transition`] as of the instant `at` (the timers run as of any instant).
-pub(super) async fn transition_at<Cn: ConnectionTrait>(
+/// [`transition`] as of the instant `at` (the timers run as of any instant). A change into or
+/// out of `waiting` also takes or gives up the consultation's place in its unit's queue, in a
+/// transaction of its own (a savepoint inside the caller's), after [`queue::lock`].
+pub(super) async fn transition_at<Cn: ConnectionTrait + TransactionTrait>(
     conn: &Cn,
     c: &consultation::Model,
     expected: &[Status],
@@ -155,6 +157,35 @@ pub(super) async fn transition_at<Cn: ConnectionTrait>(
     let mut active = c.clone().into_active_model();
     change(&mut active);
     active.updated_at = Set(at);
+    let waiting = Status::Waiting.as_str();
+    let was_waiting = c.status == waiting;
+    let waits = active.status.as_ref() == waiting;
+    if was_waiting == waits {
+        return apply(conn, c, active, expected, conflict).await;
+    }
+    let txn = conn.begin().await?;
+    queue::lock(&txn, &c.unit_code).await?;
+    active.queue_position = Set(if waits {
+        // Back at the place its opening time gives it.
+        Some(queue::enter(&txn, &c.unit_code, c.created_at, c.id).await?)
+    } else {
+        None
+    });
+    let changed = apply(&txn, c, active, expected, conflict).await?;
+    if was_waiting {
+        queue::leave(&txn, c).await?;
+    }
+    txn.commit().await?;
+    Ok(changed)
+}
+
+async fn apply<Cn: ConnectionTrait>(
+    conn: &Cn,
+    c: &consultation::Model,
+    active: consultation::ActiveModel,
+    expected: &[Status],
+    conflict: ErrorCode,
+) -> AppResult<consultation::Model> {
     let result = consultation::Entity::update_many()
         .set(active)
         .filter(C::Id.eq(c.id))
@@ -184,23 +215,18 @@ pub async fn claim(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Con
         ));
     }
     let now = Utc::now();
-    let txn = state.db.begin().await?;
-    queue::lock(&txn, &c.unit_code).await?;
     let claimed = transition(
-        &txn,
+        &state.db,
         &c,
         &[Status::Waiting],
         |a| {
             a.status = Set(Status::Active.as_str().into());
             a.assignee_id = Set(Some(auth.id));
             a.claimed_at = Set(Some(now));
-            a.queue_position = Set(None);
         },
         ErrorCode::AlreadyClaimed,
     )
     .await?;
-    queue::leave(&txn, &c).await?;
-    txn.commit().await?;
     announced(state, auth.id, claimed, true).await
 }
 
@@ -225,10 +251,8 @@ pub async fn assign(
     }
     let was_waiting = c.status == Status::Waiting.as_str();
     let now = Utc::now();
-    let txn = state.db.begin().await?;
-    queue::lock(&txn, &c.unit_code).await?;
     let assigned = transition(
-        &txn,
+        &state.db,
         &c,
         &[Status::Waiting, Status::Active],
         |a| {
@@ -236,16 +260,11 @@ pub async fn assign(
             a.assignee_id = Set(Some(officer_id));
             if was_waiting {
                 a.claimed_at = Set(Some(now));
-                a.queue_position = Set(None);
             }
         },
         ErrorCode::InvalidState,
     )
     .await?;
-    if was_waiting {
-        queue::leave(&txn, &c).await?;
-    }
-    txn.commit().await?;
     announced(state, auth.id, assigned, was_waiting).await
 }
 
@@ -310,7 +329,6 @@ pub async fn close(
     }
     let was_waiting = c.status == Status::Waiting.as_str();
     let txn = state.db.begin().await?;
-    queue::lock(&txn, &c.unit_code).await?;
     let now = Utc::now();
     let closed = transition(
         &txn,
@@ -321,14 +339,10 @@ pub async fn close(
             a.resolution = Set(Some(req.resolution.as_str().into()));
             a.summary = Set(req.summary);
             a.closed_at = Set(Some(now));
-            a.queue_position = Set(None);
         },
         ErrorCode::InvalidState,
     )
     .await?;
-    if was_waiting {
-        queue::leave(&txn, &c).await?;
-    }
     notify_closed(state, &txn, &closed).await?;
     crate::notify::commit(state, txn).await?;
     announced(state, auth.id, closed, was_waiting).await
@@ -339,25 +353,18 @@ pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<
     require(access == Access::Owner)?;
     let was_waiting = c.status == Status::Waiting.as_str();
     let now = Utc::now();
-    let txn = state.db.begin().await?;
-    queue::lock(&txn, &c.unit_code).await?;
     let withdrawn = transition(
-        &txn,
+        &state.db,
         &c,
         &[Status::Waiting, Status::Active],
         |a| {
             a.status = Set(Status::Closed.as_str().into());
             a.resolution = Set(Some(Resolution::Withdrawn.as_str().into()));
             a.closed_at = Set(Some(now));
-            a.queue_position = Set(None);
         },
         ErrorCode::InvalidState,
     )
     .await?;
-    if was_waiting {
-        queue::leave(&txn, &c).await?;
-    }
-    txn.commit().await?;
     announced(state, auth.id, withdrawn, was_waiting).await
 }
 
@@ -377,20 +384,12 @@ pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         Status::Waiting
     };
     let now = Utc::now();
-    let txn = state.db.begin().await?;
-    queue::lock(&txn, &c.unit_code).await?;
-    // Back in the queue at the place its opening time gives it.
-    let place = match back_to {
-        Status::Waiting => Some(queue::enter(&txn, &c.unit_code, c.created_at, c.id).await?),
-        _ => None,
-    };
     let reopened = transition(
-        &txn,
+        &state.db,
         &c,
         &[Status::Closed],
         |a| {
             a.status = Set(back_to.as_str().into());
-            a.queue_position = Set(place);
             a.resolution = Set(None);
             a.closed_at = Set(None);
             a.auto_close_warned_at = Set(None);
@@ -402,7 +401,6 @@ pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         ErrorCode::InvalidState,
     )
     .await?;
-    txn.commit().await?;
     announced(state, auth.id, reopened, back_to == Status::Waiting).await
 }
 

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, JoinType,
-    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
+    Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
     sea_query::{
-        Alias, Expr, ExprTrait, Func, IntoCondition, Query, QueryStatementBuilder, SelectStatement,
+        Alias, Expr, ExprTrait, IntoCondition, Query, QueryStatementBuilder, SelectStatement,
     },
 };
 use uuid::Uuid;
@@ -106,12 +106,9 @@ async fn rows<Cn: ConnectionTrait>(
             .expr_as(Expr::exists(follow_ups), "has_follow_ups")
             .expr_as(Expr::exists(referrals), "has_referrals");
     }
-    let count_names: Vec<String> = (0..counts.len()).map(|i| format!("count_{i}")).collect();
+    let count_names: Vec<String> = (0..counts.len()).map(count_column).collect();
     for (stmt, name) in counts.iter().zip(&count_names) {
-        select = select.expr_as(
-            Expr::SubQuery(None, Box::new(stmt.clone().into_sub_query_statement())),
-            name.as_str(),
-        );
+        select = select.expr_as(subquery(stmt), name.as_str());
     }
     let stmt = select.build(conn.get_database_backend());
     conn.query_all_raw(stmt)
@@ -375,10 +372,35 @@ fn counting(query: Select<consultation::Entity>) -> SelectStatement {
         .into_query()
 }
 
-/// The `i`-th of the counts `row` was read with.
-fn counted(row: &Row, i: usize) -> AppResult<u64> {
-    let n = row
-        .counts
+fn count_column(i: usize) -> String {
+    format!("count_{i}")
+}
+
+fn subquery(stmt: &SelectStatement) -> Expr {
+    Expr::SubQuery(None, Box::new(stmt.clone().into_sub_query_statement()))
+}
+
+/// The `counts` read on their own, for a page without rows to carry them: one statement.
+async fn counts_alone<Cn: ConnectionTrait>(
+    conn: &Cn,
+    counts: &[SelectStatement],
+) -> AppResult<Vec<i64>> {
+    let mut q = Query::select();
+    for (i, stmt) in counts.iter().enumerate() {
+        q.expr_as(subquery(stmt), Alias::new(count_column(i)));
+    }
+    let row = conn
+        .query_one_raw(conn.get_database_backend().build(&q))
+        .await?
+        .ok_or_else(|| AppError::internal("a count answered no row"))?;
+    (0..counts.len())
+        .map(|i| Ok(row.try_get("", &count_column(i))?))
+        .collect()
+}
+
+/// The `i`-th of the counts a page was read with.
+fn counted(counts: &[i64], i: usize) -> AppResult<u64> {
+    let n = counts
         .get(i)
         .copied()
         .ok_or_else(|| AppError::internal("a page read without its count"))?;
@@ -399,17 +421,18 @@ pub async fn page_of_views<Cn: ConnectionTrait>(
     let ordered = order
         .iter()
         .fold(query.clone(), |q, (col, o)| q.order_by(*col, o.clone()));
+    let counts = [counting(query)];
     let page_rows = rows(
         conn,
         viewer,
         ordered.offset((page - 1) * per_page).limit(per_page),
         false,
-        &[counting(query.clone())],
+        &counts,
     )
     .await?;
     let total = match page_rows.first() {
-        Some(row) => counted(row, 0)?,
-        None => query.count(conn).await?,
+        Some(row) => counted(&row.counts, 0)?,
+        None => counted(&counts_alone(conn, &counts).await?, 0)?,
     };
     let now = Utc::now();
     Ok(Page {
@@ -475,9 +498,9 @@ async fn overdue_first<Cn: ConnectionTrait>(
         )
         .await?;
         if let Some(first) = guess.first()
-            && counted(first, 1)? == 0
+            && counted(&first.counts, 1)? == 0
         {
-            return Ok((counted(first, 0)?, to_views(guess)?));
+            return Ok((counted(&first.counts, 0)?, to_views(guess)?));
         }
     }
     // The overdue ones are a range of the (unit, status, deadline) index, sorted: they are at
@@ -509,10 +532,10 @@ async fn overdue_first<Cn: ConnectionTrait>(
     .await?;
     // Known from the rows read, or — with none read — zero overdue ones before this page's
     // first place only if it is the first page.
-    let known = |r: &Row| Ok::<_, AppError>((counted(r, 0)?, counted(r, 1)?));
-    let mut totals = late.first().map(known).transpose()?;
+    let known = |counts: &[i64]| Ok::<_, AppError>((counted(counts, 0)?, counted(counts, 1)?));
+    let mut totals = late.first().map(|r| known(&r.counts)).transpose()?;
     if totals.is_none() && offset > 0 {
-        totals = Some(count_both(conn, &query, overdue).await?);
+        totals = Some(known(&counts_alone(conn, &counts).await?)?);
     }
     let overdue_count = totals.map_or(0, |(_, o)| o);
     let mut views: Vec<Row> = late;
@@ -530,33 +553,17 @@ async fn overdue_first<Cn: ConnectionTrait>(
         .await?;
         if totals.is_none() {
             // The first page: nothing overdue; the counts ride on the rest, or there is nothing.
-            totals = Some(rest.first().map(known).transpose()?.unwrap_or((0, 0)));
+            totals = Some(
+                rest.first()
+                    .map(|r| known(&r.counts))
+                    .transpose()?
+                    .unwrap_or((0, 0)),
+            );
         }
         views.extend(rest);
     }
     let (total, _) = totals.ok_or_else(|| AppError::internal("a page read without its count"))?;
     Ok((total, to_views(views)?))
-}
-
-/// Both counts of [`overdue_first`] in one pass over the matching index range.
-async fn count_both<Cn: ConnectionTrait>(
-    conn: &Cn,
-    query: &sea_orm::Select<consultation::Entity>,
-    overdue: Condition,
-) -> AppResult<(u64, u64)> {
-    let (total, overdue_count): (i64, i64) = query
-        .clone()
-        .select_only()
-        .expr_as(Expr::cust("COUNT(*)"), "total")
-        .expr_as(
-            Func::count(Expr::case(overdue, 1).finally(Expr::null())),
-            "overdue",
-        )
-        .into_tuple()
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::internal("a count answered no row"))?;
-    Ok((count(total, "count")?, count(overdue_count, "count")?))
 }
 
 pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationDetail> {
