@@ -13,10 +13,10 @@ SRC = Path(__file__).resolve().parent.parent / "backend" / "src"
 
 # Shared low modules, in the order they may import each other (a module may import those
 # listed before it).
-LOW = ["entities", "db", "config", "error", "vocab", "skm", "security", "bus", "state",
+LOW = ["entities", "db", "config", "error", "clock", "vocab", "skm", "security", "bus", "state",
        "caller", "access", "api", "holidays", "search", "notify"]
-SLICES = ["auth", "units", "staff", "chat", "consultations", "live", "ratings", "knowledge", "jobs",
-          "seed"]
+SLICES = ["auth", "units", "staff", "chat", "consultations", "live", "ratings", "knowledge", "walkin",
+          "jobs", "seed"]
 ROOT = ["app"]
 
 

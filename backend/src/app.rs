@@ -86,6 +86,7 @@ impl Modify for SecurityAddon {
         (name = "chat", description = "Messages, attachments, read receipts and the live WebSocket"),
         (name = "consultations", description = "Online consultations: the queue, deadlines, closing, follow-ups"),
         (name = "health", description = "Liveness and readiness"),
+        (name = "walkin", description = "Walk-in service: services, desks, queue tickets, the display board, the guest book, the day's figures"),
         (name = "knowledge", description = "The knowledge base: search, articles, synonyms, promotion of answered consultations"),
     )
 )]
@@ -103,7 +104,8 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::chat::routes::configure)
             .configure(crate::live::configure)
             .configure(crate::ratings::routes::configure)
-            .configure(crate::knowledge::routes::configure),
+            .configure(crate::knowledge::routes::configure)
+            .configure(crate::walkin::routes::configure),
     );
 }
 

@@ -70,6 +70,13 @@ error_codes! {
     AlreadyRated => (StatusCode::CONFLICT, "already_rated", "This service has already been rated"),
     AttachmentTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "attachment_too_large", "Attachments are limited to 10 MB"),
     UnsupportedAttachment => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_attachment", "Attachments must be PDF, XLSX, CSV, DOCX, PNG or JPEG"),
+    ServiceNotFound => (StatusCode::UNPROCESSABLE_ENTITY, "service_not_found", "The unit has no such active walk-in service"),
+    DeskNotFound => (StatusCode::UNPROCESSABLE_ENTITY, "desk_not_found", "The unit has no such active desk"),
+    RemoteTicketsClosed => (StatusCode::FORBIDDEN, "remote_tickets_closed", "The unit does not take queue tickets from phones now"),
+    DeskBusy => (StatusCode::CONFLICT, "desk_busy", "The desk is still calling or serving a visitor"),
+    QueueEmpty => (StatusCode::NOT_FOUND, "queue_empty", "Nobody is waiting for the desk's services"),
+    TicketState => (StatusCode::CONFLICT, "ticket_state", "The ticket's status does not allow this"),
+    NotCalledEnough => (StatusCode::CONFLICT, "not_called_enough", "The visitor has not been called often enough to be marked absent"),
     Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side"),
     Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is not ready"),
 }

@@ -129,13 +129,14 @@ async fn main() -> anyhow::Result<()> {
             let report = seed::run(&state, demo).await?;
             println!(
                 "seeded: {} units, {} service standards, {} holidays, {} accounts, {} synonym groups, \
-                 {} knowledge articles (existing data kept)",
+                 {} knowledge articles, walk-in services for {} units (existing data kept)",
                 report.units,
                 report.service_standards,
                 report.holidays,
                 report.accounts,
                 report.synonym_groups,
-                report.articles
+                report.articles,
+                report.walkin_units
             );
         }
         Command::Reindex => {
@@ -170,8 +171,8 @@ async fn main() -> anyhow::Result<()> {
             )?;
             let sent = statkonsul::notify::worker::deliver_due(&state.db, &mailer).await?;
             println!(
-                "jobs at {at}: {} warned, {} closed, {sent} emails sent",
-                report.warned, report.closed
+                "jobs at {at}: {} warned, {} closed, {sent} emails sent, {} walk-in tickets not served",
+                report.warned, report.closed, report.not_served
             );
         }
         Command::Staff {

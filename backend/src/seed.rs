@@ -163,6 +163,7 @@ pub struct SeedReport {
     pub accounts: usize,
     pub synonym_groups: usize,
     pub articles: usize,
+    pub walkin_units: usize,
 }
 
 pub fn service_standards() -> anyhow::Result<BTreeMap<String, ServiceStandard>> {
@@ -185,6 +186,11 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
                 online_deadline_working_days: Set(u.online_deadline_working_days),
                 walkin_max_wait_minutes: Set(WALKIN_MAX_WAIT_MINUTES),
                 notify_staff_on_new_consultation: Set(true),
+                walkin_priority_run: Set(2),
+                walkin_no_show_after_calls: Set(2),
+                walkin_remote_tickets: Set(false),
+                office_opens_at: Set("08:00".into()),
+                office_closes_at: Set("16:00".into()),
                 created_at: Set(now),
                 updated_at: Set(now),
             }
@@ -203,6 +209,13 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             report.service_standards += 1;
+        }
+        // Units that serve the public get the PST walk-in services and desks.
+        if crate::walkin::catalog::seed_defaults(&txn, &code)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+        {
+            report.walkin_units += 1;
         }
     }
     let items = holidays::parse_csv(HOLIDAYS_2026_CSV)?;

@@ -7,6 +7,7 @@ use tokio::sync::Notify;
 
 use crate::{
     bus::Bus,
+    clock::Clock,
     config::Settings,
     db::Db,
     security::{rate_limit::AttemptLimiter, tokens::JwtKeys},
@@ -30,6 +31,8 @@ pub struct AppState {
     pub bus: Bus,
     /// Users with an open WebSocket, and how many.
     pub presence: Presence,
+    /// The time the walk-in rules read (settable in tests).
+    pub clock: Clock,
 }
 
 #[derive(Default)]
@@ -67,6 +70,7 @@ impl AppState {
             index_wake: Arc::new(Notify::new()),
             bus: Bus::new(),
             presence: Presence::default(),
+            clock: Clock::default(),
             settings: Arc::new(settings),
             db,
         }

@@ -154,6 +154,11 @@ pub mod links {
         format!("{public_url}/consultations/{id}")
     }
 
+    /// A walk-in visitor's own page of their queue ticket, opened by its key.
+    pub fn walkin_ticket(public_url: &str, id: Uuid, key: &str) -> String {
+        format!("{public_url}/walkin/tickets/{id}?key={key}")
+    }
+
     /// The staff console's view of a consultation.
     pub fn staff_consultation(public_url: &str, id: Uuid) -> String {
         format!("{public_url}/staff/consultations/{id}")

@@ -41,6 +41,26 @@ pub enum LiveEvent {
         consultation_id: Uuid,
         data: ReadUpTo,
     },
+    /// A walk-in ticket changed (to the unit's staff; to the visitor on the ticket's own feed).
+    #[serde(rename = "walkin.ticket")]
+    WalkinTicket {
+        ticket_id: Uuid,
+        unit_code: String,
+        data: Box<super::walkin::TicketView>,
+    },
+    /// The unit's display board after a change (to board clients and the unit's staff).
+    #[serde(rename = "walkin.board")]
+    WalkinBoard {
+        unit_code: String,
+        data: Box<super::walkin::Board>,
+    },
+    /// A visitor waited longer than the unit's standard (to the unit's staff).
+    #[serde(rename = "walkin.breach")]
+    WalkinBreach {
+        ticket_id: Uuid,
+        unit_code: String,
+        data: super::walkin::Breach,
+    },
     /// A message the client sent was refused.
     #[serde(rename = "error")]
     Error { code: ErrorCode },

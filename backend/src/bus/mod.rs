@@ -3,6 +3,7 @@
 //! A PostgreSQL LISTEN/NOTIFY implementation can stand behind the same
 //! `publish`/`subscribe` pair for several server instances.
 pub mod events;
+pub mod walkin;
 
 use tokio::sync::broadcast;
 use uuid::Uuid;

@@ -13,6 +13,12 @@ pub struct Model {
     pub online_deadline_working_days: i32,
     pub walkin_max_wait_minutes: i32,
     pub notify_staff_on_new_consultation: bool,
+    pub walkin_priority_run: i32,
+    pub walkin_no_show_after_calls: i32,
+    pub walkin_remote_tickets: bool,
+    /// Local opening and closing time of the office, `HH:MM`.
+    pub office_opens_at: String,
+    pub office_closes_at: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

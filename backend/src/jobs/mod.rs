@@ -13,13 +13,17 @@ use crate::{error::AppResult, state::AppState};
 pub struct JobReport {
     pub warned: usize,
     pub closed: usize,
+    /// Walk-in tickets left waiting when their unit's office closed.
+    pub not_served: u64,
 }
 
 pub async fn run_due(state: &AppState, at: DateTime<Utc>) -> AppResult<JobReport> {
     let closing = crate::consultations::auto_close::run(state, at).await?;
+    let not_served = crate::walkin::day::close_due(state, at).await?;
     Ok(JobReport {
         warned: closing.warned,
         closed: closing.closed,
+        not_served,
     })
 }
 
