@@ -7,6 +7,17 @@ import { RouteError } from './routes/route-error';
 
 /** The route table; pages load on demand so the first visit downloads only what it shows. */
 export const routes: RouteObject[] = [
+  // Full screen, without the app's header: a TV in the waiting room and a touch-screen kiosk.
+  {
+    path: 'units/:code/board',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('./routes/walkin-board')).WalkinBoardRoute }),
+  },
+  {
+    path: 'units/:code/kiosk',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('./routes/walkin-kiosk')).WalkinKioskRoute }),
+  },
   {
     path: '/',
     element: <AppLayout />,
@@ -92,6 +103,31 @@ export const routes: RouteObject[] = [
         lazy: async () => {
           const { StaffConsultationRoute } = await import('./routes/staff-consultation');
           return { Component: () => <RequireStaff><StaffConsultationRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'walkin/tickets/:id',
+        lazy: async () => ({ Component: (await import('./routes/walkin-ticket')).WalkinTicketRoute }),
+      },
+      {
+        path: 'staff/walkin',
+        lazy: async () => {
+          const { StaffWalkinRoute } = await import('./routes/staff-walkin');
+          return { Component: () => <RequireStaff><StaffWalkinRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'staff/walkin/guestbook',
+        lazy: async () => {
+          const { StaffGuestbookRoute } = await import('./routes/staff-guestbook');
+          return { Component: () => <RequireStaff><StaffGuestbookRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'staff/walkin/overview',
+        lazy: async () => {
+          const { StaffWalkinOverviewRoute } = await import('./routes/staff-walkin-overview');
+          return { Component: () => <RequireStaff><StaffWalkinOverviewRoute /></RequireStaff> };
         },
       },
       {

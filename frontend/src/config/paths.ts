@@ -32,4 +32,10 @@ export const paths = {
   newArticle: '/staff/knowledge/new',
   editArticle: (slug: string) => `/staff/knowledge/${encodeURIComponent(slug)}/edit`,
   synonyms: '/staff/knowledge/synonyms',
+  board: (code: string) => `/units/${encodeURIComponent(code)}/board`,
+  kiosk: (code: string) => `/units/${encodeURIComponent(code)}/kiosk`,
+  walkinTicket: (id: string, key: string) => withQuery(`/walkin/tickets/${encodeURIComponent(id)}`, { key }),
+  staffWalkin: '/staff/walkin',
+  staffGuestbook: '/staff/walkin/guestbook',
+  staffWalkinOverview: '/staff/walkin/overview',
 } as const;

@@ -2,4 +2,9 @@
 export const storageKeys = {
   session: 'statkonsul.session',
   language: 'statkonsul.language',
+  /** Followed by `.<unit code>`. */
+  kioskToken: 'statkonsul.kioskToken',
+  /** Followed by `.<unit code>`. */
+  walkinDesk: 'statkonsul.walkinDesk',
+  ticketPaper: 'statkonsul.ticketPaper',
 } as const;

@@ -12,6 +12,7 @@ export type NavItem = {
     | 'nav.staffConsultations'
     | 'nav.knowledge'
     | 'nav.staffKnowledge'
+    | 'nav.staffWalkin'
     | 'nav.profile'
     | 'nav.login'
     | 'nav.register';
@@ -31,12 +32,15 @@ export function mainNavItems(user: Me | null): NavItem[] {
   }
   if (user && isStaffRole(user.role)) {
     items.push({ to: paths.staff, label: 'nav.staff' });
-    // Front office staff do not work the online queue.
+    // Front office staff do not work the online queue; at the walk-in service they keep the guest book.
     if (user.role !== 'front_office') {
       items.push(
         { to: paths.staffConsultations, label: 'nav.staffConsultations' },
         { to: paths.staffKnowledge, label: 'nav.staffKnowledge' },
+        { to: paths.staffWalkin, label: 'nav.staffWalkin' },
       );
+    } else {
+      items.push({ to: paths.staffGuestbook, label: 'nav.staffWalkin' });
     }
   }
   return items;

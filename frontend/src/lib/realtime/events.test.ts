@@ -10,6 +10,12 @@ describe('reading a live event from a frame', () => {
     expect(event?.type === 'queue.moved' && event.data.queue_position).toBe(3);
   });
 
+  it('passes on the walk-in events of a unit', () => {
+    const breach = { type: 'walkin.breach', ticket_id: 't1', unit_code: '3375', data: { number: 'K-007', desk: 'Meja 2', standard_wait_minutes: 12, max_wait_minutes: 10 } };
+    expect(parseLiveEvent(JSON.stringify(breach))).toEqual(breach);
+    expect(parseLiveEvent('{"type":"walkin.board","data":{}}')).toBeNull();
+  });
+
   it('passes on a refused message with its error code', () => {
     expect(parseLiveEvent('{"type":"error","code":"forbidden"}')).toEqual({ type: 'error', code: 'forbidden' });
   });

@@ -1,8 +1,10 @@
 import { everyValueOf } from '@/lib/api/enums';
 import type { LiveEvent } from '@/lib/api/types';
 
-/** The events about a consultation: all but the server's `error` (a refused client message). */
-type ConsultationEvent = Exclude<LiveEvent, { type: 'error' }>;
+/** The events about a consultation. */
+type ConsultationEvent = Extract<LiveEvent, { consultation_id: string }>;
+/** The events about a unit's walk-in queue. */
+type WalkinEvent = Extract<LiveEvent, { unit_code: string }>;
 
 const consultationEventTypes = everyValueOf<ConsultationEvent['type']>()([
   'message.created',
@@ -11,6 +13,8 @@ const consultationEventTypes = everyValueOf<ConsultationEvent['type']>()([
   'typing',
   'read',
 ]);
+
+const walkinEventTypes = everyValueOf<WalkinEvent['type']>()(['walkin.ticket', 'walkin.board', 'walkin.breach']);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -27,6 +31,8 @@ export function parseLiveEvent(text: string): LiveEvent | null {
   }
   if (!isObject(value)) return null;
   if (value.type === 'error') return typeof value.code === 'string' ? (value as LiveEvent) : null;
+  if (!isObject(value.data)) return null;
+  if (walkinEventTypes.some((type) => type === value.type)) return typeof value.unit_code === 'string' ? (value as LiveEvent) : null;
   const known = consultationEventTypes.some((type) => type === value.type);
-  return known && typeof value.consultation_id === 'string' && isObject(value.data) ? (value as LiveEvent) : null;
+  return known && typeof value.consultation_id === 'string' ? (value as LiveEvent) : null;
 }

@@ -10,7 +10,7 @@ import { formatDateTime, formatElapsed } from '@/lib/format/date-time';
 import { useConsultations } from '../api/get-consultations';
 import type { ConsultationListQuery } from '../api/query-keys';
 import { nameOf, zoneOf, type UnitsByCode } from '../utils/unit-lookup';
-import { useNow } from '../utils/use-now';
+import { useNow } from '@/lib/hooks/use-now';
 
 import { StatusBadge, UnreadBadge } from './status-badge';
 
