@@ -49,7 +49,7 @@ impl UnitView {
 /// The figures a unit's service standard sets; per unit, never constants.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"auto_close_after_days": 7, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10, "notify_staff_on_new_consultation": true}))]
+#[schema(example = json!({"auto_close_after_days": 7, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10, "notify_staff_on_new_consultation": true, "walkin_priority_run": 2, "walkin_no_show_after_calls": 2, "walkin_remote_tickets": false, "office_opens_at": "08:00", "office_closes_at": "16:00"}))]
 pub struct UnitSettings {
     /// Days of user silence after which an online consultation closes.
     #[validate(range(min = 1, max = 90, message = "must be between 1 and 90"))]
@@ -67,10 +67,56 @@ pub struct UnitSettings {
     /// (true when omitted).
     #[serde(default = "yes")]
     pub notify_staff_on_new_consultation: bool,
+    /// Priority tickets (elderly, disability, pregnant, with a child) called in a row at most
+    /// while normal tickets wait (2 when omitted).
+    #[serde(default = "two")]
+    #[validate(range(min = 1, max = 10, message = "must be between 1 and 10"))]
+    #[schema(minimum = 1, maximum = 10)]
+    pub walkin_priority_run: i32,
+    /// Calls before a visitor who does not come may be marked absent (2 when omitted).
+    #[serde(default = "two")]
+    #[validate(range(min = 1, max = 10, message = "must be between 1 and 10"))]
+    #[schema(minimum = 1, maximum = 10)]
+    pub walkin_no_show_after_calls: i32,
+    /// Signed-in visitors may take a queue number from their phone, during office hours
+    /// (false when omitted).
+    #[serde(default)]
+    pub walkin_remote_tickets: bool,
+    /// Office hours on working days, local time `HH:MM` (08:00 and 16:00 when omitted); the
+    /// day's walk-in queue closes at closing time.
+    #[serde(default = "opens")]
+    #[validate(custom(function = "clock_time"))]
+    #[schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", example = "08:00")]
+    pub office_opens_at: String,
+    #[serde(default = "closes")]
+    #[validate(custom(function = "clock_time"))]
+    #[schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", example = "16:00")]
+    pub office_closes_at: String,
 }
 
 fn yes() -> bool {
     true
+}
+
+fn two() -> i32 {
+    2
+}
+
+fn opens() -> String {
+    "08:00".into()
+}
+
+fn closes() -> String {
+    "16:00".into()
+}
+
+fn clock_time(value: &str) -> Result<(), ValidationError> {
+    let ok = value.len() == 5 && chrono::NaiveTime::parse_from_str(value, "%H:%M").is_ok();
+    if ok {
+        Ok(())
+    } else {
+        Err(ValidationError::new("time").with_message("must be a time `HH:MM`".into()))
+    }
 }
 
 impl From<&unit::Model> for UnitSettings {
@@ -80,6 +126,11 @@ impl From<&unit::Model> for UnitSettings {
             online_deadline_working_days: u.online_deadline_working_days,
             walkin_max_wait_minutes: u.walkin_max_wait_minutes,
             notify_staff_on_new_consultation: u.notify_staff_on_new_consultation,
+            walkin_priority_run: u.walkin_priority_run,
+            walkin_no_show_after_calls: u.walkin_no_show_after_calls,
+            walkin_remote_tickets: u.walkin_remote_tickets,
+            office_opens_at: u.office_opens_at.clone(),
+            office_closes_at: u.office_closes_at.clone(),
         }
     }
 }

@@ -116,11 +116,23 @@ pub async fn put_settings(
     if !auth.manages_unit(code) {
         return Err(AppError::forbidden());
     }
+    // Both are `HH:MM`, validated: they order as text.
+    if settings.office_opens_at >= settings.office_closes_at {
+        return Err(AppError::field(
+            "office_closes_at",
+            "must be after office_opens_at",
+        ));
+    }
     let mut active = unit.into_active_model();
     active.auto_close_after_days = Set(settings.auto_close_after_days);
     active.online_deadline_working_days = Set(settings.online_deadline_working_days);
     active.walkin_max_wait_minutes = Set(settings.walkin_max_wait_minutes);
     active.notify_staff_on_new_consultation = Set(settings.notify_staff_on_new_consultation);
+    active.walkin_priority_run = Set(settings.walkin_priority_run);
+    active.walkin_no_show_after_calls = Set(settings.walkin_no_show_after_calls);
+    active.walkin_remote_tickets = Set(settings.walkin_remote_tickets);
+    active.office_opens_at = Set(settings.office_opens_at);
+    active.office_closes_at = Set(settings.office_closes_at);
     active.updated_at = Set(Utc::now());
     let saved = active.update(&state.db).await?;
     Ok(UnitSettings::from(&saved))

@@ -18,4 +18,5 @@ mod outbox;
 mod rating;
 mod staff;
 mod units;
+mod walkin;
 mod ws;

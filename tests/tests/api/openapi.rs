@@ -56,6 +56,14 @@ fn every_operation_is_documented_with_responses_and_security_where_needed() {
         "get /api/v1/knowledge/articles",
         "get /api/v1/knowledge/articles/{id}",
         "post /api/v1/knowledge/articles/{id}/feedback",
+        // The walk-in service's public side: the catalogue, the board, and the visitor's own
+        // ticket through the key of its link.
+        "get /api/v1/units/{code}/walkin/services",
+        "get /api/v1/units/{code}/walkin/desks",
+        "get /api/v1/units/{code}/walkin/board",
+        "get /api/v1/units/{code}/walkin/board/live",
+        "get /api/v1/walkin/tickets/{id}/live",
+        "get /api/v1/walkin/tickets/{id}",
     ];
     let mut count = 0;
     for (path, item) in doc["paths"].as_object().unwrap() {

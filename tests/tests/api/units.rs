@@ -140,7 +140,13 @@ async fn an_admin_or_the_units_supervisor_changes_settings() {
     .await
     .ok();
     let unit = app.get("/api/v1/units/3304", None).await;
-    assert_eq!(unit.ok()["settings"], settings(4));
+    let saved = &unit.ok()["settings"];
+    for (field, value) in settings(4).as_object().unwrap() {
+        assert_eq!(&saved[field], value, "{field}");
+    }
+    // Settings left out keep their documented defaults.
+    assert_eq!(saved["walkin_priority_run"], 2);
+    assert_eq!(saved["walkin_remote_tickets"], false);
 }
 
 #[tokio::test]
