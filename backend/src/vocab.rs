@@ -159,6 +159,11 @@ pub mod links {
         format!("{public_url}/walkin/tickets/{id}?key={key}")
     }
 
+    /// A walk-in visitor's one-time link to rate the visit.
+    pub fn walkin_rating(public_url: &str, id: Uuid, token: &str) -> String {
+        format!("{public_url}/walkin/tickets/{id}/rate?token={token}")
+    }
+
     /// The staff console's view of a consultation.
     pub fn staff_consultation(public_url: &str, id: Uuid) -> String {
         format!("{public_url}/staff/consultations/{id}")

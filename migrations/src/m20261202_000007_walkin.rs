@@ -84,6 +84,8 @@ enum WalkinTickets {
     Breach,
     TransferredFromId,
     TransferredToId,
+    RatingTokenHash,
+    RatingTokenExpiresAt,
     CreatedAt,
     UpdatedAt,
 }
@@ -289,6 +291,10 @@ impl MigrationTrait for Migration {
                     .col(boolean(WalkinTickets::Breach).default(false))
                     .col(uuid_null(WalkinTickets::TransferredFromId))
                     .col(uuid_null(WalkinTickets::TransferredToId))
+                    .col(string_len_null(WalkinTickets::RatingTokenHash, 64))
+                    .col(timestamp_with_time_zone_null(
+                        WalkinTickets::RatingTokenExpiresAt,
+                    ))
                     .col(timestamp_with_time_zone(WalkinTickets::CreatedAt))
                     .col(timestamp_with_time_zone(WalkinTickets::UpdatedAt))
                     .to_owned(),

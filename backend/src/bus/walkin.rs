@@ -69,7 +69,7 @@ pub struct TicketRef {
     "service": "konsultasi", "service_name": "Konsultasi Statistik", "priority": null,
     "status": "waiting", "position": 3, "ahead": 2, "estimated_wait_minutes": 20,
     "taken_at": "2026-12-02T01:15:00Z", "called_at": null, "call_count": 0, "desk": null,
-    "started_at": null, "finished_at": null, "standard_wait_minutes": null, "breach": false,
+    "started_at": null, "finished_at": null, "standard_wait_minutes": null, "breach": false, "rated": false,
     "transferred_from": null, "transferred_to": null,
     "track_url": "http://127.0.0.1:8080/walkin/tickets/0192f0c4-9d3e-7c1a-9a4e-2b1f3c4d5e6f?key=…"
 }))]
@@ -103,6 +103,8 @@ pub struct TicketView {
     pub standard_wait_minutes: Option<f64>,
     /// The standard wait was longer than the unit's maximum.
     pub breach: bool,
+    /// The visitor has rated the finished visit.
+    pub rated: bool,
     pub transferred_from: Option<TicketRef>,
     pub transferred_to: Option<TicketRef>,
     /// The visitor's own page (no login): only in the answer that issued the ticket, and to

@@ -41,6 +41,9 @@ pub struct Model {
     pub breach: bool,
     pub transferred_from_id: Option<Uuid>,
     pub transferred_to_id: Option<Uuid>,
+    /// SHA-256 of the one-time rating link's token emailed after the visit, and its end.
+    pub rating_token_hash: Option<String>,
+    pub rating_token_expires_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

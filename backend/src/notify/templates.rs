@@ -287,3 +287,24 @@ pub fn follow_up(
         }),
     }
 }
+
+/// To a walk-in visitor after the visit: the one-time link to rate it (valid 7 days).
+pub fn walkin_rating(
+    to: &str,
+    full_name: &str,
+    number: &str,
+    unit_name: &str,
+    link: &str,
+) -> Email {
+    Email {
+        to: to.to_owned(),
+        subject: format!("Bagaimana layanan kami? Kunjungan {number} di {unit_name}"),
+        body: format!(
+            "Halo {full_name},\n\n\
+             Terima kasih telah berkunjung ke Pelayanan Statistik Terpadu {unit_name} (nomor antrean \
+             {number}). Mohon luangkan waktu sebentar untuk menilai layanan kami; tautan ini berlaku \
+             7 hari dan hanya dapat dipakai sekali:\n\n{link}\n\n{SIGNATURE}\n"
+        ),
+        attachment: None,
+    }
+}

@@ -10,7 +10,7 @@ use crate::{
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(rate_consultation);
+    cfg.service(rate_consultation).service(rate_visit);
 }
 
 /// Rate the service of one's closed consultation, once: the nine SKM elements (1–4) and a comment.
@@ -37,4 +37,48 @@ async fn rate_consultation(
     body: ValidJson<RatingRequest>,
 ) -> AppResult<HttpResponse> {
     Ok(HttpResponse::Created().json(service::rate_consultation(&state, &auth, *id, body.0).await?))
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct VisitProof {
+    /// The one-time token of the rating link emailed after the visit (valid 7 days).
+    token: Option<String>,
+    /// Or the tracking key of the ticket (the visitor's page, or a tablet at the desk).
+    key: Option<String>,
+}
+
+/// Rate a finished walk-in visit, once, without an account: the nine SKM elements (1–4) and a
+/// comment, proven by the emailed link's token or the ticket's tracking key.
+#[utoipa::path(
+    tag = "ratings",
+    params(("id" = Uuid, Path, description = "The visit's ticket"), VisitProof),
+    request_body = RatingRequest,
+    responses(
+        (status = 201, description = "Rated.", body = RatingView),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[post("/walkin/tickets/{id}/rating")]
+async fn rate_visit(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    proof: web::Query<VisitProof>,
+    body: ValidJson<RatingRequest>,
+) -> AppResult<HttpResponse> {
+    let proof = proof.into_inner();
+    let credential = match (proof.token, proof.key) {
+        (Some(token), _) => service::VisitCredential::Token(token),
+        (None, Some(key)) => service::VisitCredential::Key(key),
+        (None, None) => {
+            return Err(crate::error::AppError::field(
+                "token",
+                "the rating link's token or the ticket's key is required",
+            ));
+        }
+    };
+    Ok(HttpResponse::Created().json(service::rate_visit(&state, *id, credential, body.0).await?))
 }

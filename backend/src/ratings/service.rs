@@ -1,5 +1,8 @@
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionTrait, sea_query::Expr,
+};
 use uuid::Uuid;
 
 use super::{RatingRequest, RatingView, needs_follow_up};
@@ -7,8 +10,9 @@ use crate::skm::view;
 use crate::{
     access::{self, Access},
     caller::AuthUser,
-    entities::rating,
+    entities::{rating, walkin_ticket},
     error::{AppError, AppResult, ErrorCode},
+    security::tokens::hash_token,
     state::AppState,
     vocab::Status,
 };
@@ -32,6 +36,28 @@ pub async fn rate_consultation(
             "The service is rated once the consultation is closed.",
         ));
     }
+    save(
+        &state.db,
+        "consultation",
+        c.id,
+        &c.unit_code,
+        Some(auth.id),
+        req,
+        "This consultation has already been rated.",
+    )
+    .await
+}
+
+/// Writes a rating of a subject, once: a second one answers `already_rated`.
+async fn save<C: ConnectionTrait>(
+    conn: &C,
+    kind: &str,
+    subject: Uuid,
+    unit: &str,
+    user: Option<Uuid>,
+    req: RatingRequest,
+    already: &str,
+) -> AppResult<RatingView> {
     let comment = req
         .comment
         .map(|c| c.trim().to_owned())
@@ -39,10 +65,10 @@ pub async fn rate_consultation(
     let s = req.scores;
     let saved = rating::ActiveModel {
         id: Set(Uuid::now_v7()),
-        subject_kind: Set("consultation".into()),
-        subject_id: Set(c.id),
-        unit_code: Set(c.unit_code.clone()),
-        user_id: Set(Some(auth.id)),
+        subject_kind: Set(kind.into()),
+        subject_id: Set(subject),
+        unit_code: Set(unit.to_owned()),
+        user_id: Set(user),
         u1: Set(s.u1),
         u2: Set(s.u2),
         u3: Set(s.u3),
@@ -56,22 +82,81 @@ pub async fn rate_consultation(
         comment: Set(comment),
         created_at: Set(Utc::now()),
     }
-    .insert(&state.db)
+    .insert(conn)
     .await
     .map_err(|e| {
         if matches!(
             e.sql_err(),
             Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
         ) {
-            AppError::conflict(
-                ErrorCode::AlreadyRated,
-                "This consultation has already been rated.",
-            )
+            AppError::conflict(ErrorCode::AlreadyRated, already)
         } else {
             AppError::from(e)
         }
     })?;
     Ok(view(saved))
+}
+
+/// How a walk-in visitor proves the visit is theirs: the one-time token of the emailed rating
+/// link, or the tracking key of their ticket (a tablet at the desk shows the form through it).
+pub enum VisitCredential {
+    Token(String),
+    Key(String),
+}
+
+/// A walk-in visitor rates a finished visit, once, with the same nine-element survey. The
+/// emailed link's token is spent by it.
+pub async fn rate_visit(
+    state: &AppState,
+    id: Uuid,
+    credential: VisitCredential,
+    req: RatingRequest,
+) -> AppResult<RatingView> {
+    let now = state.clock.now();
+    let ticket = walkin_ticket::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let opens = match &credential {
+        VisitCredential::Key(key) => ticket.key_hash == hash_token(key),
+        VisitCredential::Token(token) => {
+            ticket.rating_token_hash.as_deref() == Some(hash_token(token).as_str())
+                && ticket.rating_token_expires_at.is_some_and(|end| now < end)
+        }
+    };
+    if !opens {
+        return Err(match credential {
+            VisitCredential::Key(_) => AppError::not_found(),
+            VisitCredential::Token(_) => AppError::new(ErrorCode::InvalidToken),
+        });
+    }
+    if ticket.status != "finished" {
+        return Err(AppError::conflict(
+            ErrorCode::TicketState,
+            "The visit is rated once it is finished.",
+        ));
+    }
+    let txn = state.db.begin().await?;
+    let saved = save(
+        &txn,
+        "walkin",
+        ticket.id,
+        &ticket.unit_code,
+        ticket.visitor_id,
+        req,
+        "This visit has already been rated.",
+    )
+    .await?;
+    walkin_ticket::Entity::update_many()
+        .col_expr(
+            walkin_ticket::Column::RatingTokenHash,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(walkin_ticket::Column::Id.eq(ticket.id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(saved)
 }
 
 #[cfg(test)]

@@ -387,6 +387,17 @@ pub async fn act(
                 walkin_ticket::Entity::find_by_id(id).one(&state.db).await?
             }
         }
+        // The visit ends with the survey: its link goes to the guest book's email, in the
+        // same transaction as the finishing.
+        Action::Finish => {
+            let txn = state.db.begin().await?;
+            let done = transition(&txn, id, from, changes, now).await?;
+            if let Some(done) = &done {
+                super::guestbook::ask_for_rating(&txn, state, &unit, done, now).await?;
+            }
+            crate::notify::outbox::commit(state, txn).await?;
+            done
+        }
         _ => transition(&state.db, id, from, changes, now).await?,
     };
     let changed = changed.ok_or_else(|| refused(&ticket, what))?;

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use hmac::{Hmac, Mac};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
     sea_query::{Expr, ExprTrait},
 };
 use sha2::Sha256;
@@ -17,11 +17,16 @@ use crate::{
     api::{Page, PageQuery},
     auth::service::normalize_email,
     caller::AuthUser,
-    entities::{guestbook_entry as g, user, walkin_ticket},
+    entities::{guestbook_entry as g, unit, user, walkin_ticket},
     error::{AppError, AppResult},
+    notify::{outbox, templates},
+    security::tokens::{hash_token, random_token},
     state::AppState,
     units,
 };
+
+/// How long the emailed rating link works.
+const RATING_LINK_VALID: chrono::TimeDelta = chrono::TimeDelta::days(7);
 
 /// The ID number as compared: capitals, without spaces, dots and hyphens.
 fn normalized_id(id_number: &str) -> String {
@@ -245,4 +250,52 @@ pub async fn find(
         page,
         per_page,
     })
+}
+
+/// After a visit: when the guest book has the visitor's email (for this ticket, or the one it
+/// was transferred from), sends the one-time link to rate it, valid 7 days.
+pub async fn ask_for_rating<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    unit: &unit::Model,
+    ticket: &walkin_ticket::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    let visits: Vec<Uuid> = [Some(ticket.id), ticket.transferred_from_id]
+        .into_iter()
+        .flatten()
+        .collect();
+    let Some(entry) = g::Entity::find()
+        .filter(g::Column::TicketId.is_in(visits))
+        .order_by_desc(g::Column::CreatedAt)
+        .one(conn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let token = random_token();
+    walkin_ticket::Entity::update_many()
+        .col_expr(
+            walkin_ticket::Column::RatingTokenHash,
+            Expr::value(hash_token(&token)),
+        )
+        .col_expr(
+            walkin_ticket::Column::RatingTokenExpiresAt,
+            Expr::value(now + RATING_LINK_VALID),
+        )
+        .filter(walkin_ticket::Column::Id.eq(ticket.id))
+        .exec(conn)
+        .await?;
+    let link = crate::vocab::links::walkin_rating(&state.settings.public_url, ticket.id, &token);
+    outbox::enqueue(
+        conn,
+        templates::walkin_rating(
+            &entry.email,
+            &entry.full_name,
+            &ticket.number,
+            &unit.name,
+            &link,
+        ),
+    )
+    .await
 }

@@ -18,7 +18,7 @@ use crate::{
     api::{Page, PageQuery},
     caller::AuthUser,
     entities::{
-        holiday, kiosk_token, unit, walkin_counter,
+        holiday, kiosk_token, rating, unit, walkin_counter,
         walkin_ticket::{self, Column as T},
     },
     error::{AppError, AppResult, ErrorCode},
@@ -192,6 +192,8 @@ pub async fn insert<C: ConnectionTrait>(
         breach: Set(false),
         transferred_from_id: Set(t.transferred_from_id),
         transferred_to_id: Set(None),
+        rating_token_hash: Set(None),
+        rating_token_expires_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -408,7 +410,7 @@ fn minutes(seconds: i32) -> f64 {
 }
 
 /// These tickets of one unit as views: a fixed number of statements (services, desks, the
-/// day's visit times, queue places, linked tickets) whatever their number. `staff` adds what
+/// day's visit times, queue places, linked tickets, ratings) whatever their number. `staff` adds what
 /// only the unit's staff see.
 pub async fn views<C: ConnectionTrait>(
     conn: &C,
@@ -470,6 +472,25 @@ pub async fn views<C: ConnectionTrait>(
             })
             .collect()
     };
+    let finished: Vec<Uuid> = tickets
+        .iter()
+        .filter(|t| t.status == TicketStatus::Finished.as_str())
+        .map(|t| t.id)
+        .collect();
+    let rated: HashSet<Uuid> = if finished.is_empty() {
+        HashSet::new()
+    } else {
+        rating::Entity::find()
+            .select_only()
+            .column(rating::Column::SubjectId)
+            .filter(rating::Column::SubjectKind.eq("walkin"))
+            .filter(rating::Column::SubjectId.is_in(finished))
+            .into_tuple::<Uuid>()
+            .all(conn)
+            .await?
+            .into_iter()
+            .collect()
+    };
     tickets
         .iter()
         .map(|t| {
@@ -525,6 +546,7 @@ pub async fn views<C: ConnectionTrait>(
                 finished_at: t.finished_at,
                 standard_wait_minutes: t.standard_wait_seconds.map(minutes),
                 breach: t.breach,
+                rated: rated.contains(&t.id),
                 transferred_from: t
                     .transferred_from_id
                     .and_then(|id| linked.get(&id).cloned()),

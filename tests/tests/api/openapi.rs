@@ -64,6 +64,7 @@ fn every_operation_is_documented_with_responses_and_security_where_needed() {
         "get /api/v1/units/{code}/walkin/board/live",
         "get /api/v1/walkin/tickets/{id}/live",
         "get /api/v1/walkin/tickets/{id}",
+        "post /api/v1/walkin/tickets/{id}/rating",
     ];
     let mut count = 0;
     for (path, item) in doc["paths"].as_object().unwrap() {

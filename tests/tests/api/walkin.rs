@@ -857,3 +857,91 @@ async fn walk_in_settings_are_the_units_own() {
         .await
         .field_error("office_closes_at");
 }
+
+fn scores(v: i16) -> Value {
+    json!({"scores": {"u1": v, "u2": v, "u3": v, "u4": v, "u5": v, "u6": v, "u7": v, "u8": v, "u9": v}, "comment": "Petugas ramah"})
+}
+
+#[tokio::test]
+async fn a_visitor_rates_the_visit_once_through_the_emailed_link_or_the_tickets_key() {
+    let d = walkin_app().await;
+    let ticket = d.take("K", None).await;
+    let id = ticket["id"].as_str().unwrap();
+    let key = key_of(&ticket);
+    d.app
+        .post(&format!("/api/v1/units/{UNIT}/guestbook"), Some(&d.front.access_token), json!({
+            "ticket_id": id, "full_name": "Budi Santoso", "id_type": "sim", "id_number": "SIM-778812",
+            "email": "budi@example.id", "purpose": "Konsultasi data inflasi"
+        }))
+        .await
+        .ok();
+    let app = &d.app;
+    let rate = |query: String| async move {
+        app.post(
+            &format!("/api/v1/walkin/tickets/{id}/rating?{query}"),
+            None,
+            scores(4),
+        )
+        .await
+    };
+    rate(format!("key={key}"))
+        .await
+        .problem(409, "ticket_state");
+    let called = d.call("meja-1").await.ok().clone();
+    d.act(&called, "finish").await.ok();
+    let mail = d
+        .app
+        .smtp
+        .wait_for(|m| m.to.iter().any(|t| t.contains("budi@example.id")))
+        .await;
+    let body = mail.body();
+    assert!(
+        body.contains("Budi Santoso") && body.contains(ticket["number"].as_str().unwrap()),
+        "{body}"
+    );
+    let link = body
+        .split_whitespace()
+        .find(|w| w.contains("/rate?token="))
+        .unwrap()
+        .to_owned();
+    assert!(link.starts_with(&format!(
+        "http://app.statkonsul.test/walkin/tickets/{id}/rate?token="
+    )));
+    let token = link.split("token=").nth(1).unwrap();
+    rate("token=not-the-token".into())
+        .await
+        .problem(400, "invalid_token");
+    let rated = rate(format!("token={token}")).await;
+    assert_eq!(rated.status, 201, "{}", rated.text);
+    assert_eq!(rated.body["subject_kind"], "walkin");
+    assert_eq!(rated.body["needs_follow_up"], true);
+    rate(format!("token={token}"))
+        .await
+        .problem(400, "invalid_token");
+    rate(format!("key={key}"))
+        .await
+        .problem(409, "already_rated");
+    rate("".into()).await.field_error("token");
+    let seen = d
+        .app
+        .get(&format!("/api/v1/walkin/tickets/{id}?key={key}"), None)
+        .await;
+    assert_eq!(seen.ok()["rated"], true);
+    // A tablet at the desk rates the next visit through its key.
+    let next = d.take("K", None).await;
+    let next_id = next["id"].as_str().unwrap();
+    let called = d.call("meja-1").await.ok().clone();
+    d.act(&called, "finish").await.ok();
+    let tablet = d
+        .app
+        .post(
+            &format!(
+                "/api/v1/walkin/tickets/{next_id}/rating?key={}",
+                key_of(&next)
+            ),
+            None,
+            scores(3),
+        )
+        .await;
+    assert_eq!(tablet.status, 201, "{}", tablet.text);
+}
