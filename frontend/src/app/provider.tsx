@@ -12,7 +12,7 @@ import type { RealtimeClient } from '@/lib/realtime/client';
 import { RealtimeProvider } from '@/lib/realtime/provider';
 import { createQueryClient } from '@/lib/react-query';
 
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 type AppProviderProps = { children: ReactNode; queryClient?: QueryClient; realtime?: RealtimeClient };
 
@@ -30,7 +30,7 @@ export function AppProvider({ children, queryClient: given, realtime }: AppProvi
   );
 
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-center" />
       <QueryClientProvider client={queryClient}>
         <RealtimeProvider client={realtime}>

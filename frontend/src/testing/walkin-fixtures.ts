@@ -37,6 +37,7 @@ export function ticket(overrides: Partial<Ticket> & Pick<Ticket, 'id' | 'number'
     transferred_to: null,
     track_url: null,
     note: null,
+    rated: false,
     ...overrides,
   };
 }

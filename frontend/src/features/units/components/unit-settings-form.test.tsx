@@ -10,7 +10,16 @@ import { UnitSettingsForm } from './unit-settings-form';
 
 describe('the unit settings form', () => {
   it('emails the officers about new consultations unless switched off, and saves the switch', async () => {
-    const saved = { ...tarakan.settings, notify_staff_on_new_consultation: false };
+    // The settings the API leaves out at their defaults are sent spelled out.
+    const saved = {
+      ...tarakan.settings,
+      notify_staff_on_new_consultation: false,
+      walkin_priority_run: 2,
+      walkin_no_show_after_calls: 2,
+      walkin_remote_tickets: false,
+      office_opens_at: '08:00',
+      office_closes_at: '16:00',
+    };
     const { calls } = mockApi({ 'PUT /api/v1/units/6571/settings': () => json(200, saved) });
     renderWithProviders(<UnitSettingsForm unitCode="6571" settings={tarakan.settings} />);
     const user = userEvent.setup();

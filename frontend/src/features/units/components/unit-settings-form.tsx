@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Switch } from '@mantine/core';
+import { Button, Group, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -11,17 +11,30 @@ import type { UnitSettings } from '@/lib/api/types';
 
 import { useUpdateUnitSettings } from '../api/update-unit-settings';
 
-const fields = ['auto_close_after_days', 'online_deadline_working_days', 'walkin_max_wait_minutes'] as const;
-const allFields = [...fields, 'notify_staff_on_new_consultation'] as const;
+const fields = [
+  'auto_close_after_days',
+  'online_deadline_working_days',
+  'walkin_max_wait_minutes',
+  'walkin_priority_run',
+  'walkin_no_show_after_calls',
+] as const;
+const hours = ['office_opens_at', 'office_closes_at'] as const;
+const allFields = [...fields, ...hours, 'notify_staff_on_new_consultation', 'walkin_remote_tickets'] as const;
+const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 const limits = requestLimits.UnitSettings;
 
 type UnitSettingsFormProps = { unitCode: string; settings: UnitSettings };
 
-/** Every setting spelled out: the API leaves out the email switch when it is at its default (on). */
+/** Every setting spelled out: the API leaves out those at their defaults (as its spec states them). */
 const complete = (settings: UnitSettings): Required<UnitSettings> => ({
   ...settings,
   notify_staff_on_new_consultation: settings.notify_staff_on_new_consultation ?? true,
+  walkin_priority_run: settings.walkin_priority_run ?? 2,
+  walkin_no_show_after_calls: settings.walkin_no_show_after_calls ?? 2,
+  walkin_remote_tickets: settings.walkin_remote_tickets ?? false,
+  office_opens_at: settings.office_opens_at ?? '08:00',
+  office_closes_at: settings.office_closes_at ?? '16:00',
 });
 
 export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) {
@@ -30,15 +43,20 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
   const update = useUpdateUnitSettings();
   const form = useForm<Required<UnitSettings>>({
     initialValues: complete(settings),
-    validate: Object.fromEntries(
-      fields.map((field) => [
-        field,
-        (value: number) =>
-          Number.isInteger(value) && value >= limits[field].minimum && value <= limits[field].maximum
-            ? null
-            : t('validation.numberBetween', { min: limits[field].minimum, max: limits[field].maximum }),
-      ]),
-    ),
+    validate: {
+      ...Object.fromEntries(
+        fields.map((field) => [
+          field,
+          (value: number) =>
+            Number.isInteger(value) && value >= limits[field].minimum && value <= limits[field].maximum
+              ? null
+              : t('validation.numberBetween', { min: limits[field].minimum, max: limits[field].maximum }),
+        ]),
+      ),
+      office_opens_at: (value: string) => (HH_MM.test(value) ? null : t('staff.settings.timeFormat')),
+      office_closes_at: (value: string, values: Required<UnitSettings>) =>
+        !HH_MM.test(value) ? t('staff.settings.timeFormat') : value <= values.office_opens_at ? t('staff.settings.closesAfterOpens') : null,
+    },
   });
 
   const submit = form.onSubmit((values) =>
@@ -59,6 +77,10 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
     auto_close_after_days: t('staff.settings.autoClose'),
     online_deadline_working_days: t('staff.settings.onlineDeadline'),
     walkin_max_wait_minutes: t('staff.settings.walkinWait'),
+    walkin_priority_run: t('staff.settings.priorityRun'),
+    walkin_no_show_after_calls: t('staff.settings.noShowAfterCalls'),
+    office_opens_at: t('staff.settings.opensAt'),
+    office_closes_at: t('staff.settings.closesAt'),
   };
 
   return (
@@ -77,6 +99,16 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
             />
           ))}
         </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {hours.map((field) => (
+            <TextInput key={field} type="time" label={labels[field]} {...form.getInputProps(field)} />
+          ))}
+        </SimpleGrid>
+        <Switch
+          label={t('staff.settings.remoteTickets')}
+          description={t('staff.settings.remoteTicketsHint')}
+          {...form.getInputProps('walkin_remote_tickets', { type: 'checkbox' })}
+        />
         <Switch
           label={t('staff.settings.notifyStaff')}
           description={t('staff.settings.notifyStaffHint')}

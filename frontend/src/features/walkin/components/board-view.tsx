@@ -93,7 +93,7 @@ export function BoardView({ unitCode, unitName, createSocket }: BoardViewProps) 
           <Stack gap={6} align="flex-end">
             <Button
               variant={soundOn ? 'filled' : 'white'}
-              color={soundOn ? 'green' : 'dark'}
+              color={soundOn ? 'blue' : 'dark'}
               leftSection={soundOn ? <IconVolume size={18} /> : <IconVolumeOff size={18} />}
               onClick={toggleSound}
               aria-pressed={soundOn}

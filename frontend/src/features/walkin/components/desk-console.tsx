@@ -61,15 +61,17 @@ function CurrentTicket({
   const [target, setTarget] = useState<string | null>(null);
   const busy = action.isPending || finish.isPending || transfer.isPending;
 
+  // Through the promise, not `mutate`'s callbacks: a ticket that leaves the desk unmounts this
+  // card before those would run, and the officer must still be told how it ended.
   const run = (move: TicketAction) =>
-    action.mutate({ id: ticket.id, action: move, unitCode }, {
-      onSuccess: (view) => {
+    action
+      .mutateAsync({ id: ticket.id, action: move, unitCode })
+      .then((view) => {
         onError(null);
         if (move === 'no-show') notifications.show({ color: 'gray', message: t('walkin.console.markedNoShow', { number: view.number }) });
         if (move === 'cancel') notifications.show({ color: 'gray', message: t('walkin.console.cancelled', { number: view.number }) });
-      },
-      onError,
-    });
+      })
+      .catch(onError);
 
   const others = services.data?.filter((s) => s.active && s.code !== ticket.service) ?? [];
   const calledAgo = ticket.called_at ?? ticket.taken_at;
@@ -140,14 +142,13 @@ function CurrentTicket({
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              finish.mutate({ id: ticket.id, note, unitCode }, {
-                onSuccess: (view) => {
+              finish
+                .mutateAsync({ id: ticket.id, note, unitCode })
+                .then((view) => {
                   onError(null);
-                  setNote('');
                   notifications.show({ color: 'green', message: t('walkin.console.finished', { number: view.number }) });
-                },
-                onError,
-              });
+                })
+                .catch(onError);
             }}
           >
             <Stack gap="xs">
@@ -178,14 +179,13 @@ function CurrentTicket({
               loading={transfer.isPending}
               onClick={() =>
                 target &&
-                transfer.mutate({ id: ticket.id, service: target, unitCode }, {
-                  onSuccess: ({ to }) => {
+                void transfer
+                  .mutateAsync({ id: ticket.id, service: target, unitCode })
+                  .then(({ to }) => {
                     onError(null);
-                    setTarget(null);
                     notifications.show({ color: 'violet', message: t('walkin.console.transferred', { number: to.number, service: to.service_name }) });
-                  },
-                  onError,
-                })
+                  })
+                  .catch(onError)
               }
             >
               {t('walkin.console.transfer')}

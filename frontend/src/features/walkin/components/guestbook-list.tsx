@@ -17,7 +17,7 @@ type GuestbookListProps = {
 export function GuestbookList({ entries, timeZone, withDate = false, onUse, caption }: GuestbookListProps) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={640} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>

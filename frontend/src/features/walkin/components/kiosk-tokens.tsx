@@ -72,7 +72,7 @@ export function KioskTokens({ unitCode, timeZone }: { unitCode: string; timeZone
       {tokens.data && tokens.data.length === 0 ? (
         <Text c="dimmed">{t('walkin.kiosks.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <Table.ScrollContainer minWidth={520} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
           <Table verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>

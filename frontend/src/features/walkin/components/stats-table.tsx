@@ -25,7 +25,7 @@ export function StatsTable({ rows, total, caption, maxWaitMinutes }: { rows: Row
     </>
   );
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={720} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
       <Table striped verticalSpacing="xs">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>

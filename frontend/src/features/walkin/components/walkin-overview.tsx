@@ -109,7 +109,7 @@ export function WalkinOverview({ unitCode, timeZone, maxWaitMinutes, canManage }
         {breaches.length === 0 ? (
           <Text c="dimmed">{t('walkin.overview.noBreaches')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
             <Table verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>

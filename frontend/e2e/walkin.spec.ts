@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test';
+
+import { voiceLine } from '../src/features/walkin/utils/voice-line';
+
+import { logIn } from './support/accounts';
+import { navigate, snap } from './support/app';
+import { expectNoSeriousA11yFindings } from './support/axe';
+
+const PASSWORD = 'Staff-Demo-2026!';
+const SUPERVISOR = 'supervisor.3375@statkonsul.test';
+const OFFICER = 'officer.3375@statkonsul.test';
+
+/** Counts the kiosk's print requests instead of opening the print dialog. */
+async function countPrints(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { printed: number; print: () => void };
+    w.printed = 0;
+    w.print = () => {
+      w.printed += 1;
+    };
+  });
+}
+
+test('a visitor takes a ticket at the kiosk, is called on the board and served at a desk', async ({ page, browser, isMobile }, testInfo) => {
+  // Both projects share one database: everything this run creates carries its own stamp.
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  const newPage = async () => (await browser.newContext({ viewport: page.viewportSize(), isMobile, hasTouch: isMobile })).newPage();
+  const supervisor = await newPage();
+  const kiosk = await newPage();
+  const board = await newPage();
+  const visitor = await newPage();
+  const officer = page;
+  let token = '';
+  let number = '';
+  let trackUrl = '';
+
+  await test.step('the supervisor creates a kiosk token', async () => {
+    await logIn(supervisor, SUPERVISOR, PASSWORD);
+    await supervisor.goto('/staff/walkin/overview');
+    await expect(supervisor.getByRole('heading', { level: 1, name: 'Ringkasan layanan tatap muka' })).toBeVisible();
+    const tokens = supervisor.getByRole('region', { name: 'Token kiosk' });
+    await tokens.getByRole('textbox', { name: 'Nama kiosk' }).fill(`Kiosk lobi ${stamp}`);
+    await tokens.getByRole('button', { name: 'Buat token' }).click();
+    token = (await tokens.getByTestId('new-kiosk-token').textContent()) ?? '';
+    expect(token.length).toBeGreaterThan(10);
+    await expect(tokens.getByRole('cell', { name: `Kiosk lobi ${stamp}`, exact: true })).toBeVisible();
+    await snap(supervisor, testInfo, 'walkin-01-kiosk-token');
+    await expectNoSeriousA11yFindings(supervisor, 'the supervisor overview');
+  });
+
+  await test.step('the board is switched on and listens', async () => {
+    await board.goto('/units/3375/board');
+    await expect(board.getByRole('heading', { level: 1, name: 'Antrean Layanan Statistik' })).toBeVisible();
+    await board.getByRole('button', { name: 'Aktifkan suara panggilan' }).click();
+    await expect(board.getByRole('button', { name: 'Suara panggilan: aktif' })).toBeVisible();
+    await expect(board.getByText('Pembaruan langsung aktif')).toBeVisible();
+    await expectNoSeriousA11yFindings(board, 'the board');
+  });
+
+  await test.step('a visitor takes a library ticket with priority at the kiosk, and it prints', async () => {
+    await countPrints(kiosk);
+    await kiosk.goto('/units/3375/kiosk');
+    await kiosk.getByLabel('Token kiosk').fill(token);
+    await kiosk.getByRole('button', { name: 'Simpan token' }).click();
+    await expect(kiosk.getByRole('heading', { level: 1, name: 'Ambil nomor antrean' })).toBeVisible();
+    await expectNoSeriousA11yFindings(kiosk, 'the kiosk');
+    await kiosk.getByText('Lansia', { exact: true }).click();
+    await snap(kiosk, testInfo, 'walkin-02-kiosk');
+    const [response] = await Promise.all([
+      kiosk.waitForResponse((r) => r.url().endsWith('/api/v1/units/3375/walkin/tickets') && r.request().method() === 'POST'),
+      kiosk.getByRole('button', { name: 'Perpustakaan' }).click(),
+    ]);
+    expect(response.status()).toBe(201);
+    const ticket = (await response.json()) as { number: string; track_url: string };
+    number = ticket.number;
+    trackUrl = ticket.track_url;
+    expect(number).toMatch(/^P-\d{3}$/);
+    await expect(kiosk.getByTestId('kiosk-number')).toHaveText(number);
+    await expect(kiosk.getByRole('img', { name: 'Kode QR untuk memantau antrean Anda' })).toBeVisible();
+    await expect.poll(() => kiosk.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await snap(kiosk, testInfo, 'walkin-03-ticket');
+  });
+
+  await test.step('the visitor follows the ticket on a phone', async () => {
+    await visitor.goto(new URL(trackUrl).pathname + new URL(trackUrl).search);
+    await expect(visitor.getByRole('heading', { level: 1, name: number })).toBeVisible();
+    await expect(visitor.getByText('Menunggu', { exact: true })).toBeVisible();
+    await expect(visitor.getByText('Pembaruan langsung aktif')).toBeVisible();
+    await expectNoSeriousA11yFindings(visitor, 'the visitor’s ticket');
+  });
+
+  await test.step('the officer calls the next visitor to Meja 3', async () => {
+    await logIn(officer, OFFICER, PASSWORD);
+    await navigate(officer, isMobile, 'Layanan tatap muka');
+    await expect(officer.getByRole('heading', { level: 1, name: 'Meja layanan tatap muka' })).toBeVisible();
+    await officer.getByRole('combobox', { name: 'Meja' }).click();
+    await officer.getByRole('option', { name: 'Meja 3' }).click();
+    await expect(officer.getByRole('region', { name: 'Perpustakaan' }).getByText(number)).toBeVisible();
+    await expectNoSeriousA11yFindings(officer, 'the desk console');
+    await officer.getByRole('button', { name: 'Panggil berikutnya' }).click();
+    const current = officer.getByRole('region', { name: 'Pengunjung di meja ini' });
+    await expect(current.getByText(number, { exact: true })).toBeVisible();
+    await expect(current.getByText('Dipanggil', { exact: true })).toBeVisible();
+    await snap(officer, testInfo, 'walkin-04-called');
+  });
+
+  await test.step('the board shows the call and its voice line, and the visitor is told where to go', async () => {
+    await expect(board.getByLabel('Meja 3').getByText(number)).toBeVisible();
+    const latest = board.getByRole('region', { name: 'Panggilan terakhir' });
+    await expect(latest.getByText(number)).toBeVisible();
+    await expect(latest.getByText('Silakan menuju Meja 3')).toBeVisible();
+    await expect(latest.getByText(`“${voiceLine(number, 'Meja 3')}”`)).toBeVisible();
+    expect(voiceLine(number, 'Meja 3')).toMatch(/^Nomor antrean P (nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)( \S+){2}, silakan menuju Meja tiga$/);
+    await snap(board, testInfo, 'walkin-05-board');
+    await expect(visitor.getByText('Silakan menuju Meja 3')).toBeVisible();
+    await snap(visitor, testInfo, 'walkin-06-visitor-called');
+  });
+
+  await test.step('the officer starts and finishes the service', async () => {
+    const current = officer.getByRole('region', { name: 'Pengunjung di meja ini' });
+    await current.getByRole('button', { name: 'Mulai layani' }).click();
+    await expect(current.getByText('Sedang dilayani', { exact: true })).toBeVisible();
+    await current.getByRole('textbox', { name: /Catatan layanan/ }).fill(`Mencari publikasi Kota Pekalongan Dalam Angka (${stamp})`);
+    await current.getByRole('button', { name: 'Selesai' }).click();
+    await expect(officer.getByText(`Layanan untuk ${number} selesai.`)).toBeVisible();
+    await expect(officer.getByText('Meja 3 sedang kosong.')).toBeVisible();
+    await snap(officer, testInfo, 'walkin-07-finished');
+    await expect(visitor.getByText('Selesai', { exact: true })).toBeVisible();
+  });
+});
