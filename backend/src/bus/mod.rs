@@ -55,6 +55,11 @@ impl Bus {
         let _ = self.sender.send(event);
     }
 
+    /// Whether anybody listens (a WebSocket is open): work done only to publish can be skipped.
+    pub fn has_subscribers(&self) -> bool {
+        self.sender.receiver_count() > 0
+    }
+
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
         self.sender.subscribe()
     }

@@ -24,6 +24,9 @@ fn publish(state: &AppState, unit: &str, event: LiveEvent) {
 /// After a committed change of these tickets. Failing to read what to push is logged: the
 /// change itself stands, and clients catch up on their next read.
 pub async fn changed(state: &AppState, unit: &str, changed: &[&walkin_ticket::Model]) {
+    if !state.bus.has_subscribers() {
+        return;
+    }
     if let Err(e) = push(state, unit, changed).await {
         tracing::warn!(error = %e, unit, "cannot push a walk-in change");
     }

@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, Statement, TransactionTrait, Value,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement, TransactionTrait, Value,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -327,16 +327,52 @@ pub async fn lock_unit<C: ConnectionTrait>(conn: &C, unit_code: &str) -> AppResu
     Ok(())
 }
 
-/// 1-based places of these waiting tickets in their service's queue, priority tickets first:
-/// one statement over the unit's waiting tickets (an index range), whatever else is stored.
+/// 1-based places of these waiting tickets in their service's queue, priority tickets first.
+/// One ticket: a count over its service's queue ahead of it; several: one statement ranking the
+/// unit's waiting tickets. Either is one statement over an index range of the unit's waiting
+/// tickets, whatever else is stored.
 async fn places<C: ConnectionTrait>(
+    conn: &C,
+    unit: &str,
+    waiting: &[&walkin_ticket::Model],
+) -> AppResult<HashMap<Uuid, u64>> {
+    match waiting {
+        [] => Ok(HashMap::new()),
+        [one] => {
+            let same_class = if one.priority.is_some() {
+                T::Priority.is_not_null()
+            } else {
+                T::Priority.is_null()
+            };
+            let before = Condition::all().add(same_class).add(
+                Condition::any().add(T::QueueAt.lt(one.queue_at)).add(
+                    Condition::all()
+                        .add(T::QueueAt.eq(one.queue_at))
+                        .add(T::Id.lt(one.id)),
+                ),
+            );
+            let mut ahead = Condition::any().add(before);
+            if one.priority.is_none() {
+                ahead = ahead.add(T::Priority.is_not_null());
+            }
+            let n = walkin_ticket::Entity::find()
+                .filter(T::UnitCode.eq(unit))
+                .filter(T::Status.eq(TicketStatus::Waiting.as_str()))
+                .filter(T::ServiceCode.eq(&one.service_code))
+                .filter(ahead)
+                .count(conn)
+                .await?;
+            Ok(HashMap::from([(one.id, n + 1)]))
+        }
+        many => ranks(conn, unit, &many.iter().map(|t| t.id).collect::<Vec<_>>()).await,
+    }
+}
+
+async fn ranks<C: ConnectionTrait>(
     conn: &C,
     unit: &str,
     ids: &[Uuid],
 ) -> AppResult<HashMap<Uuid, u64>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
     let backend = conn.get_database_backend();
     let param = |i: usize| match backend {
         DbBackend::Postgres => format!("${i}"),
@@ -435,10 +471,9 @@ pub async fn views<C: ConnectionTrait>(
             *desks_per_service.entry(s).or_default() += 1;
         }
     }
-    let waiting: Vec<Uuid> = tickets
+    let waiting: Vec<&walkin_ticket::Model> = tickets
         .iter()
         .filter(|t| t.status == TicketStatus::Waiting.as_str())
-        .map(|t| t.id)
         .collect();
     let places = places(conn, &unit.code, &waiting).await?;
     let today = day_key(local_day(state.clock.now(), unit_zone(unit)?));
