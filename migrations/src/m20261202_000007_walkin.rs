@@ -307,10 +307,18 @@ impl MigrationTrait for Migration {
                 vec![T::UnitCode, T::ServiceCode, T::Day, T::Seq],
                 true,
             ),
-            // The queue of a service, in calling order (call-next, positions, waiting counts).
+            // The queue of a service, priority tickets apart, in calling order (call-next,
+            // places in the queue, waiting counts): each a range of this index.
             (
                 "idx_walkin_tickets_queue",
-                vec![T::UnitCode, T::Status, T::ServiceCode, T::QueueAt, T::Id],
+                vec![
+                    T::UnitCode,
+                    T::Status,
+                    T::ServiceCode,
+                    T::Priority,
+                    T::QueueAt,
+                    T::Id,
+                ],
                 false,
             ),
             // A day's tickets (board, stats, closing the day).

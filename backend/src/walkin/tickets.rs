@@ -328,9 +328,9 @@ pub async fn lock_unit<C: ConnectionTrait>(conn: &C, unit_code: &str) -> AppResu
 }
 
 /// 1-based places of these waiting tickets in their service's queue, priority tickets first.
-/// One ticket: a count over its service's queue ahead of it; several: one statement ranking the
-/// unit's waiting tickets. Either is one statement over an index range of the unit's waiting
-/// tickets, whatever else is stored.
+/// One ticket: counts of its service's queue ahead of it (ranges of the queue index); several:
+/// one statement ranking the unit's waiting tickets. Never more than two statements, whatever
+/// else is stored.
 async fn places<C: ConnectionTrait>(
     conn: &C,
     unit: &str,
@@ -339,30 +339,38 @@ async fn places<C: ConnectionTrait>(
     match waiting {
         [] => Ok(HashMap::new()),
         [one] => {
+            let queue = || {
+                walkin_ticket::Entity::find()
+                    .filter(T::UnitCode.eq(unit))
+                    .filter(T::Status.eq(TicketStatus::Waiting.as_str()))
+                    .filter(T::ServiceCode.eq(&one.service_code))
+            };
             let same_class = if one.priority.is_some() {
                 T::Priority.is_not_null()
             } else {
                 T::Priority.is_null()
             };
-            let before = Condition::all().add(same_class).add(
-                Condition::any().add(T::QueueAt.lt(one.queue_at)).add(
-                    Condition::all()
-                        .add(T::QueueAt.eq(one.queue_at))
-                        .add(T::Id.lt(one.id)),
-                ),
-            );
-            let mut ahead = Condition::any().add(before);
-            if one.priority.is_none() {
-                ahead = ahead.add(T::Priority.is_not_null());
-            }
-            let n = walkin_ticket::Entity::find()
-                .filter(T::UnitCode.eq(unit))
-                .filter(T::Status.eq(TicketStatus::Waiting.as_str()))
-                .filter(T::ServiceCode.eq(&one.service_code))
-                .filter(ahead)
+            let before = queue()
+                .filter(same_class)
+                .filter(
+                    Condition::any().add(T::QueueAt.lt(one.queue_at)).add(
+                        Condition::all()
+                            .add(T::QueueAt.eq(one.queue_at))
+                            .add(T::Id.lt(one.id)),
+                    ),
+                )
                 .count(conn)
                 .await?;
-            Ok(HashMap::from([(one.id, n + 1)]))
+            // A normal ticket also waits behind every priority ticket of its service.
+            let priority = if one.priority.is_none() {
+                queue()
+                    .filter(T::Priority.is_not_null())
+                    .count(conn)
+                    .await?
+            } else {
+                0
+            };
+            Ok(HashMap::from([(one.id, before + priority + 1)]))
         }
         many => ranks(conn, unit, &many.iter().map(|t| t.id).collect::<Vec<_>>()).await,
     }

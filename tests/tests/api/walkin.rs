@@ -383,6 +383,7 @@ async fn tickets_come_from_staff_a_kiosk_token_or_a_phone_when_the_unit_allows_i
 #[tokio::test]
 async fn desks_call_first_come_first_served_with_priority_runs_that_never_starve_the_others() {
     let d = walkin_app().await;
+    let mut places = vec![];
     for (service, priority) in [
         ("K", None),
         ("K", None),
@@ -391,9 +392,11 @@ async fn desks_call_first_come_first_served_with_priority_runs_that_never_starve
         ("K", Some("disability")),
         ("K", None),
     ] {
-        d.take(service, priority).await;
+        places.push(d.take(service, priority).await["position"].clone());
         d.later(1);
     }
+    // Places as taken: priority tickets go before the normal ones already waiting.
+    assert_eq!(places, [1, 2, 1, 2, 3, 6]);
     // Priority first, but after two priority calls in a row a normal ticket goes.
     let mut order = vec![];
     for _ in 0..6 {
