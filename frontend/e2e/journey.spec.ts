@@ -103,9 +103,10 @@ test('the supervisor of Kota Tarakan reaches the staff dashboard', async ({ page
   await snap(page, testInfo, '02-staff-list');
 
   await expect(page.getByRole('region', { name: 'Konsultasi online' }).getByRole('link', { name: 'Buka konsol konsultasi' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Layanan tatap muka' }).getByRole('link', { name: 'Buka layanan tatap muka' })).toBeVisible();
 
   await page.getByRole('tab', { name: 'Segera hadir' }).click();
-  await expect(page.getByText('Antrean kunjungan dan papan panggilan')).toBeVisible();
+  await expect(page.getByText('Pengaduan', { exact: true })).toBeVisible();
   await snap(page, testInfo, '03-staff-upcoming');
 
   await navigate(page, isMobile, 'Keluar');

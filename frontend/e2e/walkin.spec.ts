@@ -91,7 +91,7 @@ test('a visitor takes a ticket at the kiosk, is called on the board and served a
 
   await test.step('the officer calls the next visitor to Meja 3', async () => {
     await logIn(officer, OFFICER, PASSWORD);
-    await navigate(officer, isMobile, 'Layanan tatap muka');
+    await navigate(officer, isMobile, 'Tatap muka');
     await expect(officer.getByRole('heading', { level: 1, name: 'Meja layanan tatap muka' })).toBeVisible();
     await officer.getByRole('combobox', { name: 'Meja' }).click();
     await officer.getByRole('option', { name: 'Meja 3' }).click();
@@ -127,4 +127,43 @@ test('a visitor takes a ticket at the kiosk, is called on the board and served a
     await snap(officer, testInfo, 'walkin-07-finished');
     await expect(visitor.getByText('Selesai', { exact: true })).toBeVisible();
   });
+});
+
+test('the front office writes a visitor into the guest book and finds them again by email', async ({ page, isMobile }, testInfo) => {
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  const email = `tamu.${stamp}@statkonsul.test`;
+  const name = `Siti Rahma ${stamp}`;
+
+  await logIn(page, 'frontoffice.3375@statkonsul.test', PASSWORD);
+  await navigate(page, isMobile, 'Tatap muka');
+  await expect(page.getByRole('heading', { level: 1, name: 'Buku tamu' })).toBeVisible();
+
+  const form = page.getByRole('region', { name: 'Isi buku tamu' });
+  await form.getByRole('button', { name: 'Simpan ke buku tamu' }).click();
+  await expect(form.getByText('Wajib diisi.').first()).toBeVisible();
+  await form.getByRole('textbox', { name: 'Nama lengkap' }).fill(name);
+  await form.getByRole('textbox', { name: 'Nomor identitas' }).fill('3375014101900003');
+  await form.getByRole('textbox', { name: 'Email' }).fill('bukan-email');
+  await form.getByRole('textbox', { name: 'Keperluan' }).fill('Data kemiskinan per kecamatan 2025');
+  await form.getByRole('button', { name: 'Simpan ke buku tamu' }).click();
+  await expect(form.getByText('Masukkan alamat email yang valid.')).toBeVisible();
+  await form.getByRole('textbox', { name: 'Email' }).fill(email);
+  await form.getByRole('textbox', { name: 'Instansi' }).fill('Universitas Pekalongan');
+  await form.getByRole('button', { name: 'Simpan ke buku tamu' }).click();
+  await expect(form.getByRole('textbox', { name: 'Nama lengkap' })).toHaveValue('');
+
+  const today = page.getByRole('region', { name: 'Buku tamu hari ini' });
+  await expect(today.getByText(name)).toBeVisible();
+  await expect(today.getByText('KTP ••••0003')).toBeVisible();
+  await snap(page, testInfo, 'guestbook-01-saved');
+
+  const lookup = page.getByRole('region', { name: 'Cari pengunjung yang pernah datang' });
+  await lookup.getByRole('textbox', { name: 'Email' }).fill(email);
+  await lookup.getByRole('button', { name: 'Cari' }).click();
+  await expect(lookup.getByText('1 kunjungan ditemukan')).toBeVisible();
+  await lookup.getByRole('button', { name: 'Gunakan data ini' }).click();
+  await expect(form.getByRole('textbox', { name: 'Nama lengkap' })).toHaveValue(name);
+  await expect(form.getByRole('textbox', { name: 'Email' })).toHaveValue(email);
+  await snap(page, testInfo, 'guestbook-02-lookup');
+  await expectNoSeriousA11yFindings(page, 'the guest book');
 });

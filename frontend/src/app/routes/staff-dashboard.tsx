@@ -2,9 +2,7 @@ import { Anchor, Badge, Card, Group, Select, SimpleGrid, Skeleton, Stack, Tabs, 
 import {
   IconBuilding,
   IconCalendar,
-  IconDeviceTv,
   IconMessageReport,
-  IconNotebook,
   IconReportAnalytics,
   IconSparkles,
   IconUsers,
@@ -24,24 +22,23 @@ import { StaffTable } from '@/features/staff/components/staff-table';
 import { useUnit } from '@/features/units/api/get-unit';
 import { useUnits } from '@/features/units/api/get-units';
 import { UnitSettingsForm } from '@/features/units/components/unit-settings-form';
+import { WalkinDashboardCard } from '@/features/walkin/components/walkin-dashboard-card';
 import type { Me, Unit } from '@/lib/api/types';
 import { isStaffRole, managesUnit, type StaffRole } from '@/lib/auth/roles';
 import { useUser } from '@/lib/auth/get-me';
 
-type Upcoming = 'walkinQueue' | 'guestBook' | 'complaints' | 'reports';
+type Upcoming = 'complaints' | 'reports';
 
 const upcomingIcons: Record<Upcoming, ReactNode> = {
-  walkinQueue: <IconDeviceTv size={20} />,
-  guestBook: <IconNotebook size={20} />,
   complaints: <IconMessageReport size={20} />,
   reports: <IconReportAnalytics size={20} />,
 };
 
 /** What each role will do once the capability exists (from the design's role table). */
 const upcomingByRole: Record<StaffRole, Upcoming[]> = {
-  officer: ['walkinQueue'],
-  front_office: ['walkinQueue', 'guestBook'],
-  supervisor: ['walkinQueue', 'complaints', 'reports'],
+  officer: [],
+  front_office: [],
+  supervisor: ['complaints', 'reports'],
   admin: ['reports', 'complaints'],
 };
 
@@ -104,6 +101,7 @@ function UnitTab({ user, units }: { user: Me; units: Unit[] }) {
 
 function UpcomingList({ role }: { role: StaffRole }) {
   const { t } = useTranslation();
+  if (upcomingByRole[role].length === 0) return null;
   return (
     <Stack>
       <Text size="sm" c="dimmed">
@@ -147,11 +145,16 @@ export function StaffDashboardRoute() {
     </div>
   );
 
-  // Front office staff neither work the online queue nor keep the knowledge base.
-  const queueCard = role !== 'front_office' && (
+  // Front office staff neither work the online queue nor keep the knowledge base; at the walk-in
+  // service they keep the guest book.
+  const walkinCard = user.unit_code && (
+    <WalkinDashboardCard unitCode={user.unit_code} to={role === 'front_office' ? paths.staffGuestbook : paths.staffWalkin} />
+  );
+  const queueCard = (
     <>
-      <ConsultationQueueCard />
-      <KnowledgeDashboardCard />
+      {role !== 'front_office' && <ConsultationQueueCard />}
+      {walkinCard}
+      {role !== 'front_office' && <KnowledgeDashboardCard />}
     </>
   );
 

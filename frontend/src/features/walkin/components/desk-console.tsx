@@ -68,8 +68,10 @@ function CurrentTicket({
       .mutateAsync({ id: ticket.id, action: move, unitCode })
       .then((view) => {
         onError(null);
-        if (move === 'no-show') notifications.show({ color: 'gray', message: t('walkin.console.markedNoShow', { number: view.number }) });
-        if (move === 'cancel') notifications.show({ color: 'gray', message: t('walkin.console.cancelled', { number: view.number }) });
+        if (move === 'no-show') notifications.show({
+          closeButtonProps: { 'aria-label': t('walkin.closeNotice') }, color: 'gray', message: t('walkin.console.markedNoShow', { number: view.number }) });
+        if (move === 'cancel') notifications.show({
+          closeButtonProps: { 'aria-label': t('walkin.closeNotice') }, color: 'gray', message: t('walkin.console.cancelled', { number: view.number }) });
       })
       .catch(onError);
 
@@ -146,7 +148,8 @@ function CurrentTicket({
                 .mutateAsync({ id: ticket.id, note, unitCode })
                 .then((view) => {
                   onError(null);
-                  notifications.show({ color: 'green', message: t('walkin.console.finished', { number: view.number }) });
+                  notifications.show({
+          closeButtonProps: { 'aria-label': t('walkin.closeNotice') }, color: 'green', message: t('walkin.console.finished', { number: view.number }) });
                 })
                 .catch(onError);
             }}
@@ -183,7 +186,8 @@ function CurrentTicket({
                   .mutateAsync({ id: ticket.id, service: target, unitCode })
                   .then(({ to }) => {
                     onError(null);
-                    notifications.show({ color: 'violet', message: t('walkin.console.transferred', { number: to.number, service: to.service_name }) });
+                    notifications.show({
+          closeButtonProps: { 'aria-label': t('walkin.closeNotice') }, color: 'violet', message: t('walkin.console.transferred', { number: to.number, service: to.service_name }) });
                   })
                   .catch(onError)
               }
@@ -233,7 +237,8 @@ export function DeskConsole({ unitCode, maxWaitMinutes, createSocket }: DeskCons
     callNext.mutate({ unitCode, desk: desk.code }, {
       onSuccess: (ticket) => {
         setError(null);
-        notifications.show({ color: 'blue', message: t('walkin.console.calledNotice', { number: ticket.number }) });
+        notifications.show({
+          closeButtonProps: { 'aria-label': t('walkin.closeNotice') }, color: 'blue', message: t('walkin.console.calledNotice', { number: ticket.number }) });
       },
       onError: setError,
     });

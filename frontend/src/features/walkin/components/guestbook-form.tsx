@@ -48,6 +48,7 @@ export function GuestbookForm({ unitCode, tickets, form }: GuestbookFormProps) {
         onSuccess: (entry) => {
           form.reset();
           notifications.show({
+          closeButtonProps: { 'aria-label': t('walkin.closeNotice') },
             color: 'green',
             message:
               entry.previous_visits > 0
@@ -74,6 +75,7 @@ export function GuestbookForm({ unitCode, tickets, form }: GuestbookFormProps) {
           data={tickets.map((ticket) => ({ value: ticket.id, label: `${ticket.number} · ${ticket.service_name}` }))}
           searchable
           clearable
+          clearButtonProps={{ 'aria-label': t('walkin.guestbook.clear') }}
           {...form.getInputProps('ticket_id')}
         />
         <TextInput label={t('walkin.guestbook.fullName')} required maxLength={limits.full_name.maxLength} autoComplete="off" {...form.getInputProps('full_name')} />
@@ -109,13 +111,16 @@ export function GuestbookForm({ unitCode, tickets, form }: GuestbookFormProps) {
         </Grid>
         <Grid>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select label={t('walkin.guestbook.education')} clearable data={educationData} {...form.getInputProps('education')} />
+            <Select label={t('walkin.guestbook.education')} clearable
+          clearButtonProps={{ 'aria-label': t('walkin.guestbook.clear') }} data={educationData} {...form.getInputProps('education')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select label={t('walkin.guestbook.gender')} clearable data={genderData} {...form.getInputProps('gender')} />
+            <Select label={t('walkin.guestbook.gender')} clearable
+          clearButtonProps={{ 'aria-label': t('walkin.guestbook.clear') }} data={genderData} {...form.getInputProps('gender')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select label={t('walkin.guestbook.ageGroup')} clearable data={ageData} {...form.getInputProps('age_group')} />
+            <Select label={t('walkin.guestbook.ageGroup')} clearable
+          clearButtonProps={{ 'aria-label': t('walkin.guestbook.clear') }} data={ageData} {...form.getInputProps('age_group')} />
           </Grid.Col>
         </Grid>
         <Textarea label={t('walkin.guestbook.purpose')} required autosize minRows={3} maxLength={limits.purpose.maxLength} {...form.getInputProps('purpose')} />

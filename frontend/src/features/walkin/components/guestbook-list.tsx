@@ -58,7 +58,7 @@ export function GuestbookList({ entries, timeZone, withDate = false, onUse, capt
               {onUse && (
                 <Table.Td>
                   <Group>
-                    <Button size="xs" variant="light" onClick={() => onUse(entry)}>
+                    <Button size="xs" variant="default" onClick={() => onUse(entry)}>
                       {t('walkin.guestbook.use')}
                     </Button>
                   </Group>

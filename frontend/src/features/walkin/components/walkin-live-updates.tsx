@@ -18,6 +18,7 @@ export function WalkinLiveUpdates({ unitCode }: { unitCode: string }) {
     if (event.type !== 'walkin.breach' || event.unit_code !== unitCode) return;
     const { number, desk, standard_wait_minutes, max_wait_minutes } = event.data;
     notifications.show({
+          closeButtonProps: { 'aria-label': t('walkin.closeNotice') },
       color: 'red',
       title: t('walkin.breach.title'),
       message: t('walkin.breach.body', {

@@ -184,7 +184,8 @@ export function WalkinOverview({ unitCode, timeZone, maxWaitMinutes, canManage }
                     closeDay.mutate(unitCode, {
                       onSuccess: ({ not_served }) => {
                         setConfirming(false);
-                        notifications.show({ color: 'gray', message: t('walkin.overview.dayClosed', { count: not_served }) });
+                        notifications.show({
+          closeButtonProps: { 'aria-label': t('walkin.closeNotice') }, color: 'gray', message: t('walkin.overview.dayClosed', { count: not_served }) });
                       },
                     })
                   }

@@ -28,7 +28,7 @@ export const en: Translation<Messages> = {
     newConsultation: 'New consultation',
     staffConsultations: 'Online consultations',
     knowledge: 'Knowledge base',
-    staffWalkin: 'Walk-in service',
+    staffWalkin: 'Walk-in',
     staffKnowledge: 'Manage knowledge',
     profile: 'My profile',
     login: 'Log in',
@@ -310,14 +310,6 @@ export const en: Translation<Messages> = {
     },
     upcoming: {
       lead: 'The following capabilities are being built and cannot be used yet.',
-      walkinQueue: {
-        title: 'Walk-in queue and display board',
-        body: 'Queue numbers, calling visitors to a desk, and the queue display board.',
-      },
-      guestBook: {
-        title: 'Guest book',
-        body: 'Record the identity and purpose of walk-in visitors.',
-      },
       complaints: {
         title: 'Complaints',
         body: 'Record, answer and close complaints with their tracking codes.',
@@ -748,6 +740,7 @@ export const en: Translation<Messages> = {
     },
   },
   walkin: {
+    closeNotice: 'Close the notice',
     live: {
       online: 'Live updates on',
       connecting: 'Connecting…',
@@ -784,6 +777,14 @@ export const en: Translation<Messages> = {
     breach: {
       title: 'Service standard exceeded',
       body: 'Number {{number}} ({{desk}}) waited {{minutes}} minutes, beyond the {{max}}-minute limit.',
+    },
+    dashboard: {
+      title: 'Walk-in service',
+      waiting_one: '{{count}} waiting',
+      waiting_other: '{{count}} waiting',
+      atDesks_one: '{{count}} at a desk',
+      atDesks_other: '{{count}} at desks',
+      open: 'Open the walk-in service',
     },
     board: {
       title: 'Statistical Service Queue',
@@ -943,6 +944,7 @@ export const en: Translation<Messages> = {
       lookupFound_other: '{{count}} visits found',
       lookupNone: 'No visit with those details yet.',
       use: 'Use these details',
+      clear: 'Clear the choice',
       todayTitle: 'Today’s guest book',
       todayCount_one: '{{count}} visitor today',
       todayCount_other: '{{count}} visitors today',

@@ -22,7 +22,7 @@ export const id = {
     newConsultation: 'Konsultasi baru',
     staffConsultations: 'Konsultasi online',
     knowledge: 'Basis pengetahuan',
-    staffWalkin: 'Layanan tatap muka',
+    staffWalkin: 'Tatap muka',
     staffKnowledge: 'Kelola pengetahuan',
     profile: 'Profil saya',
     login: 'Masuk',
@@ -299,14 +299,6 @@ export const id = {
     },
     upcoming: {
       lead: 'Kemampuan berikut sedang dikembangkan dan belum dapat digunakan.',
-      walkinQueue: {
-        title: 'Antrean kunjungan dan papan panggilan',
-        body: 'Nomor antrean, pemanggilan ke meja layanan, dan layar papan antrean.',
-      },
-      guestBook: {
-        title: 'Buku tamu',
-        body: 'Mencatat identitas dan keperluan pengunjung yang datang langsung.',
-      },
       complaints: {
         title: 'Pengaduan',
         body: 'Mencatat, menanggapi, dan menutup pengaduan beserta kode pelacakannya.',
@@ -727,6 +719,7 @@ export const id = {
     },
   },
   walkin: {
+    closeNotice: 'Tutup pemberitahuan',
     live: {
       online: 'Pembaruan langsung aktif',
       connecting: 'Menghubungkan…',
@@ -763,6 +756,12 @@ export const id = {
     breach: {
       title: 'Melewati standar waktu layanan',
       body: 'Nomor {{number}} ({{desk}}) menunggu {{minutes}} menit, melewati batas {{max}} menit.',
+    },
+    dashboard: {
+      title: 'Layanan tatap muka',
+      waiting_other: '{{count}} menunggu',
+      atDesks_other: '{{count}} di meja layanan',
+      open: 'Buka layanan tatap muka',
     },
     board: {
       title: 'Antrean Layanan Statistik',
@@ -915,6 +914,7 @@ export const id = {
       lookupFound_other: '{{count}} kunjungan ditemukan',
       lookupNone: 'Belum ada kunjungan dengan data tersebut.',
       use: 'Gunakan data ini',
+      clear: 'Kosongkan pilihan',
       todayTitle: 'Buku tamu hari ini',
       todayCount_other: '{{count}} pengunjung hari ini',
       todayNone: 'Belum ada pengunjung hari ini.',
