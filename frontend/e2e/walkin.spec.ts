@@ -153,8 +153,10 @@ test('the front office writes a visitor into the guest book and finds them again
   await expect(form.getByRole('textbox', { name: 'Nama lengkap' })).toHaveValue('');
 
   const today = page.getByRole('region', { name: 'Buku tamu hari ini' });
-  await expect(today.getByText(name)).toBeVisible();
-  await expect(today.getByText('KTP ••••0003')).toBeVisible();
+  // Both projects (desktop, phone) write into the same day's book: look in this run's own row.
+  const row = today.getByRole('row').filter({ hasText: name });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('KTP ••••0003')).toBeVisible();
   await snap(page, testInfo, 'guestbook-01-saved');
 
   const lookup = page.getByRole('region', { name: 'Cari pengunjung yang pernah datang' });
