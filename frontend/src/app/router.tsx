@@ -110,6 +110,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/walkin-ticket')).WalkinTicketRoute }),
       },
       {
+        path: 'walkin/tickets/:id/rate',
+        lazy: async () => ({ Component: (await import('./routes/walkin-rate')).WalkinRateRoute }),
+      },
+      {
         path: 'staff/walkin',
         lazy: async () => {
           const { StaffWalkinRoute } = await import('./routes/staff-walkin');

@@ -35,6 +35,7 @@ export const paths = {
   board: (code: string) => `/units/${encodeURIComponent(code)}/board`,
   kiosk: (code: string) => `/units/${encodeURIComponent(code)}/kiosk`,
   walkinTicket: (id: string, key: string) => withQuery(`/walkin/tickets/${encodeURIComponent(id)}`, { key }),
+  walkinRate: (id: string, token: string) => withQuery(`/walkin/tickets/${encodeURIComponent(id)}/rate`, { token }),
   staffWalkin: '/staff/walkin',
   staffGuestbook: '/staff/walkin/guestbook',
   staffWalkinOverview: '/staff/walkin/overview',

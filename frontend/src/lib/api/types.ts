@@ -36,6 +36,7 @@ export type Referral = Schemas['ReferralView'];
 export type ReferralService = Schemas['ReferralService'];
 export type Scores = Schemas['Scores'];
 export type Rating = Schemas['RatingView'];
+export type RatingRequest = Schemas['RatingRequest'];
 export type Article = Schemas['ArticleView'];
 export type ArticlePage = Schemas['Page_ArticleView'];
 export type ArticleRequest = Schemas['ArticleRequest'];

@@ -1,24 +1,13 @@
-import { Alert, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ErrorAlert } from '@/components/errors/error-alert';
-import { formErrorsFrom } from '@/lib/api/form-errors';
-import { requestLimits } from '@/lib/api/limits.gen';
-import { useErrorMessage } from '@/lib/api/use-error-message';
-import type { Rating, Scores } from '@/lib/api/types';
-import { lengthProblem } from '@/lib/validation';
+import { SkmRatingForm } from '@/components/rating/skm-rating-form';
+import type { Rating } from '@/lib/api/types';
 
 import { useRateConsultation } from '../api/rate-consultation';
-import { skmElements, skmScores } from '../utils/options';
-
-type Element = (typeof skmElements)[number];
-type Values = { scores: Record<Element, string | null>; comment: string };
-
-const fields = [...skmElements.map((e) => `scores.${e}`), 'comment'];
-const limits = requestLimits.RatingRequest;
+import { skmElements, type skmScores } from '../utils/options';
 
 /** After rating: thanks, and no way to rate twice. */
 function RatedNotice({ justNow }: { justNow: boolean }) {
@@ -65,70 +54,15 @@ function GivenRating({ rating }: { rating: Rating }) {
   );
 }
 
-/** The public-service satisfaction survey (SKM): nine elements scored 1–4, and a comment. */
+/** The SKM survey of a closed consultation, sent for its owner. */
 export function RatingForm({ consultationId, onRated }: { consultationId: string; onRated: () => void }) {
-  const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const rate = useRateConsultation();
-  const form = useForm<Values>({
-    initialValues: {
-      scores: Object.fromEntries(skmElements.map((e) => [e, null])) as Values['scores'],
-      comment: '',
-    },
-    validate: {
-      scores: Object.fromEntries(skmElements.map((e) => [e, (v: string | null) => (v ? null : t('consultations.rating.missing'))])),
-      comment: (v) => lengthProblem(t, v.trim(), limits.comment),
-    },
-  });
-
-  const submit = form.onSubmit((values) => {
-    const scores = Object.fromEntries(skmElements.map((e) => [e, Number(values.scores[e])])) as Scores;
-    rate.mutate(
-      { id: consultationId, scores, comment: values.comment.trim() || null },
-      { onSuccess: onRated, onError: (error) => form.setErrors(formErrorsFrom(error, fields, describeError)) },
-    );
-  });
-
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-label={t('consultations.rating.title')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <div>
-            <Title order={2} size="h4">
-              {t('consultations.rating.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('consultations.rating.lead')}
-            </Text>
-          </div>
-          {skmElements.map((element, index) => (
-            <Radio.Group
-              key={element}
-              label={`${index + 1}. ${t(`consultations.rating.elements.${element}`)}`}
-              required
-              {...form.getInputProps(`scores.${element}`)}
-            >
-              <Group gap="md" mt={6}>
-                {skmScores.map((score) => (
-                  <Radio key={score} value={score} label={`${t(`consultations.rating.scores.${score}`)} (${score})`} />
-                ))}
-              </Group>
-            </Radio.Group>
-          ))}
-          <Textarea
-            label={`${t('consultations.rating.comment')} (${t('common.optional')})`}
-            autosize
-            minRows={3}
-            maxLength={limits.comment.maxLength}
-            {...form.getInputProps('comment')}
-          />
-          <ErrorAlert error={rate.error} shownFields={fields} />
-          <Button type="submit" loading={rate.isPending} style={{ alignSelf: 'flex-start' }}>
-            {t('consultations.rating.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </Card>
+    <SkmRatingForm
+      pending={rate.isPending}
+      error={rate.error}
+      onSubmit={(body, { onError }) => rate.mutate({ id: consultationId, ...body }, { onSuccess: onRated, onError })}
+    />
   );
 }
 

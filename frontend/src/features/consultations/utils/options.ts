@@ -1,6 +1,6 @@
 import { everyValueOf } from '@/lib/api/enums';
 import { requestLimits } from '@/lib/api/limits.gen';
-import type { FollowUpKind, ReferralService, Resolution, Scores } from '@/lib/api/types';
+import type { FollowUpKind, ReferralService, Resolution } from '@/lib/api/types';
 
 export { categories } from '@/lib/api/categories';
 
@@ -18,10 +18,8 @@ export const referralServices = everyValueOf<ReferralService>()([
   'other',
 ]);
 
-/** The nine SKM elements (PermenPANRB No. 14/2017), scored 1 (tidak baik) to 4 (sangat baik). */
-export const skmElements = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const satisfies readonly (keyof Scores)[];
-
-export const skmScores = ['1', '2', '3', '4'] as const;
+/** The nine SKM elements and their scores, shared with the walk-in visit's survey. */
+export { skmElements, skmScores } from '@/components/rating/skm';
 
 /** The limits of the API's CreateConsultationRequest and PostMessageRequest (from the spec), and of attachments. */
 export const limits = {

@@ -14,6 +14,7 @@ import { walkinKeys } from '../api/query-keys';
 import { ticketFromFrame } from '../utils/live-events';
 
 import { LiveBadge } from './live-badge';
+import { VisitRating } from './visit-rating';
 
 type TicketTrackerProps = {
   ticketId: string;
@@ -128,9 +129,21 @@ export function TicketTracker({ ticketId, ticketKey, unit, createSocket }: Ticke
         </Card>
       )}
 
+      {view.status === 'finished' && <FinishedVisitRating ticketId={ticketId} ticketKey={ticketKey} rated={view.rated} />}
+
       <Text size="sm" c="dimmed" ta="center">
         {t('walkin.ticket.takenAt', { time: formatDateTime(view.taken_at, timeZone) })}
       </Text>
     </Stack>
   );
+}
+
+/**
+ * The survey once the visit is finished and not yet rated. Mounted for the whole finished visit,
+ * so the thanks stay after the ticket turns rated.
+ */
+function FinishedVisitRating({ ticketId, ticketKey, rated }: { ticketId: string; ticketKey: string; rated: boolean }) {
+  const [wasRated] = useState(rated);
+  if (wasRated) return null;
+  return <VisitRating ticketId={ticketId} proof={{ key: ticketKey }} />;
 }

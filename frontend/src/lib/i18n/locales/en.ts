@@ -822,6 +822,16 @@ export const en: Translation<Messages> = {
       tokenSave: 'Save token',
       forgetToken: 'Change kiosk token',
     },
+    rating: {
+      pageTitle: 'Rate your walk-in visit',
+      pageLead: 'Help us improve the PST service by rating your visit.',
+      noToken: 'The rating link is incomplete. Open the link from your email again.',
+      thanks: 'Thank you for your rating',
+      invalidLinkTitle: 'This link cannot be used',
+      invalidLink: 'This rating link has expired or has already been used.',
+      alreadyRated: 'This visit has already been rated. Thank you for your rating.',
+      notFinished: 'This visit’s service has not finished yet; you can rate it once the service is over.',
+    },
     ticket: {
       ahead_one: '{{count}} ticket ahead of you',
       ahead_other: '{{count}} tickets ahead of you',

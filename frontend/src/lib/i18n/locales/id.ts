@@ -798,6 +798,16 @@ export const id = {
       tokenSave: 'Simpan token',
       forgetToken: 'Ganti token kiosk',
     },
+    rating: {
+      pageTitle: 'Penilaian layanan tatap muka',
+      pageLead: 'Bantu kami memperbaiki layanan PST dengan menilai kunjungan Anda.',
+      noToken: 'Tautan penilaian tidak lengkap. Buka kembali tautan dari email Anda.',
+      thanks: 'Terima kasih atas penilaian Anda',
+      invalidLinkTitle: 'Tautan tidak dapat digunakan',
+      invalidLink: 'Tautan penilaian ini sudah kedaluwarsa atau sudah digunakan.',
+      alreadyRated: 'Kunjungan ini sudah dinilai. Terima kasih atas penilaian Anda.',
+      notFinished: 'Layanan kunjungan ini belum selesai; penilaian dapat diberikan setelah layanan selesai.',
+    },
     ticket: {
       ahead_other: '{{count}} antrean di depan Anda',
       noKey: 'Tautan tiket tidak lengkap. Pindai ulang kode QR pada tiket Anda.',
