@@ -6,38 +6,18 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
 
 use super::model::Status;
 use crate::{
-    entities::{
-        consultation::{self, Column as C},
-        unit,
-    },
+    entities::consultation::{self, Column as C},
     error::{AppError, AppResult},
 };
 
-/// Keeps every other change of this unit's queue out until the transaction ends. SQLite's write
-/// transactions already exclude one another (`BEGIN IMMEDIATE`, one writer); on PostgreSQL the
-/// unit's row is locked, so two changes of one queue never number it from the same snapshot.
-pub async fn lock<Cn: ConnectionTrait>(conn: &Cn, unit_code: &str) -> AppResult<()> {
-    if conn.get_database_backend() == DbBackend::Sqlite {
-        return Ok(());
-    }
-    unit::Entity::find_by_id(unit_code.to_owned())
-        .select_only()
-        .column(unit::Column::Code)
-        .lock_exclusive()
-        .into_tuple::<String>()
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    Ok(())
-}
+pub use crate::units::service::lock;
 
 /// The waiting consultations of `unit_code` after (`behind`) or before (ahead of) the place of
 /// (created_at, id) in queue order.

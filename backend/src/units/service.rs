@@ -20,6 +20,24 @@ pub async fn find<C: ConnectionTrait>(conn: &C, code: &str) -> AppResult<unit::M
         .ok_or_else(AppError::not_found)
 }
 
+/// Keeps every other change that locks this unit out until the transaction ends. SQLite's write
+/// transactions already exclude one another (`BEGIN IMMEDIATE`, one writer); on PostgreSQL the
+/// unit's row is locked, so two changes of one unit's queue never work from the same snapshot.
+pub async fn lock<C: ConnectionTrait>(conn: &C, code: &str) -> AppResult<()> {
+    if conn.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        return Ok(());
+    }
+    unit::Entity::find_by_id(code.to_owned())
+        .select_only()
+        .column(unit::Column::Code)
+        .lock_exclusive()
+        .into_tuple::<String>()
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(())
+}
+
 pub async fn list(state: &AppState, page: u64, per_page: u64) -> AppResult<Page<UnitView>> {
     let paginator = unit::Entity::find()
         .order_by_asc(unit::Column::Code)

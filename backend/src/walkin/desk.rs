@@ -5,8 +5,8 @@
 //! is one conditional update (`transition`), so two desks never take the same ticket.
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
     sea_query::{Expr, ExprTrait, SimpleExpr},
 };
 use uuid::Uuid;
@@ -35,10 +35,23 @@ async fn transition<C: ConnectionTrait>(
     changes: Vec<(T, SimpleExpr)>,
     now: DateTime<Utc>,
 ) -> AppResult<Option<walkin_ticket::Model>> {
+    guarded(conn, id, from, Condition::all(), changes, now).await
+}
+
+/// [`transition`], only if `guard` also holds for the ticket.
+async fn guarded<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    from: &[TicketStatus],
+    guard: Condition,
+    changes: Vec<(T, SimpleExpr)>,
+    now: DateTime<Utc>,
+) -> AppResult<Option<walkin_ticket::Model>> {
     let mut update = walkin_ticket::Entity::update_many()
         .col_expr(T::UpdatedAt, Expr::value(now))
         .filter(T::Id.eq(id))
-        .filter(T::Status.is_in(from.iter().map(|s| s.as_str())));
+        .filter(T::Status.is_in(from.iter().map(|s| s.as_str())))
+        .filter(guard);
     for (col, value) in changes {
         update = update.col_expr(col, value);
     }
@@ -373,19 +386,15 @@ pub async fn act(
     let changed = match action {
         // No-show: the call count is checked again in the update, against a concurrent recall.
         Action::NoShow => {
-            let mut update = walkin_ticket::Entity::update_many()
-                .col_expr(T::UpdatedAt, Expr::value(now))
-                .filter(T::Id.eq(id))
-                .filter(T::Status.is_in(from.iter().map(|s| s.as_str())))
-                .filter(T::CallCount.gte(unit.walkin_no_show_after_calls));
-            for (col, value) in changes {
-                update = update.col_expr(col, value);
-            }
-            if update.exec(&state.db).await?.rows_affected == 0 {
-                None
-            } else {
-                walkin_ticket::Entity::find_by_id(id).one(&state.db).await?
-            }
+            guarded(
+                &state.db,
+                id,
+                from,
+                Condition::all().add(T::CallCount.gte(unit.walkin_no_show_after_calls)),
+                changes,
+                now,
+            )
+            .await?
         }
         // The visit ends with the survey: its link goes to the guest book's email, in the
         // same transaction as the finishing.

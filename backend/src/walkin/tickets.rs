@@ -261,7 +261,7 @@ pub async fn take(
     if let Some(visitor) = visitor_id {
         // One ticket at a time per visitor and unit, whatever the concurrency: the unit's row
         // is locked before counting.
-        lock_unit(&txn, &unit.code).await?;
+        units::service::lock(&txn, &unit.code).await?;
         let open = walkin_ticket::Entity::find()
             .filter(T::UnitCode.eq(&unit.code))
             .filter(T::VisitorId.eq(visitor))
@@ -308,23 +308,6 @@ pub async fn take(
         &key,
     ));
     Ok(view)
-}
-
-/// Keeps other writes that lock the unit out until the transaction ends (PostgreSQL; SQLite's
-/// write transactions already exclude one another).
-pub async fn lock_unit<C: ConnectionTrait>(conn: &C, unit_code: &str) -> AppResult<()> {
-    if conn.get_database_backend() == DbBackend::Sqlite {
-        return Ok(());
-    }
-    unit::Entity::find_by_id(unit_code.to_owned())
-        .select_only()
-        .column(unit::Column::Code)
-        .lock_exclusive()
-        .into_tuple::<String>()
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    Ok(())
 }
 
 /// 1-based places of these waiting tickets in their service's queue, priority tickets first.
