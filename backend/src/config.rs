@@ -27,8 +27,9 @@ impl fmt::Debug for Secret {
 pub struct Settings {
     pub dev_mode: bool,
     pub database_url: Secret,
-    /// Pooled connections: PostgreSQL's pool, or SQLite's readers beside its one writer.
-    pub database_max_connections: u32,
+    /// Pooled connections: PostgreSQL's pool, or SQLite's readers beside its one writer; `None`
+    /// leaves it to [`crate::db::Db::connect`] (16 on PostgreSQL, two per core on SQLite).
+    pub database_max_connections: Option<u32>,
     pub bind_addr: String,
     pub public_url: String,
     pub static_dir: PathBuf,
@@ -109,14 +110,14 @@ impl Settings {
         Ok(Self {
             dev_mode,
             database_url: Secret::new(database_url),
-            database_max_connections: match var("DATABASE_MAX_CONNECTIONS") {
-                Some(v) => v
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=1000).contains(n))
-                    .context("DATABASE_MAX_CONNECTIONS must be a number from 1 to 1000")?,
-                None => crate::db::DEFAULT_MAX_CONNECTIONS,
-            },
+            database_max_connections: var("DATABASE_MAX_CONNECTIONS")
+                .map(|v| {
+                    v.parse()
+                        .ok()
+                        .filter(|n| (1..=1000).contains(n))
+                        .context("DATABASE_MAX_CONNECTIONS must be a number from 1 to 1000")
+                })
+                .transpose()?,
             bind_addr,
             public_url,
             static_dir: PathBuf::from(var("STATIC_DIR").unwrap_or_else(|| "frontend/dist".into())),

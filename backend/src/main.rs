@@ -12,6 +12,9 @@ use statkonsul::{
 use tracing_subscriber::EnvFilter;
 use validator::Validate;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "statkonsul",

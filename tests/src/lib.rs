@@ -143,7 +143,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     let settings = Settings {
         dev_mode: true,
         database_url: Secret::new(database_url.clone()),
-        database_max_connections: 4,
+        database_max_connections: Some(4),
         bind_addr: "127.0.0.1:0".into(),
         public_url: "http://app.statkonsul.test".into(),
         static_dir: static_dir.clone(),
