@@ -77,6 +77,8 @@ error_codes! {
     QueueEmpty => (StatusCode::NOT_FOUND, "queue_empty", "Nobody is waiting for the desk's services"),
     TicketState => (StatusCode::CONFLICT, "ticket_state", "The ticket's status does not allow this"),
     NotCalledEnough => (StatusCode::CONFLICT, "not_called_enough", "The visitor has not been called often enough to be marked absent"),
+    GuestbookRequired => (StatusCode::CONFLICT, "guestbook_required", "The visitor's guest-book entry is recorded first"),
+    ConsultationRecorded => (StatusCode::CONFLICT, "consultation_recorded", "The consultation of this visit is already recorded"),
     Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side"),
     Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is not ready"),
 }

@@ -7,7 +7,17 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::entities::rating;
+use crate::{entities::rating, vocab::string_enum};
+
+string_enum! {
+    /// What a rating rates (`ratings.subject_kind`): one rating per subject.
+    RatedSubject {
+        /// An online consultation (`subject_id`: the consultation).
+        Consultation => "consultation",
+        /// A walk-in visit (`subject_id`: its ticket), and the desk consultation held in it.
+        Visit => "walkin",
+    }
+}
 
 /// Scores per element: `u1` persyaratan, `u2` sistem, mekanisme dan prosedur, `u3` waktu
 /// penyelesaian, `u4` biaya/tarif, `u5` produk spesifikasi jenis pelayanan, `u6` kompetensi

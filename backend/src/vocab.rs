@@ -115,6 +115,16 @@ string_enum! {
 }
 
 string_enum! {
+    /// How a consultation reached the unit.
+    Channel {
+        /// Asked in the web app or through the API.
+        Online => "online",
+        /// Held at a consultation desk and recorded by the officer.
+        WalkIn => "walk_in",
+    }
+}
+
+string_enum! {
     /// How a consultation was closed.
     Resolution {
         Answered => "answered",
@@ -193,6 +203,7 @@ mod tests {
         assert_texts_match(Category::ALL);
         assert_texts_match(Status::ALL);
         assert_texts_match(Resolution::ALL);
+        assert_texts_match(Channel::ALL);
         assert_texts_match(crate::units::model::UnitKind::ALL);
         assert_texts_match(crate::holidays::HolidayKind::ALL);
         assert_texts_match(crate::knowledge::model::ArticleStatus::ALL);

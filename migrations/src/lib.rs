@@ -8,6 +8,7 @@ mod m20261121_000004_knowledge;
 mod m20261201_000005_read_paths;
 mod m20261202_000006_queue_positions;
 mod m20261202_000007_walkin;
+mod m20261203_000008_walkin_consultations;
 
 pub use m20261202_000006_queue_positions::NUMBER_THE_QUEUES;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000005_read_paths::Migration),
             Box::new(m20261202_000006_queue_positions::Migration),
             Box::new(m20261202_000007_walkin::Migration),
+            Box::new(m20261203_000008_walkin_consultations::Migration),
         ]
     }
 }

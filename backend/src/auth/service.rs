@@ -170,26 +170,83 @@ async fn find_by_email<C: ConnectionTrait>(
         .await?)
 }
 
-pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<MeView> {
-    check_password("password", &req.password, &req.email)?;
-    let public_url = state.settings.public_url.clone();
-    let password_hash = password::hash(req.password).await?;
-    let txn = state.db.begin().await?;
-    let user = insert_user(
-        &txn,
+/// An account without a password: kept by a unit for someone it served at a desk (known by
+/// the email of the guest book), until they register or reset a password with that email.
+pub fn is_requester(u: &user::Model) -> bool {
+    u.password_hash.is_empty() && u.role == Role::Public.as_str()
+}
+
+/// The account of the person with `email`: theirs if they have one, else a requester account
+/// (no password, not verified) with what the desk knows of them.
+pub async fn requester<C: ConnectionTrait>(conn: &C, known: NewRequester) -> AppResult<Uuid> {
+    if let Some(u) = find_by_email(conn, &known.email).await? {
+        return Ok(u.id);
+    }
+    let created = insert_user(
+        conn,
         NewUser {
-            email: req.email,
-            password_hash,
-            full_name: req.full_name,
-            phone: req.phone,
-            institution: req.institution,
-            occupation: req.occupation,
+            email: known.email,
+            password_hash: String::new(),
+            full_name: known.full_name,
+            phone: known.phone,
+            institution: known.institution,
+            occupation: known.occupation,
             role: Role::Public,
             unit_code: None,
             verified: false,
         },
     )
     .await?;
+    Ok(created.id)
+}
+
+/// What a desk knows of a person it served.
+pub struct NewRequester {
+    pub email: String,
+    pub full_name: String,
+    pub phone: Option<String>,
+    pub institution: Option<String>,
+    pub occupation: Option<String>,
+}
+
+/// A registration takes over a requester account: the registration's details and password.
+async fn claim<C: ConnectionTrait>(
+    conn: &C,
+    known: user::Model,
+    new: NewUser,
+) -> AppResult<user::Model> {
+    let mut active = known.into_active_model();
+    active.password_hash = Set(new.password_hash);
+    active.full_name = Set(new.full_name.trim().to_owned());
+    active.phone = Set(trimmed(new.phone));
+    active.institution = Set(trimmed(new.institution));
+    active.occupation = Set(trimmed(new.occupation));
+    active.updated_at = Set(Utc::now());
+    Ok(active.update(conn).await?)
+}
+
+pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<MeView> {
+    check_password("password", &req.password, &req.email)?;
+    let public_url = state.settings.public_url.clone();
+    let password_hash = password::hash(req.password).await?;
+    let txn = state.db.begin().await?;
+    let new = NewUser {
+        email: req.email,
+        password_hash,
+        full_name: req.full_name,
+        phone: req.phone,
+        institution: req.institution,
+        occupation: req.occupation,
+        role: Role::Public,
+        unit_code: None,
+        verified: false,
+    };
+    let user = match find_by_email(&txn, &new.email).await? {
+        // Someone served at a desk under this email registers: the account the unit kept for
+        // them becomes theirs once the email is verified, history and all.
+        Some(known) if is_requester(&known) => claim(&txn, known, new).await?,
+        _ => insert_user(&txn, new).await?,
+    };
     let token = issue_email_token(&txn, user.id, PURPOSE_VERIFY, VERIFY_TTL).await?;
     let link = format!("{public_url}/verify-email?token={token}");
     notify::enqueue(
@@ -288,8 +345,11 @@ pub async fn login(
     }
     let user = find_by_email(&state.db, &email).await?;
     let ok = match &user {
-        Some(u) => password::verify(password_plain.to_owned(), u.password_hash.clone()).await?,
-        None => {
+        Some(u) if !is_requester(u) => {
+            password::verify(password_plain.to_owned(), u.password_hash.clone()).await?
+        }
+        // No account, or one without a password yet (a requester's).
+        _ => {
             // Spend the same time as a real check so response times do not reveal accounts.
             password::hash(password_plain.to_owned()).await?;
             false

@@ -112,6 +112,9 @@ pub struct TicketView {
     pub track_url: Option<String>,
     /// The officer's note at finishing: to the unit's staff only.
     pub note: Option<String>,
+    /// The consultation the officer recorded for the visit (channel `walk_in`): to the unit's
+    /// staff only.
+    pub consultation_id: Option<Uuid>,
 }
 
 /// A ticket at a desk, on the board.

@@ -259,7 +259,7 @@ pub async fn post(
 
 /// Moves the reader's receipt forward to `message_id` (never back), in one statement; true
 /// when it moved.
-async fn upsert_receipt<C: ConnectionTrait>(
+pub async fn upsert_receipt<C: ConnectionTrait>(
     conn: &C,
     consultation_id: Uuid,
     user_id: Uuid,

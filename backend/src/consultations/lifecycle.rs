@@ -15,7 +15,7 @@ use crate::{
     caller::AuthUser,
     entities::{
         consultation::{self, Column as C},
-        consultation_counter, unit, user,
+        consultation_counter, message, referral, unit, user,
     },
     error::{AppError, AppResult, ErrorCode},
     holidays::working_days,
@@ -114,6 +114,8 @@ pub async fn create(
         queue_position: Set(Some(place)),
         created_at: Set(now),
         updated_at: Set(now),
+        channel: Set(vocab::Channel::Online.as_str().to_owned()),
+        walkin_ticket_id: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -122,6 +124,109 @@ pub async fn create(
     }
     crate::notify::commit(state, txn).await?;
     announced(state, auth.id, created, false).await
+}
+
+/// A consultation held at a desk, as the officer records it.
+pub struct DeskConsultation {
+    /// The visitor's account (theirs, or the requester account the unit keeps for them).
+    pub owner: Uuid,
+    pub ticket_id: Uuid,
+    /// When the visitor took the ticket: when they asked.
+    pub asked_at: DateTime<Utc>,
+    /// When the desk began serving them.
+    pub served_from: DateTime<Utc>,
+    pub category: Category,
+    pub subject: String,
+    pub question: String,
+    pub answer: String,
+    pub referral: Option<ReferralRequest>,
+}
+
+/// Records a desk consultation in `txn`: closed and answered, channel `walk_in`, the officer's
+/// answer as their message (read by the visitor, who heard it), and the referral if any. One
+/// per visit: a second answers `consultation_recorded`, also when two race (a unique index).
+pub async fn record_desk<Cn: ConnectionTrait>(
+    txn: &Cn,
+    unit: &unit::Model,
+    officer: &AuthUser,
+    desk: DeskConsultation,
+    now: DateTime<Utc>,
+) -> AppResult<consultation::Model> {
+    let year = desk
+        .asked_at
+        .with_timezone(&vocab::zone(&unit.time_zone)?)
+        .year();
+    let sequence = next_number(txn, &unit.code, year).await?;
+    let id = Uuid::now_v7();
+    let recorded = consultation::ActiveModel {
+        id: Set(id),
+        unit_code: Set(unit.code.clone()),
+        number: Set(format!("{}-{year}-{sequence:06}", unit.code)),
+        user_id: Set(desk.owner),
+        category: Set(desk.category.as_str().to_owned()),
+        subject: Set(desk.subject),
+        question: Set(desk.question),
+        status: Set(Status::Closed.as_str().to_owned()),
+        resolution: Set(Some(Resolution::Answered.as_str().to_owned())),
+        summary: Set(None),
+        assignee_id: Set(Some(officer.id)),
+        to_index: Set(false),
+        claimed_at: Set(Some(desk.served_from)),
+        clarified_at: Set(Some(desk.served_from)),
+        deadline_at: Set(None),
+        closed_at: Set(Some(now)),
+        last_user_message_at: Set(Some(desk.asked_at)),
+        last_officer_message_at: Set(Some(now)),
+        auto_close_warned_at: Set(None),
+        queue_position: Set(None),
+        created_at: Set(desk.asked_at),
+        updated_at: Set(now),
+        channel: Set(vocab::Channel::WalkIn.as_str().to_owned()),
+        walkin_ticket_id: Set(Some(desk.ticket_id)),
+    }
+    .insert(txn)
+    .await
+    .map_err(|e| {
+        if matches!(
+            e.sql_err(),
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+        ) {
+            recorded_already()
+        } else {
+            AppError::from(e)
+        }
+    })?;
+    let answer = message::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        consultation_id: Set(id),
+        sender_id: Set(officer.id),
+        sender_role: Set(officer.role.as_str().to_owned()),
+        body: Set(desk.answer),
+        created_at: Set(now),
+    }
+    .insert(txn)
+    .await?;
+    crate::chat::service::upsert_receipt(txn, id, desk.owner, answer.id).await?;
+    if let Some(r) = desk.referral {
+        referral::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            consultation_id: Set(id),
+            service: Set(r.service.as_str().into()),
+            note: Set(r.note),
+            created_by: Set(officer.id),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(recorded)
+}
+
+pub fn recorded_already() -> AppError {
+    AppError::conflict(
+        ErrorCode::ConsultationRecorded,
+        "The consultation of this visit is already recorded.",
+    )
 }
 
 pub(super) fn require(condition: bool) -> AppResult<()> {

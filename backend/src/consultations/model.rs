@@ -5,7 +5,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::vocab::string_enum;
-pub use crate::vocab::{Category, PersonRef, Resolution, Status};
+pub use crate::vocab::{Category, Channel, PersonRef, Resolution, Status};
 
 string_enum! {
     FollowUpKind {
@@ -70,6 +70,7 @@ pub struct CreateConsultationRequest {
     "unread_count": 0,
     "rated": false,
     "to_index": false,
+    "channel": "online",
     "created_at": "2026-11-21T02:15:00Z",
     "updated_at": "2026-11-21T02:15:00Z"
 }))]
@@ -101,6 +102,8 @@ pub struct ConsultationView {
     pub rated: bool,
     /// Marked by an officer to be curated into the knowledge base.
     pub to_index: bool,
+    /// `online`, or `walk_in` for a consultation held at a desk (recorded by the officer, closed).
+    pub channel: Channel,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -6,9 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, JoinType,
     Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
-    sea_query::{
-        Alias, Expr, ExprTrait, IntoCondition, Query, QueryStatementBuilder, SelectStatement,
-    },
+    sea_query::{Alias, Expr, ExprTrait, Func, Query, QueryStatementBuilder, SelectStatement},
 };
 use uuid::Uuid;
 
@@ -22,6 +20,7 @@ use crate::{
         follow_up, rating, referral, user,
     },
     error::{AppError, AppResult},
+    skm::RatedSubject,
     state::AppState,
     vocab::Role,
 };
@@ -74,11 +73,9 @@ async fn rows<Cn: ConnectionTrait>(
             Expr::col((assignee, user::Column::FullName)),
             "assignee_name",
         )
-        // A join, not `EXISTS`: PostgreSQL would hash every rating to answer the latter.
-        .join_as(JoinType::LeftJoin, consultation_rating(), rating.clone())
         // The subject's id, not the rating's: it is in the unique index the join reads.
         .expr_as(
-            Expr::col((rating, rating::Column::SubjectId)).is_not_null(),
+            Expr::col((rating.clone(), rating::Column::SubjectId)).is_not_null(),
             "rated",
         )
         .expr_as(
@@ -106,6 +103,13 @@ async fn rows<Cn: ConnectionTrait>(
             .expr_as(Expr::exists(follow_ups), "has_follow_ups")
             .expr_as(Expr::exists(referrals), "has_referrals");
     }
+    // A join, not `EXISTS`: PostgreSQL would hash every rating to answer the latter.
+    QueryFilter::query(&mut select).join_as(
+        JoinType::LeftJoin,
+        rating::Entity,
+        rating,
+        rating_of(),
+    );
     let count_names: Vec<String> = (0..counts.len()).map(count_column).collect();
     for (stmt, name) in counts.iter().zip(&count_names) {
         select = select.expr_as(subquery(stmt), name.as_str());
@@ -132,17 +136,28 @@ async fn rows<Cn: ConnectionTrait>(
         .collect()
 }
 
-/// Its rating (at most one: ratings are unique per subject).
-fn consultation_rating() -> RelationDef {
-    consultation::Entity::belongs_to(rating::Entity)
-        .from(C::Id)
-        .to(rating::Column::SubjectId)
-        .on_condition(|_, rating| {
-            Expr::col((rating, rating::Column::SubjectKind))
-                .eq("consultation")
-                .into_condition()
-        })
-        .into()
+/// What a rating of the consultation rates: a desk consultation's is its visit's.
+pub fn rated_as(c: &consultation::Model) -> (RatedSubject, Uuid) {
+    match c.walkin_ticket_id {
+        Some(ticket) => (RatedSubject::Visit, ticket),
+        None => (RatedSubject::Consultation, c.id),
+    }
+}
+
+/// The join condition of its rating (at most one: ratings are unique per subject): a desk
+/// consultation is rated with its visit, the others on their own. Both sides of the unique
+/// index (kind, subject) are values of the outer row, so each row is one index lookup.
+fn rating_of() -> Condition {
+    let ticket = || Expr::col((consultation::Entity, C::WalkinTicketId));
+    let kind = Expr::case(ticket().is_null(), RatedSubject::Consultation.as_str())
+        .finally(RatedSubject::Visit.as_str());
+    let subject = Func::coalesce([ticket(), Expr::col((consultation::Entity, C::Id))]);
+    Condition::all()
+        .add(
+            Expr::col((Alias::new("rating"), rating::Column::SubjectKind))
+                .eq(Into::<Expr>::into(kind)),
+        )
+        .add(Expr::col((Alias::new("rating"), rating::Column::SubjectId)).eq(subject))
 }
 
 fn consultation_owner() -> RelationDef {
@@ -263,6 +278,7 @@ fn to_view(row: Row, now: DateTime<Utc>) -> AppResult<ConsultationView> {
         closed_at: c.closed_at,
         unread_count: count(row.unread, "unread count")?,
         to_index: c.to_index,
+        channel: Channel::stored(&c.channel)?,
         created_at: c.created_at,
         updated_at: c.updated_at,
     })
@@ -622,9 +638,10 @@ pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         Vec::new()
     };
     let rating = if row.rated {
+        let (kind, subject) = rated_as(&row.c);
         rating::Entity::find()
-            .filter(rating::Column::SubjectKind.eq("consultation"))
-            .filter(rating::Column::SubjectId.eq(id))
+            .filter(rating::Column::SubjectKind.eq(kind.as_str()))
+            .filter(rating::Column::SubjectId.eq(subject))
             .one(&state.db)
             .await?
             .map(crate::skm::view)

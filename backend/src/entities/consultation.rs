@@ -30,6 +30,10 @@ pub struct Model {
     pub queue_position: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// `online` or `walk_in` (`vocab::Channel`).
+    pub channel: String,
+    /// The visit a desk consultation was held in.
+    pub walkin_ticket_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

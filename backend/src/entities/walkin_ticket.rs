@@ -46,6 +46,8 @@ pub struct Model {
     pub rating_token_expires_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The consultation the officer recorded for this visit.
+    pub consultation_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,7 +6,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{RatingRequest, RatingView, needs_follow_up};
-use crate::skm::view;
+use crate::skm::{RatedSubject, view};
 use crate::{
     access::{self, Access},
     caller::AuthUser,
@@ -36,14 +36,19 @@ pub async fn rate_consultation(
             "The service is rated once the consultation is closed.",
         ));
     }
+    // A desk consultation is rated with its visit: one rating, whichever way it comes.
+    let (kind, subject) = crate::consultations::views::rated_as(&c);
     save(
         &state.db,
-        "consultation",
-        c.id,
+        kind,
+        subject,
         &c.unit_code,
         Some(auth.id),
         req,
-        "This consultation has already been rated.",
+        match kind {
+            RatedSubject::Consultation => "This consultation has already been rated.",
+            RatedSubject::Visit => "This visit has already been rated.",
+        },
     )
     .await
 }
@@ -51,7 +56,7 @@ pub async fn rate_consultation(
 /// Writes a rating of a subject, once: a second one answers `already_rated`.
 async fn save<C: ConnectionTrait>(
     conn: &C,
-    kind: &str,
+    kind: RatedSubject,
     subject: Uuid,
     unit: &str,
     user: Option<Uuid>,
@@ -65,7 +70,7 @@ async fn save<C: ConnectionTrait>(
     let s = req.scores;
     let saved = rating::ActiveModel {
         id: Set(Uuid::now_v7()),
-        subject_kind: Set(kind.into()),
+        subject_kind: Set(kind.as_str().to_owned()),
         subject_id: Set(subject),
         unit_code: Set(unit.to_owned()),
         user_id: Set(user),
@@ -139,7 +144,7 @@ pub async fn rate_visit(
     let txn = state.db.begin().await?;
     let saved = save(
         &txn,
-        "walkin",
+        RatedSubject::Visit,
         ticket.id,
         &ticket.unit_code,
         ticket.visitor_id,

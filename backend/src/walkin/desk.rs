@@ -278,7 +278,7 @@ pub enum Action {
     Cancel,
 }
 
-async fn ticket_for(
+pub(super) async fn ticket_for(
     state: &AppState,
     auth: &AuthUser,
     id: Uuid,

@@ -254,6 +254,23 @@ pub async fn find(
 
 /// After a visit: when the guest book has the visitor's email (for this ticket, or the one it
 /// was transferred from), sends the one-time link to rate it, valid 7 days.
+/// The guest-book entry of the visit `ticket` belongs to (written for it, or for the ticket it
+/// was transferred from), the newest if there are several.
+pub async fn entry_of_visit<C: ConnectionTrait>(
+    conn: &C,
+    ticket: &walkin_ticket::Model,
+) -> AppResult<Option<g::Model>> {
+    let visits: Vec<Uuid> = [Some(ticket.id), ticket.transferred_from_id]
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(g::Entity::find()
+        .filter(g::Column::TicketId.is_in(visits))
+        .order_by_desc(g::Column::CreatedAt)
+        .one(conn)
+        .await?)
+}
+
 pub async fn ask_for_rating<C: ConnectionTrait>(
     conn: &C,
     state: &AppState,
@@ -261,16 +278,7 @@ pub async fn ask_for_rating<C: ConnectionTrait>(
     ticket: &walkin_ticket::Model,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<()> {
-    let visits: Vec<Uuid> = [Some(ticket.id), ticket.transferred_from_id]
-        .into_iter()
-        .flatten()
-        .collect();
-    let Some(entry) = g::Entity::find()
-        .filter(g::Column::TicketId.is_in(visits))
-        .order_by_desc(g::Column::CreatedAt)
-        .one(conn)
-        .await?
-    else {
+    let Some(entry) = entry_of_visit(conn, ticket).await? else {
         return Ok(());
     };
     let token = random_token();

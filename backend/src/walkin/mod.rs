@@ -11,6 +11,7 @@ pub mod guestbook;
 pub mod kiosk;
 mod live;
 pub mod model;
+pub mod record;
 pub mod routes;
 pub mod stats;
 pub mod tickets;

@@ -7,7 +7,8 @@ use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
 pub use crate::bus::walkin::*;
-use crate::vocab::string_enum;
+use crate::consultations::model::ReferralRequest;
+use crate::vocab::{Category, string_enum};
 
 string_enum! {
     /// Who issued a ticket.
@@ -392,4 +393,35 @@ pub struct GuestbookQuery {
     pub page: Option<u64>,
     #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
+}
+
+/// The consultation held at the desk, as the officer records it.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "category": "data",
+    "subject": "Angka kemiskinan Kota Tarakan 2025",
+    "question": "Berapa persentase penduduk miskin Kota Tarakan tahun 2025 dan di mana tabelnya?",
+    "answer": "Persentase penduduk miskin Kota Tarakan Maret 2025 adalah 6,05 persen; tabelnya ada di publikasi Kota Tarakan Dalam Angka 2026, bab Sosial.",
+    "referral": {"service": "library", "note": "Publikasi cetak dipinjam di perpustakaan."}
+}))]
+pub struct DeskConsultationRequest {
+    pub category: Category,
+    #[serde(deserialize_with = "crate::api::trimmed")]
+    #[schema(min_length = 3, max_length = 200)]
+    #[validate(length(min = 3, max = 200, message = "must be 3 to 200 characters"))]
+    pub subject: String,
+    /// What the visitor asked.
+    #[serde(deserialize_with = "crate::api::trimmed")]
+    #[schema(min_length = 10, max_length = 10000)]
+    #[validate(length(min = 10, max = 10000, message = "must be 10 to 10000 characters"))]
+    pub question: String,
+    /// The answer given at the desk.
+    #[serde(deserialize_with = "crate::api::trimmed")]
+    #[schema(min_length = 1, max_length = 10000)]
+    #[validate(length(min = 1, max = 10000, message = "must be 1 to 10000 characters"))]
+    pub answer: String,
+    /// Another PST service the visitor was referred to.
+    #[validate(nested)]
+    pub referral: Option<ReferralRequest>,
 }

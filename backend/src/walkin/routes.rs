@@ -17,6 +17,7 @@ use crate::{
         BadRequest, Conflict, Forbidden, NotFound, Page, Unauthenticated, Unprocessable, ValidJson,
     },
     caller::{AuthUser, MaybeAuth},
+    consultations::model::ConsultationView,
     error::{AppError, AppResult, ErrorCode},
     state::AppState,
     units,
@@ -40,6 +41,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(no_show)
         .service(cancel)
         .service(transfer)
+        .service(record_consultation)
         .service(get_stats)
         .service(close_day)
         .service(create_kiosk_token)
@@ -463,6 +465,38 @@ async fn transfer(
     body: ValidJson<TransferRequest>,
 ) -> AppResult<web::Json<Transfer>> {
     Ok(web::Json(desk::transfer(&state, &auth, *id, body.0).await?))
+}
+
+/// Record the consultation held at the desk (the unit's officers), once per visit, while the
+/// visitor is served or after: a consultation with channel `walk_in`, closed and answered, in
+/// the visitor's history (their account if the guest book's email has one, else an account the
+/// unit keeps for that email, theirs once they register with it). The visit needs its
+/// guest-book entry first (409 `guestbook_required`); a second record answers 409
+/// `consultation_recorded`.
+#[utoipa::path(
+    tag = "walkin",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The ticket")),
+    request_body = DeskConsultationRequest,
+    responses(
+        (status = 201, description = "Recorded.", body = ConsultationView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[post("/walkin/tickets/{id}/consultation")]
+async fn record_consultation(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: ValidJson<DeskConsultationRequest>,
+) -> AppResult<HttpResponse> {
+    let recorded = super::record::record(&state, &auth, *id, body.0).await?;
+    Ok(HttpResponse::Created().json(recorded))
 }
 
 /// A day's figures per service and desk (the unit's staff): taken, served, no-shows, median and

@@ -196,6 +196,7 @@ pub async fn insert<C: ConnectionTrait>(
         rating_token_expires_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        consultation_id: Set(None),
     }
     .insert(conn)
     .await?)
@@ -579,6 +580,7 @@ pub async fn views<C: ConnectionTrait>(
                 transferred_to: t.transferred_to_id.and_then(|id| linked.get(&id).cloned()),
                 track_url: None,
                 note: if staff { t.note.clone() } else { None },
+                consultation_id: if staff { t.consultation_id } else { None },
             })
         })
         .collect()
