@@ -69,6 +69,16 @@ impl Desk {
     }
 
     async fn act(&self, ticket: &Value, action: &str) -> statkonsul_tests::Reply {
+        self.officer_posts(ticket, action, json!({})).await
+    }
+
+    /// The officer posts `body` to the ticket's `action`.
+    async fn officer_posts(
+        &self,
+        ticket: &Value,
+        action: &str,
+        body: Value,
+    ) -> statkonsul_tests::Reply {
         self.app
             .post(
                 &format!(
@@ -76,7 +86,7 @@ impl Desk {
                     ticket["id"].as_str().unwrap()
                 ),
                 Some(&self.officer.access_token),
-                json!({}),
+                body,
             )
             .await
     }
@@ -947,4 +957,283 @@ async fn a_visitor_rates_the_visit_once_through_the_emailed_link_or_the_tickets_
         )
         .await;
     assert_eq!(tablet.status, 201, "{}", tablet.text);
+}
+
+fn desk_consultation() -> Value {
+    json!({
+        "category": "data",
+        "subject": "Angka kemiskinan Kota Pekalongan 2025",
+        "question": "Berapa persentase penduduk miskin Kota Pekalongan tahun 2025, dan di mana tabelnya?",
+        "answer": "Persentase penduduk miskin Kota Pekalongan Maret 2025 ada di publikasi Kota Pekalongan Dalam Angka 2026, bab Sosial; tabelnya kami kirim lewat email.",
+        "referral": {"service": "library", "note": "Publikasi cetak dipinjam di perpustakaan."}
+    })
+}
+
+impl Desk {
+    async fn guest(&self, ticket: &Value, email: &str) {
+        let reply = self
+            .app
+            .post(
+                &format!("/api/v1/units/{UNIT}/guestbook"),
+                Some(&self.front.access_token),
+                json!({
+                    "ticket_id": ticket["id"], "full_name": "Rina Wulandari", "id_type": "ktp",
+                    "id_number": "3375014101900011", "email": email,
+                    "institution": "Universitas Pekalongan", "purpose": "Data kemiskinan"
+                }),
+            )
+            .await;
+        assert_eq!(reply.status, 201, "{}", reply.text);
+    }
+
+    async fn record(&self, ticket: &Value, body: Value) -> statkonsul_tests::Reply {
+        self.officer_posts(ticket, "consultation", body).await
+    }
+
+    async fn count(&self, table: &str) -> i64 {
+        let db = &self.app.state().db;
+        db.query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            format!("SELECT COUNT(*) AS n FROM {table}"),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "n")
+        .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn a_desk_consultation_joins_the_visitors_history_closed_and_is_rated_with_the_visit() {
+    let d = walkin_app().await;
+    let citizen = d.app.public_user().await;
+    let ticket = d.take("K", None).await;
+    d.guest(&ticket, &citizen.email).await;
+    let called = d.call("meja-1").await.ok().clone();
+    // Not before the visitor is served.
+    d.record(&called, desk_consultation())
+        .await
+        .problem(409, "ticket_state");
+    d.act(&called, "start").await.ok();
+    let recorded = d.record(&called, desk_consultation()).await;
+    assert_eq!(recorded.status, 201, "{}", recorded.text);
+    let c = recorded.body.clone();
+    assert_eq!(c["channel"], "walk_in");
+    assert_eq!(c["status"], "closed");
+    assert_eq!(c["resolution"], "answered");
+    assert_eq!(
+        c["owner"]["full_name"], "Siti Rahma",
+        "the account's own name"
+    );
+    assert!(c["assignee"]["id"].is_string());
+    assert_eq!(c["queue_position"], Value::Null);
+    assert_eq!(
+        c["created_at"], ticket["taken_at"],
+        "asked when the ticket was taken"
+    );
+    d.record(&called, desk_consultation())
+        .await
+        .problem(409, "consultation_recorded");
+    let staff_ticket = d
+        .app
+        .get(
+            &format!("/api/v1/walkin/tickets/{}", called["id"].as_str().unwrap()),
+            Some(&d.officer.access_token),
+        )
+        .await;
+    assert_eq!(staff_ticket.ok()["consultation_id"], c["id"]);
+    let visitor_view = d
+        .app
+        .get(
+            &format!(
+                "/api/v1/walkin/tickets/{}?key={}",
+                ticket["id"].as_str().unwrap(),
+                key_of(&ticket)
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(
+        visitor_view.ok()["consultation_id"],
+        Value::Null,
+        "staff only"
+    );
+    d.act(&called, "finish").await.ok();
+
+    // In the visitor's history, answered and already read (they heard the answer).
+    let mine = d
+        .app
+        .get("/api/v1/consultations", Some(&citizen.access_token))
+        .await;
+    assert_eq!(mine.ok()["total"], 1);
+    assert_eq!(mine.body["items"][0]["id"], c["id"]);
+    assert_eq!(mine.body["items"][0]["channel"], "walk_in");
+    assert_eq!(mine.body["items"][0]["unread_count"], 0);
+    let id = c["id"].as_str().unwrap();
+    let detail = d
+        .app
+        .get(
+            &format!("/api/v1/consultations/{id}"),
+            Some(&citizen.access_token),
+        )
+        .await;
+    assert_eq!(detail.ok()["referrals"][0]["service"], "library");
+    let messages = d
+        .app
+        .get(
+            &format!("/api/v1/consultations/{id}/messages"),
+            Some(&citizen.access_token),
+        )
+        .await;
+    assert!(
+        messages.ok().to_string().contains("Dalam Angka 2026"),
+        "{}",
+        messages.text
+    );
+
+    // One rating per visit, from the history or through the ticket's key.
+    let rated = d
+        .app
+        .post(
+            &format!("/api/v1/consultations/{id}/rating"),
+            Some(&citizen.access_token),
+            scores(4),
+        )
+        .await;
+    assert_eq!(rated.status, 201, "{}", rated.text);
+    assert_eq!(rated.body["subject_kind"], "walkin");
+    d.app
+        .post(
+            &format!(
+                "/api/v1/walkin/tickets/{}/rating?key={}",
+                ticket["id"].as_str().unwrap(),
+                key_of(&ticket)
+            ),
+            None,
+            scores(2),
+        )
+        .await
+        .problem(409, "already_rated");
+    let detail = d
+        .app
+        .get(
+            &format!("/api/v1/consultations/{id}"),
+            Some(&citizen.access_token),
+        )
+        .await;
+    assert_eq!(detail.ok()["rated"], true);
+    assert_eq!(detail.body["rating"]["scores"]["u1"], 4);
+
+    // The knowledge base takes it like an online answer.
+    let promoted = d
+        .app
+        .post(
+            &format!("/api/v1/consultations/{id}/promote"),
+            Some(&d.officer.access_token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(promoted.status, 201, "{}", promoted.text);
+    assert!(
+        promoted.body["answer"]
+            .as_str()
+            .unwrap()
+            .contains("Dalam Angka 2026")
+    );
+}
+
+#[tokio::test]
+async fn a_visitor_without_an_account_finds_the_desk_consultation_once_they_register() {
+    let d = walkin_app().await;
+    let ticket = d.take("K", None).await;
+    let email = "rina.wulandari@example.id";
+    d.guest(&ticket, "Rina.Wulandari@Example.id").await;
+    let called = d.call("meja-1").await.ok().clone();
+    d.act(&called, "start").await.ok();
+    d.record(&called, desk_consultation()).await.ok();
+    // The account kept for the email has no password: nobody logs in with it.
+    d.app
+        .login(email, "Kopi-Tubruk-2026")
+        .await
+        .problem(401, "invalid_credentials");
+    // Registering with the email makes it the person's own, history and all.
+    let registered = d.app.register(email, "Kopi-Tubruk-2026").await;
+    assert_eq!(registered.status, 201, "{}", registered.text);
+    d.app
+        .login(email, "Kopi-Tubruk-2026")
+        .await
+        .problem(403, "email_not_verified");
+    let token = d.app.mailed_token(email, "/verify-email").await;
+    d.app
+        .post("/api/v1/auth/verify-email", None, json!({"token": token}))
+        .await
+        .ok();
+    let login = d.app.login(email, "Kopi-Tubruk-2026").await;
+    let access = login.ok()["access_token"].as_str().unwrap().to_owned();
+    let mine = d.app.get("/api/v1/consultations", Some(&access)).await;
+    assert_eq!(mine.ok()["total"], 1);
+    assert_eq!(mine.body["items"][0]["channel"], "walk_in");
+    assert_eq!(mine.body["items"][0]["owner"]["full_name"], "Siti Rahma");
+    // A registered account is not taken over by a second registration.
+    d.app
+        .register(email, "Teh-Manis-2026-Sore")
+        .await
+        .problem(409, "email_taken");
+}
+
+#[tokio::test]
+async fn a_desk_consultation_needs_the_guest_book_valid_fields_and_the_units_officer() {
+    let d = walkin_app().await;
+    let ticket = d.take("K", None).await;
+    let called = d.call("meja-1").await.ok().clone();
+    d.act(&called, "start").await.ok();
+    d.record(&called, desk_consultation())
+        .await
+        .problem(409, "guestbook_required");
+    d.guest(&ticket, "budi.santoso@example.id").await;
+    let mut unknown = desk_consultation();
+    unknown["referral"] = json!({"service": "bukan-layanan"});
+    d.record(&called, unknown)
+        .await
+        .problem(400, "malformed_json");
+    let mut short = desk_consultation();
+    short["subject"] = json!("x");
+    d.record(&called, short).await.field_error("subject");
+    let mut blank = desk_consultation();
+    blank["answer"] = json!("   ");
+    d.record(&called, blank).await.field_error("answer");
+    let path = format!(
+        "/api/v1/walkin/tickets/{}/consultation",
+        called["id"].as_str().unwrap()
+    );
+    d.app
+        .post(&path, Some(&d.front.access_token), desk_consultation())
+        .await
+        .problem(403, "forbidden");
+    let elsewhere = d.app.staff(Role::Officer, Some("3304")).await;
+    d.app
+        .post(&path, Some(&elsewhere.access_token), desk_consultation())
+        .await
+        .problem(404, "not_found");
+    let citizen = d.app.public_user().await;
+    d.app
+        .post(&path, Some(&citizen.access_token), desk_consultation())
+        .await
+        .problem(404, "not_found");
+    d.app
+        .post(&path, None, desk_consultation())
+        .await
+        .problem(401, "authentication_required");
+    assert_eq!(d.count("consultations").await, 0, "no partial write");
+    // Two officers recording at once: one consultation.
+    let (a, b) = tokio::join!(
+        d.record(&called, desk_consultation()),
+        d.record(&called, desk_consultation())
+    );
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [201, 409], "{} / {}", a.text, b.text);
+    assert_eq!(d.count("consultations").await, 1);
+    assert_eq!(d.count("messages").await, 1);
 }
