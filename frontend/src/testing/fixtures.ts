@@ -213,6 +213,7 @@ export const waitingConsultation: ConsultationDetail = {
   unread_count: 0,
   rated: false,
   to_index: false,
+  channel: 'online',
   created_at: '2026-11-21T02:15:00Z',
   updated_at: '2026-11-21T02:15:00Z',
   follow_ups: [],

@@ -1059,6 +1059,8 @@ export const en: Translation<Messages> = {
       queue_empty: 'Nobody is waiting for this desk’s services.',
       ticket_state: 'The ticket’s status does not allow this; reload to see its latest state.',
       not_called_enough: 'The visitor has not been called often enough to be recorded as not coming. Call them again first.',
+      guestbook_required: 'The visitor\'s guest-book entry comes first: the front office records the visitor (name, ID, email) before the consultation is recorded.',
+      consultation_recorded: 'The consultation of this visit has already been recorded.',
       internal_error: 'Something went wrong on the server. Please try again later.',
       unavailable: 'The service is unavailable. Please try again later.',
     } satisfies Record<ErrorCode, string>,

@@ -1025,6 +1025,8 @@ export const id = {
       queue_empty: 'Tidak ada pengunjung yang menunggu untuk layanan meja ini.',
       ticket_state: 'Status antrean tidak memungkinkan tindakan ini; muat ulang untuk melihat keadaan terbaru.',
       not_called_enough: 'Pengunjung belum dipanggil cukup kali untuk dicatat tidak hadir. Panggil ulang terlebih dahulu.',
+      guestbook_required: 'Isi buku tamu pengunjung terlebih dahulu: front office mencatat pengunjung (nama, identitas, email) sebelum konsultasinya dicatat.',
+      consultation_recorded: 'Konsultasi kunjungan ini sudah dicatat.',
       internal_error: 'Terjadi kesalahan pada server. Silakan coba lagi nanti.',
       unavailable: 'Layanan sedang tidak tersedia. Silakan coba lagi nanti.',
     } satisfies Record<ErrorCode, string>,
