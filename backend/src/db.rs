@@ -28,6 +28,26 @@ fn sqlx_error_to_query_err(e: sqlx::Error) -> DbErr {
     DbErr::Query(sea_orm::RuntimeErr::SqlxError(Arc::new(e)))
 }
 
+/// Reads a row's values one after the other, by position: a page of rows decoded by column
+/// name costs a formatted name and a lookup per value (a seventh of a list request's CPU).
+pub struct Cursor<'a> {
+    row: &'a sea_orm::QueryResult,
+    next: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(row: &'a sea_orm::QueryResult) -> Self {
+        Self { row, next: 0 }
+    }
+
+    /// The next value.
+    pub fn next<T: sea_orm::TryGetable>(&mut self) -> Result<T, DbErr> {
+        let value = self.row.try_get_by_index(self.next);
+        self.next += 1;
+        value
+    }
+}
+
 /// Default size of PostgreSQL's pool.
 pub const DEFAULT_MAX_CONNECTIONS: u32 = 16;
 

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, JoinType,
-    Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, JoinType, Order,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef, Select,
     sea_query::{Alias, Expr, ExprTrait, Func, Query, QueryStatementBuilder, SelectStatement},
 };
 use uuid::Uuid;
@@ -15,6 +15,7 @@ use crate::{
     access::{self},
     api::{Page, PageQuery},
     caller::AuthUser,
+    db::Cursor,
     entities::{
         consultation::{self, Column as C},
         follow_up, rating, referral, user,
@@ -119,21 +120,54 @@ async fn rows<Cn: ConnectionTrait>(
         .await?
         .into_iter()
         .map(|r| {
+            // By position, in the order selected: the entity's columns, then the extras.
+            let mut at = Cursor::new(&r);
             Ok(Row {
-                c: consultation::Model::from_query_result(&r, "")?,
-                owner_name: r.try_get("", "owner_name")?,
-                assignee_name: r.try_get("", "assignee_name")?,
-                rated: r.try_get("", "rated")?,
-                unread: r.try_get("", "unread")?,
-                has_follow_ups: detail && r.try_get("", "has_follow_ups")?,
-                has_referrals: detail && r.try_get("", "has_referrals")?,
+                c: consultation_at(&mut at)?,
+                owner_name: at.next()?,
+                assignee_name: at.next()?,
+                rated: at.next()?,
+                unread: at.next()?,
+                has_follow_ups: detail && at.next()?,
+                has_referrals: detail && at.next()?,
                 counts: count_names
                     .iter()
-                    .map(|name| r.try_get("", name))
+                    .map(|_| at.next())
                     .collect::<Result<_, _>>()?,
             })
         })
         .collect()
+}
+
+/// A consultation read from the row's first columns, in the entity's column order (what
+/// `Entity::find()` selects; a test holds the two together).
+fn consultation_at(at: &mut Cursor) -> Result<consultation::Model, DbErr> {
+    Ok(consultation::Model {
+        id: at.next()?,
+        unit_code: at.next()?,
+        number: at.next()?,
+        user_id: at.next()?,
+        category: at.next()?,
+        subject: at.next()?,
+        question: at.next()?,
+        status: at.next()?,
+        resolution: at.next()?,
+        summary: at.next()?,
+        assignee_id: at.next()?,
+        to_index: at.next()?,
+        claimed_at: at.next()?,
+        clarified_at: at.next()?,
+        deadline_at: at.next()?,
+        closed_at: at.next()?,
+        last_user_message_at: at.next()?,
+        last_officer_message_at: at.next()?,
+        auto_close_warned_at: at.next()?,
+        queue_position: at.next()?,
+        created_at: at.next()?,
+        updated_at: at.next()?,
+        channel: at.next()?,
+        walkin_ticket_id: at.next()?,
+    })
 }
 
 /// What a rating of the consultation rates: a desk consultation's is its visit's.
@@ -654,4 +688,71 @@ pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         referrals,
         rating,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use sea_orm::{ActiveModelTrait, IntoActiveModel};
+
+    use super::*;
+
+    fn at(minute: u32) -> DateTime<Utc> {
+        format!("2026-12-02T03:{minute:02}:00Z").parse().unwrap()
+    }
+
+    /// The positional read gives back every column as stored: each column of the same type holds
+    /// a different value, so a column read in another's place cannot go unnoticed.
+    #[tokio::test]
+    async fn a_row_reads_back_every_column_in_place() {
+        let dir = std::env::temp_dir().join(format!("statkonsul-views-{}", Uuid::new_v4()));
+        let url = format!("sqlite://{}/t.db?mode=rwc", dir.display());
+        let db = crate::db::Db::connect(&url, Some(1)).await.unwrap();
+        db.migrate().await.unwrap();
+        db.execute_unprepared(
+            "PRAGMA foreign_keys = OFF", // the people and the ticket need not exist here
+        )
+        .await
+        .unwrap();
+        let stored = consultation::Model {
+            id: Uuid::now_v7(),
+            unit_code: "3375".into(),
+            number: "3375-2026-000042".into(),
+            user_id: Uuid::now_v7(),
+            category: "metadata".into(),
+            subject: "Subjek".into(),
+            question: "Pertanyaan".into(),
+            status: "closed".into(),
+            resolution: Some("answered".into()),
+            summary: Some("Ringkasan".into()),
+            assignee_id: Some(Uuid::now_v7()),
+            to_index: true,
+            claimed_at: Some(at(1)),
+            clarified_at: Some(at(2)),
+            deadline_at: Some(at(3)),
+            closed_at: Some(at(4)),
+            last_user_message_at: Some(at(5)),
+            last_officer_message_at: Some(at(6)),
+            auto_close_warned_at: Some(at(7)),
+            queue_position: Some(9),
+            created_at: at(8),
+            updated_at: at(10),
+            channel: "walk_in".into(),
+            walkin_ticket_id: Some(Uuid::now_v7()),
+        };
+        stored
+            .clone()
+            .into_active_model()
+            .insert(&db)
+            .await
+            .unwrap();
+        let read = rows(&db, Uuid::now_v7(), consultation::Entity::find(), true, &[])
+            .await
+            .unwrap();
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].c, stored);
+        assert!(!read[0].rated && !read[0].has_follow_ups && !read[0].has_referrals);
+        assert_eq!(read[0].unread, 0);
+        std::fs::remove_dir_all(dir).ok();
+    }
 }
