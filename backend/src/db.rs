@@ -41,7 +41,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The next value.
-    pub fn next<T: sea_orm::TryGetable>(&mut self) -> Result<T, DbErr> {
+    pub fn read<T: sea_orm::TryGetable>(&mut self) -> Result<T, DbErr> {
         let value = self.row.try_get_by_index(self.next);
         self.next += 1;
         value

@@ -124,15 +124,15 @@ async fn rows<Cn: ConnectionTrait>(
             let mut at = Cursor::new(&r);
             Ok(Row {
                 c: consultation_at(&mut at)?,
-                owner_name: at.next()?,
-                assignee_name: at.next()?,
-                rated: at.next()?,
-                unread: at.next()?,
-                has_follow_ups: detail && at.next()?,
-                has_referrals: detail && at.next()?,
+                owner_name: at.read()?,
+                assignee_name: at.read()?,
+                rated: at.read()?,
+                unread: at.read()?,
+                has_follow_ups: detail && at.read()?,
+                has_referrals: detail && at.read()?,
                 counts: count_names
                     .iter()
-                    .map(|_| at.next())
+                    .map(|_| at.read())
                     .collect::<Result<_, _>>()?,
             })
         })
@@ -143,30 +143,30 @@ async fn rows<Cn: ConnectionTrait>(
 /// `Entity::find()` selects; a test holds the two together).
 fn consultation_at(at: &mut Cursor) -> Result<consultation::Model, DbErr> {
     Ok(consultation::Model {
-        id: at.next()?,
-        unit_code: at.next()?,
-        number: at.next()?,
-        user_id: at.next()?,
-        category: at.next()?,
-        subject: at.next()?,
-        question: at.next()?,
-        status: at.next()?,
-        resolution: at.next()?,
-        summary: at.next()?,
-        assignee_id: at.next()?,
-        to_index: at.next()?,
-        claimed_at: at.next()?,
-        clarified_at: at.next()?,
-        deadline_at: at.next()?,
-        closed_at: at.next()?,
-        last_user_message_at: at.next()?,
-        last_officer_message_at: at.next()?,
-        auto_close_warned_at: at.next()?,
-        queue_position: at.next()?,
-        created_at: at.next()?,
-        updated_at: at.next()?,
-        channel: at.next()?,
-        walkin_ticket_id: at.next()?,
+        id: at.read()?,
+        unit_code: at.read()?,
+        number: at.read()?,
+        user_id: at.read()?,
+        category: at.read()?,
+        subject: at.read()?,
+        question: at.read()?,
+        status: at.read()?,
+        resolution: at.read()?,
+        summary: at.read()?,
+        assignee_id: at.read()?,
+        to_index: at.read()?,
+        claimed_at: at.read()?,
+        clarified_at: at.read()?,
+        deadline_at: at.read()?,
+        closed_at: at.read()?,
+        last_user_message_at: at.read()?,
+        last_officer_message_at: at.read()?,
+        auto_close_warned_at: at.read()?,
+        queue_position: at.read()?,
+        created_at: at.read()?,
+        updated_at: at.read()?,
+        channel: at.read()?,
+        walkin_ticket_id: at.read()?,
     })
 }
 
