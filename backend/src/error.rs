@@ -79,6 +79,7 @@ error_codes! {
     NotCalledEnough => (StatusCode::CONFLICT, "not_called_enough", "The visitor has not been called often enough to be marked absent"),
     GuestbookRequired => (StatusCode::CONFLICT, "guestbook_required", "The visitor's guest-book entry is recorded first"),
     ConsultationRecorded => (StatusCode::CONFLICT, "consultation_recorded", "The consultation of this visit is already recorded"),
+    RespondentUnknown => (StatusCode::CONFLICT, "respondent_unknown", "The unit has no email of the respondent"),
     Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side"),
     Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is not ready"),
 }

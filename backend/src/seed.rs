@@ -191,6 +191,7 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
                 walkin_remote_tickets: Set(false),
                 office_opens_at: Set("08:00".into()),
                 office_closes_at: Set("16:00".into()),
+                follow_up_below_score: Set(2),
                 created_at: Set(now),
                 updated_at: Set(now),
             }

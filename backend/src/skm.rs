@@ -19,6 +19,20 @@ string_enum! {
     }
 }
 
+string_enum! {
+    /// Where the follow-up of a rating stands.
+    FollowUpState {
+        /// Nothing asks for one.
+        None => "none",
+        /// A low score or a comment asks an officer to follow up.
+        Open => "open",
+        /// An officer wrote to the respondent.
+        Contacted => "contacted",
+        /// Done, with the officer's note.
+        Resolved => "resolved",
+    }
+}
+
 /// Scores per element: `u1` persyaratan, `u2` sistem, mekanisme dan prosedur, `u3` waktu
 /// penyelesaian, `u4` biaya/tarif, `u5` produk spesifikasi jenis pelayanan, `u6` kompetensi
 /// pelaksana, `u7` perilaku pelaksana, `u8` sarana dan prasarana, `u9` penanganan pengaduan,
@@ -58,19 +72,22 @@ impl Scores {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RatingView {
     pub id: Uuid,
-    /// `consultation` (walk-in visits later).
+    /// `consultation`, or `walkin` for a visit (and the desk consultation held in it).
     pub subject_kind: String,
     pub subject_id: Uuid,
     pub unit_code: String,
     pub scores: Scores,
     pub comment: Option<String>,
-    /// A score of 2 or less, or a comment, asks an officer to follow up.
+    /// A score at or below the unit's `follow_up_below_score`, or a comment, asks an officer to
+    /// follow up.
     pub needs_follow_up: bool,
+    pub follow_up_state: FollowUpState,
     pub created_at: DateTime<Utc>,
 }
 
-pub fn view(r: rating::Model) -> RatingView {
-    RatingView {
+pub fn view(r: rating::Model) -> Result<RatingView, crate::error::AppError> {
+    Ok(RatingView {
+        follow_up_state: FollowUpState::stored(&r.follow_up_state)?,
         id: r.id,
         scores: Scores {
             u1: r.u1,
@@ -89,5 +106,5 @@ pub fn view(r: rating::Model) -> RatingView {
         comment: r.comment,
         needs_follow_up: r.needs_follow_up,
         created_at: r.created_at,
-    }
+    })
 }

@@ -174,6 +174,12 @@ pub mod links {
         format!("{public_url}/walkin/tickets/{id}/rate?token={token}")
     }
 
+    /// A respondent's page of the follow-up of their rating, opened by the emailed link's token
+    /// (walk-in visitors; account holders answer on their consultation's page).
+    pub fn rating_reply(public_url: &str, id: Uuid, token: &str) -> String {
+        format!("{public_url}/ratings/{id}/reply?token={token}")
+    }
+
     /// The staff console's view of a consultation.
     pub fn staff_consultation(public_url: &str, id: Uuid) -> String {
         format!("{public_url}/staff/consultations/{id}")

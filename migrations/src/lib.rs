@@ -9,6 +9,7 @@ mod m20261201_000005_read_paths;
 mod m20261202_000006_queue_positions;
 mod m20261202_000007_walkin;
 mod m20261203_000008_walkin_consultations;
+mod m20261203_000009_rating_follow_ups;
 
 pub use m20261202_000006_queue_positions::NUMBER_THE_QUEUES;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000006_queue_positions::Migration),
             Box::new(m20261202_000007_walkin::Migration),
             Box::new(m20261203_000008_walkin_consultations::Migration),
+            Box::new(m20261203_000009_rating_follow_ups::Migration),
         ]
     }
 }

@@ -679,6 +679,7 @@ pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
             .one(&state.db)
             .await?
             .map(crate::skm::view)
+            .transpose()?
     } else {
         None
     };

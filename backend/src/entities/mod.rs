@@ -14,6 +14,7 @@ pub mod knowledge_vote;
 pub mod message;
 pub mod outbox_email;
 pub mod rating;
+pub mod rating_follow_up;
 pub mod read_receipt;
 pub mod referral;
 pub mod refresh_token;

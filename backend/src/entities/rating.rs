@@ -23,6 +23,16 @@ pub struct Model {
     pub comment: Option<String>,
     pub needs_follow_up: bool,
     pub created_at: DateTimeUtc,
+    /// `none`, or `open` → `contacted` → `resolved`.
+    pub follow_up_state: String,
+    pub contacted_at: Option<DateTimeUtc>,
+    pub resolved_at: Option<DateTimeUtc>,
+    pub resolved_by: Option<Uuid>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub resolution_note: Option<String>,
+    /// The respondent's reply link (walk-in visitors without an account), hashed.
+    pub reply_token_hash: Option<String>,
+    pub reply_token_expires_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,6 +21,8 @@ pub struct Model {
     pub office_closes_at: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// A rating with an element scored this or lower asks for a follow-up.
+    pub follow_up_below_score: i16,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -308,3 +308,24 @@ pub fn walkin_rating(
         attachment: None,
     }
 }
+
+/// To the respondent of a rating: an officer's follow-up message, and where to answer it.
+pub fn rating_follow_up(
+    to: &str,
+    full_name: &str,
+    unit_name: &str,
+    message: &str,
+    link: &str,
+) -> Email {
+    Email {
+        to: to.to_owned(),
+        subject: format!("Tindak lanjut penilaian Anda atas layanan {unit_name}"),
+        body: format!(
+            "Halo {full_name},\n\n\
+             Terima kasih atas penilaian dan masukan Anda untuk Pelayanan Statistik Terpadu \
+             {unit_name}. Petugas kami menindaklanjutinya:\n\n{message}\n\n\
+             Anda dapat membalas pesan ini melalui tautan berikut:\n\n{link}\n\n{SIGNATURE}\n"
+        ),
+        attachment: None,
+    }
+}

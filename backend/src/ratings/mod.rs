@@ -1,5 +1,6 @@
 //! Satisfaction ratings: the rating endpoint and its rules (once per service, after it closed;
 //! which ratings ask for a follow-up). The survey's vocabulary is in [`crate::skm`].
+pub mod follow_up;
 pub mod routes;
 pub mod service;
 
@@ -19,7 +20,8 @@ pub struct RatingRequest {
     pub comment: Option<String>,
 }
 
-/// A rating needs follow-up when any element scores 2 or less, or when it carries a comment.
-pub fn needs_follow_up(scores: &Scores, comment: Option<&str>) -> bool {
-    scores.all().iter().any(|s| *s <= 2) || comment.is_some_and(|c| !c.trim().is_empty())
+/// A rating needs follow-up when any element scores the unit's `follow_up_below_score` or
+/// less, or when it carries a comment.
+pub fn needs_follow_up(scores: &Scores, comment: Option<&str>, below_score: i16) -> bool {
+    scores.all().iter().any(|s| *s <= below_score) || comment.is_some_and(|c| !c.trim().is_empty())
 }

@@ -6,7 +6,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{RatingRequest, RatingView, needs_follow_up};
-use crate::skm::{RatedSubject, view};
+use crate::skm::{FollowUpState, RatedSubject, view};
 use crate::{
     access::{self, Access},
     caller::AuthUser,
@@ -68,6 +68,10 @@ async fn save<C: ConnectionTrait>(
         .map(|c| c.trim().to_owned())
         .filter(|c| !c.is_empty());
     let s = req.scores;
+    let below = crate::units::service::find(conn, unit)
+        .await?
+        .follow_up_below_score;
+    let flagged = needs_follow_up(&s, comment.as_deref(), below);
     let saved = rating::ActiveModel {
         id: Set(Uuid::now_v7()),
         subject_kind: Set(kind.as_str().to_owned()),
@@ -83,9 +87,22 @@ async fn save<C: ConnectionTrait>(
         u7: Set(s.u7),
         u8: Set(s.u8),
         u9: Set(s.u9),
-        needs_follow_up: Set(needs_follow_up(&s, comment.as_deref())),
+        needs_follow_up: Set(flagged),
         comment: Set(comment),
         created_at: Set(Utc::now()),
+        follow_up_state: Set(if flagged {
+            FollowUpState::Open
+        } else {
+            FollowUpState::None
+        }
+        .as_str()
+        .to_owned()),
+        contacted_at: Set(None),
+        resolved_at: Set(None),
+        resolved_by: Set(None),
+        resolution_note: Set(None),
+        reply_token_hash: Set(None),
+        reply_token_expires_at: Set(None),
     }
     .insert(conn)
     .await
@@ -99,7 +116,7 @@ async fn save<C: ConnectionTrait>(
             AppError::from(e)
         }
     })?;
-    Ok(view(saved))
+    view(saved)
 }
 
 /// How a walk-in visitor proves the visit is theirs: the one-time token of the emailed rating
@@ -184,15 +201,21 @@ mod tests {
     }
 
     #[test]
-    fn low_scores_or_a_comment_need_follow_up() {
-        assert!(!needs_follow_up(&scores(3), None));
-        assert!(!needs_follow_up(&scores(4), Some("  ")));
+    fn scores_at_or_below_the_units_threshold_or_a_comment_need_follow_up() {
+        assert!(!needs_follow_up(&scores(3), None, 2));
+        assert!(!needs_follow_up(&scores(4), Some("  "), 2));
         assert!(needs_follow_up(
             &scores(4),
-            Some("Mohon data per desa juga")
+            Some("Mohon data per desa juga"),
+            2
         ));
         let mut one_low = scores(4);
         one_low.u7 = 2;
-        assert!(needs_follow_up(&one_low, None));
+        assert!(needs_follow_up(&one_low, None, 2));
+        assert!(
+            !needs_follow_up(&one_low, None, 1),
+            "a unit that asks only for 1s"
+        );
+        assert!(needs_follow_up(&scores(3), None, 3));
     }
 }

@@ -49,7 +49,7 @@ impl UnitView {
 /// The figures a unit's service standard sets; per unit, never constants.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"auto_close_after_days": 7, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10, "notify_staff_on_new_consultation": true, "walkin_priority_run": 2, "walkin_no_show_after_calls": 2, "walkin_remote_tickets": false, "office_opens_at": "08:00", "office_closes_at": "16:00"}))]
+#[schema(example = json!({"auto_close_after_days": 7, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10, "notify_staff_on_new_consultation": true, "walkin_priority_run": 2, "walkin_no_show_after_calls": 2, "walkin_remote_tickets": false, "office_opens_at": "08:00", "office_closes_at": "16:00", "follow_up_below_score": 2}))]
 pub struct UnitSettings {
     /// Days of user silence after which an online consultation closes.
     #[validate(range(min = 1, max = 90, message = "must be between 1 and 90"))]
@@ -92,6 +92,17 @@ pub struct UnitSettings {
     #[validate(custom(function = "clock_time"))]
     #[schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", example = "16:00")]
     pub office_closes_at: String,
+    /// A satisfaction rating with any element scored this or lower (1–4: tidak … sangat baik)
+    /// asks an officer to follow up, as does one with a comment (2 when omitted: "kurang" or
+    /// worse).
+    #[serde(default = "two_score")]
+    #[validate(range(min = 1, max = 4, message = "must be between 1 and 4"))]
+    #[schema(minimum = 1, maximum = 4)]
+    pub follow_up_below_score: i16,
+}
+
+fn two_score() -> i16 {
+    2
 }
 
 fn yes() -> bool {
@@ -131,6 +142,7 @@ impl From<&unit::Model> for UnitSettings {
             walkin_remote_tickets: u.walkin_remote_tickets,
             office_opens_at: u.office_opens_at.clone(),
             office_closes_at: u.office_closes_at.clone(),
+            follow_up_below_score: u.follow_up_below_score,
         }
     }
 }

@@ -151,6 +151,7 @@ pub async fn put_settings(
     active.walkin_remote_tickets = Set(settings.walkin_remote_tickets);
     active.office_opens_at = Set(settings.office_opens_at);
     active.office_closes_at = Set(settings.office_closes_at);
+    active.follow_up_below_score = Set(settings.follow_up_below_score);
     active.updated_at = Set(Utc::now());
     let saved = active.update(&state.db).await?;
     Ok(UnitSettings::from(&saved))

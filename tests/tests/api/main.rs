@@ -16,6 +16,7 @@ mod me;
 mod openapi;
 mod outbox;
 mod rating;
+mod rating_follow_up;
 mod staff;
 mod units;
 mod walkin;

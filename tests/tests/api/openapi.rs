@@ -65,6 +65,9 @@ fn every_operation_is_documented_with_responses_and_security_where_needed() {
         "get /api/v1/walkin/tickets/{id}/live",
         "get /api/v1/walkin/tickets/{id}",
         "post /api/v1/walkin/tickets/{id}/rating",
+        // The respondent of a rating, through the token of the emailed link (or signed in).
+        "get /api/v1/ratings/{id}",
+        "post /api/v1/ratings/{id}/replies",
     ];
     let mut count = 0;
     for (path, item) in doc["paths"].as_object().unwrap() {

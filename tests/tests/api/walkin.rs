@@ -1237,3 +1237,55 @@ async fn a_desk_consultation_needs_the_guest_book_valid_fields_and_the_units_off
     assert_eq!(d.count("consultations").await, 1);
     assert_eq!(d.count("messages").await, 1);
 }
+
+#[tokio::test]
+async fn a_visits_rating_is_followed_up_with_the_guest_books_email() {
+    let d = walkin_app().await;
+    let ticket = d.take("K", None).await;
+    d.guest(&ticket, "rina.wulandari@example.id").await;
+    let called = d.call("meja-1").await.ok().clone();
+    d.act(&called, "finish").await.ok();
+    let rated = d
+        .app
+        .post(
+            &format!(
+                "/api/v1/walkin/tickets/{}/rating?key={}",
+                ticket["id"].as_str().unwrap(),
+                key_of(&ticket)
+            ),
+            None,
+            scores(2),
+        )
+        .await;
+    assert_eq!(rated.status, 201, "{}", rated.text);
+    let staff = Some(d.officer.access_token.as_str());
+    let list = d.app.get("/api/v1/ratings?channel=walk_in", staff).await;
+    assert_eq!(list.ok()["total"], 1);
+    let item = &list.body["items"][0];
+    assert_eq!(item["subject_number"], ticket["number"]);
+    assert_eq!(item["ticket_id"], ticket["id"]);
+    assert_eq!(item["respondent"]["full_name"], "Rina Wulandari");
+    assert_eq!(item["follow_up_state"], "open");
+    let id = item["id"].as_str().unwrap();
+    d.app
+        .post(
+            &format!("/api/v1/ratings/{id}/follow-ups"),
+            staff,
+            json!({"message": "Terima kasih atas masukannya; kami menambah petugas di meja konsultasi."}),
+        )
+        .await
+        .ok();
+    let token = d
+        .app
+        .mailed_token("rina.wulandari@example.id", &format!("/ratings/{id}/reply"))
+        .await;
+    let answered = d
+        .app
+        .post(
+            &format!("/api/v1/ratings/{id}/replies?token={token}"),
+            None,
+            json!({"body": "Baik, terima kasih."}),
+        )
+        .await;
+    assert_eq!(answered.status, 201, "{}", answered.text);
+}

@@ -102,6 +102,7 @@ describe('the satisfaction survey', () => {
       scores: { u1: 4, u2: 4, u3: 3, u4: 4, u5: 4, u6: 4, u7: 4, u8: 1, u9: 4 },
       comment: 'Ruang tunggu panas.',
       needs_follow_up: true,
+      follow_up_state: 'open' as const,
       created_at: '2026-11-21T04:00:00Z',
     };
     renderWithProviders(<RatingSection consultationId={id} rated rating={rating} />);

@@ -19,6 +19,7 @@ describe('the unit settings form', () => {
       walkin_remote_tickets: false,
       office_opens_at: '08:00',
       office_closes_at: '16:00',
+      follow_up_below_score: 2,
     };
     const { calls } = mockApi({ 'PUT /api/v1/units/6571/settings': () => json(200, saved) });
     renderWithProviders(<UnitSettingsForm unitCode="6571" settings={tarakan.settings} />);

@@ -17,6 +17,7 @@ const fields = [
   'walkin_max_wait_minutes',
   'walkin_priority_run',
   'walkin_no_show_after_calls',
+  'follow_up_below_score',
 ] as const;
 const hours = ['office_opens_at', 'office_closes_at'] as const;
 const allFields = [...fields, ...hours, 'notify_staff_on_new_consultation', 'walkin_remote_tickets'] as const;
@@ -35,6 +36,7 @@ const complete = (settings: UnitSettings): Required<UnitSettings> => ({
   walkin_remote_tickets: settings.walkin_remote_tickets ?? false,
   office_opens_at: settings.office_opens_at ?? '08:00',
   office_closes_at: settings.office_closes_at ?? '16:00',
+  follow_up_below_score: settings.follow_up_below_score ?? 2,
 });
 
 export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) {
@@ -79,6 +81,7 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
     walkin_max_wait_minutes: t('staff.settings.walkinWait'),
     walkin_priority_run: t('staff.settings.priorityRun'),
     walkin_no_show_after_calls: t('staff.settings.noShowAfterCalls'),
+    follow_up_below_score: t('staff.settings.followUpBelowScore'),
     office_opens_at: t('staff.settings.opensAt'),
     office_closes_at: t('staff.settings.closesAt'),
   };
