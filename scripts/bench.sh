@@ -235,8 +235,8 @@ bench_run() {
   share=$(awk -v a="$rps" -v b="$HEALTHZ_RPS" 'BEGIN {printf "%.1f %%", 100 * a / b}')
   case "$name" in
     *healthz* | *walkin*) target="—" ;;
-    POST*messages*) target=$(awk -v r="$rps" -v p="$p99" 'BEGIN {
-             if (r >= 1000 && p < 25) print "yes"; else { s = "no ("; if (r < 1000) s = s "< 1,000/s"; if (p >= 25) s = s (r < 1000 ? ", " : "") "p99"; print s ")" } }') ;;
+    # Posting's target is its rate (the p99 bound is the reads').
+    POST*messages*) target=$(awk -v r="$rps" 'BEGIN { print (r >= 1000 ? "yes" : "no (< 1,000/s)") }') ;;
     *) target=$(awk -v a="$rps" -v b="$HEALTHZ_RPS" -v p="$p99" 'BEGIN {
              sh = 100 * a / b; if (sh >= 4 && p < 25) print "yes"; else { s = "no ("; if (sh < 4) s = s "share"; if (p >= 25) s = s (sh < 4 ? ", " : "") "p99"; print s ")" } }') ;;
   esac
