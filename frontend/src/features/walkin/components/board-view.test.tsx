@@ -87,6 +87,15 @@ describe('the display board', () => {
     await waitFor(() => expect(speak).toHaveBeenCalledTimes(1));
     expect(speak.mock.calls[0]?.[0]).toMatchObject({ text: 'Nomor antrean K nol nol tujuh, silakan menuju Meja dua', lang: 'id-ID' });
     expect(within(screen.getByRole('region', { name: 'Panggilan sebelumnya' })).getByText('K-006')).toBeInTheDocument();
+
+    // The desk calls the same visitor again: the board says it again.
+    const recalled = { ...call, called_at: '2026-12-02T02:03:00Z' };
+    act(() => socket.onmessage?.(new MessageEvent('message', frame(board({ ...afterCall, now_serving: [earlier, recalled], recent_calls: [recalled, earlier] })))));
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
+    await waitFor(() => expect(speak).toHaveBeenCalledTimes(2));
+    expect(speak.mock.calls[1]?.[0]).toMatchObject({ text: 'Nomor antrean K nol nol tujuh, silakan menuju Meja dua' });
   });
 
   it('stays silent until the sound is switched on', async () => {
