@@ -336,13 +336,17 @@ pub async fn login(
     address: &str,
 ) -> AppResult<TokenPair> {
     let email = normalize_email(email);
-    if let Some(wait) = state.login_limiter.check(&email, address) {
-        let mut e = AppError::new(ErrorCode::TooManyAttempts).with_detail(format!(
-            "Too many failed logins; try again in {wait} seconds."
-        ));
-        e.retry_after_seconds = Some(wait);
-        return Err(e);
-    }
+    // Counted before the password is checked: logins sent at once cannot all slip under the limit.
+    let attempt = state
+        .login_limiter
+        .attempt(&email, address)
+        .map_err(|wait| {
+            let mut e = AppError::new(ErrorCode::TooManyAttempts).with_detail(format!(
+                "Too many failed logins; try again in {wait} seconds."
+            ));
+            e.retry_after_seconds = Some(wait);
+            e
+        })?;
     let user = find_by_email(&state.db, &email).await?;
     let ok = match &user {
         Some(u) if !is_requester(u) => {
@@ -356,15 +360,15 @@ pub async fn login(
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        state.login_limiter.record(&email, address);
         return Err(AppError::new(ErrorCode::InvalidCredentials));
     };
+    // The password was right: the attempt is no failure, whatever follows.
+    state.login_limiter.succeeded(&email, address, attempt);
     if user.email_verified_at.is_none() {
         return Err(AppError::new(ErrorCode::EmailNotVerified).with_detail(
             "Open the link in the verification email, or ask for a new one at /api/v1/auth/resend-verification.",
         ));
     }
-    state.login_limiter.record_success(&email);
     start_session(state, &state.db, &user, Uuid::now_v7()).await
 }
 

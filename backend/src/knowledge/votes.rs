@@ -36,13 +36,16 @@ pub async fn vote(
         Some(a) => format!("{}:user:{}", article.id, a.id),
         None => format!("{}:address:{address}", article.id),
     };
-    if let Some(wait) = state.vote_limiter.check(&reader, address) {
-        let mut e = AppError::new(ErrorCode::TooManyAttempts)
-            .with_detail("Your answer about this article is already counted.");
-        e.retry_after_seconds = Some(wait);
-        return Err(e);
-    }
-    state.vote_limiter.record(&reader, address);
+    // Checked and counted in one step: votes sent at once cannot all pass.
+    let _counted = state
+        .vote_limiter
+        .attempt(&reader, address)
+        .map_err(|wait| {
+            let mut e = AppError::new(ErrorCode::TooManyAttempts)
+                .with_detail("Your answer about this article is already counted.");
+            e.retry_after_seconds = Some(wait);
+            e
+        })?;
     let txn = state.db.begin().await?;
     knowledge_vote::ActiveModel {
         id: Set(Uuid::now_v7()),

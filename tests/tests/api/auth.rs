@@ -172,6 +172,23 @@ async fn login_is_rate_limited_per_account() {
     app.login(&other.email, &other.password).await.ok();
 }
 
+/// Wrong passwords sent at once are counted before any is checked: no more than the account's
+/// limit get to try.
+#[tokio::test]
+async fn parallel_wrong_passwords_for_one_account_stop_at_its_limit() {
+    let app = spawn_app().await;
+    let user = app.public_user().await;
+    let replies =
+        futures_util::future::join_all((0..40).map(|_| app.login(&user.email, "Wrong-Password-1")))
+            .await;
+    let tried = replies.iter().filter(|r| r.status == 401).count();
+    let refused = replies.iter().filter(|r| r.status == 429).count();
+    assert_eq!((tried, refused), (5, 35));
+    app.login(&user.email, &user.password)
+        .await
+        .problem(429, "too_many_attempts");
+}
+
 #[tokio::test]
 async fn login_is_rate_limited_per_address() {
     let app = spawn_app().await;
