@@ -38,6 +38,7 @@ export function ticket(overrides: Partial<Ticket> & Pick<Ticket, 'id' | 'number'
     track_url: null,
     note: null,
     rated: false,
+    consultation_id: null,
     ...overrides,
   };
 }

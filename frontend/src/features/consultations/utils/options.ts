@@ -1,22 +1,15 @@
 import { everyValueOf } from '@/lib/api/enums';
 import { requestLimits } from '@/lib/api/limits.gen';
-import type { FollowUpKind, ReferralService, Resolution } from '@/lib/api/types';
+import type { FollowUpKind, Resolution } from '@/lib/api/types';
 
 export { categories } from '@/lib/api/categories';
+export { referralServices } from '@/lib/api/referral-services';
 
 /** The API's enums, in the order people see them. */
 export const closingResolutions = ['answered', 'referred', 'cancelled'] as const satisfies readonly Resolution[];
 
 export const followUpKinds = everyValueOf<FollowUpKind>()(['in_person', 'video_meeting']);
 
-export const referralServices = everyValueOf<ReferralService>()([
-  'library',
-  'data_purchase',
-  'microdata',
-  'activity_recommendation',
-  'in_person_consultation',
-  'other',
-]);
 
 /** The nine SKM elements and their scores, shared with the walk-in visit's survey. */
 export { skmElements, skmScores } from '@/components/rating/skm';

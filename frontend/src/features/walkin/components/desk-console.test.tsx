@@ -5,7 +5,7 @@ import type { Ticket } from '@/lib/api/types';
 import { userOnFakeClock } from '@/testing/fake-clock';
 import { fakeSockets } from '@/testing/fake-socket';
 import { json, mockApi, problem } from '@/testing/mock-api';
-import { page } from '@/testing/fixtures';
+import { page, waitingConsultation } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { board, ticket, walkinDesks, walkinServices } from '@/testing/walkin-fixtures';
 
@@ -112,5 +112,62 @@ describe('the desk console', () => {
     await user.click(within(current).getByRole('button', { name: 'Tidak hadir' }));
     expect(await screen.findByText(/Pengunjung belum dipanggil cukup kali/)).toBeInTheDocument();
     await waitFor(() => expect(within(current).getByText('K-001')).toBeInTheDocument());
+  });
+
+  it('records the consultation of the visitor at the desk, and of one it finished earlier, then stops offering it', async () => {
+    const user = userOnFakeClock();
+    vi.setSystemTime(NOW);
+    localStorage.setItem('statkonsul.walkinDesk.3375', 'meja-1');
+    const { handlers, called, state } = serve();
+    const serving = { ...called, status: 'serving' as const, started_at: NOW.toISOString() };
+    const earlier = { ...late, status: 'finished' as const, position: null, ahead: null, desk: meja1, finished_at: '2026-12-02T01:55:00Z' };
+    const elsewhere = { ...p1, status: 'finished' as const, position: null, ahead: null, desk: { code: 'meja-3', name: 'Meja 3' }, finished_at: '2026-12-02T01:59:00Z' };
+    state.tickets = [serving, earlier, elsewhere];
+    const recorded = { ...waitingConsultation, id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e71', number: '3375-2026-000043', unit_code: '3375', channel: 'walk_in' as const };
+    const record = (id: string) => () => {
+      state.tickets = state.tickets.map((t) => (t.id === id ? { ...t, consultation_id: recorded.id } : t));
+      return json(201, recorded);
+    };
+    const { calls } = mockApi({
+      ...handlers,
+      [`POST /api/v1/walkin/tickets/${k1.id}/consultation`]: record(k1.id),
+      [`POST /api/v1/walkin/tickets/${late.id}/consultation`]: record(late.id),
+    });
+    renderWithProviders(<DeskConsole unitCode="3375" maxWaitMinutes={10} createSocket={fakeSockets().create} />);
+
+    const current = await screen.findByRole('region', { name: 'Pengunjung di meja ini' });
+    // Only this desk's finished visits wait for their record.
+    const unrecorded = screen.getByRole('region', { name: 'Konsultasi belum dicatat' });
+    expect(within(unrecorded).getByText('R-001')).toBeInTheDocument();
+    expect(within(unrecorded).queryByText('P-001')).not.toBeInTheDocument();
+
+    await user.click(within(current).getByRole('button', { name: 'Catat konsultasi' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Catat konsultasi K-001' });
+    await user.click(within(dialog).getByRole('combobox', { name: /Kategori/ }));
+    await user.click(await screen.findByRole('option', { name: 'Metadata', hidden: true }));
+    await user.type(within(dialog).getByRole('textbox', { name: /Judul/ }), 'Definisi pengangguran');
+    await user.type(within(dialog).getByRole('textbox', { name: /Pertanyaan pengunjung/ }), 'Apa definisi pengangguran terbuka menurut BPS?');
+    await user.type(within(dialog).getByRole('textbox', { name: /Jawaban yang diberikan/ }), 'Penduduk angkatan kerja yang tidak bekerja dan mencari pekerjaan.');
+    await user.click(within(dialog).getByRole('button', { name: 'Simpan konsultasi' }));
+    expect(await within(dialog).findByRole('link', { name: 'Buka konsultasi' })).toHaveAttribute('href', `/staff/consultations/${recorded.id}`);
+    expect(calls.find((c) => c.path.endsWith(`${k1.id}/consultation`))?.body).toMatchObject({ category: 'metadata', referral: null });
+    await user.click(within(dialog).getByRole('button', { name: 'Tutup' }));
+
+    // Recorded: the card links to the consultation instead of offering to record it again.
+    await waitFor(() => expect(within(current).queryByRole('button', { name: 'Catat konsultasi' })).not.toBeInTheDocument());
+    expect(within(current).getByText('Konsultasi tercatat')).toBeInTheDocument();
+    expect(within(current).getByRole('link', { name: 'Buka konsultasi' })).toHaveAttribute('href', `/staff/consultations/${recorded.id}`);
+
+    await user.click(within(unrecorded).getByRole('button', { name: 'Catat konsultasi R-001' }));
+    const second = await screen.findByRole('dialog', { name: 'Catat konsultasi R-001' });
+    await user.click(within(second).getByRole('combobox', { name: /Kategori/ }));
+    await user.click(await screen.findByRole('option', { name: 'Klasifikasi', hidden: true }));
+    await user.type(within(second).getByRole('textbox', { name: /Judul/ }), 'Klasifikasi lapangan usaha');
+    await user.type(within(second).getByRole('textbox', { name: /Pertanyaan pengunjung/ }), 'Kode KBLI untuk usaha katering rumahan?');
+    await user.type(within(second).getByRole('textbox', { name: /Jawaban yang diberikan/ }), 'KBLI 56210, jasa boga untuk suatu event tertentu.');
+    await user.click(within(second).getByRole('button', { name: 'Simpan konsultasi' }));
+    await within(second).findByRole('status');
+    await user.click(within(second).getByRole('button', { name: 'Tutup' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Konsultasi belum dicatat' })).not.toBeInTheDocument());
   });
 });

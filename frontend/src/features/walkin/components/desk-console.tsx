@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Card, Group, Select, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -6,6 +7,7 @@ import {
   IconBell,
   IconCircleCheck,
   IconInfoCircle,
+  IconNotes,
   IconPlayerPlay,
   IconSpeakerphone,
   IconUserOff,
@@ -13,8 +15,10 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
+import { paths } from '@/config/paths';
 import { useNow } from '@/lib/hooks/use-now';
 import { isApiError } from '@/lib/api/problem';
 import type { Ticket } from '@/lib/api/types';
@@ -32,6 +36,7 @@ import { atDesk } from '../utils/options';
 import { deskChoiceStore } from '../utils/storage';
 import { useBoardFeed } from '../utils/use-board-feed';
 
+import { DeskConsultationForm } from './desk-consultation-form';
 import { LiveBadge } from './live-badge';
 import { WaitBadge } from './wait-badge';
 import { WaitingList } from './waiting-list';
@@ -45,12 +50,14 @@ function CurrentTicket({
   now,
   maxWaitMinutes,
   onError,
+  onRecord,
 }: {
   ticket: Ticket;
   unitCode: string;
   now: number;
   maxWaitMinutes: number | null | undefined;
   onError: (error: unknown) => void;
+  onRecord: (ticket: Ticket) => void;
 }) {
   const { t } = useTranslation();
   const services = useWalkinServices(unitCode);
@@ -141,6 +148,7 @@ function CurrentTicket({
         </Group>
       ) : (
         <Stack mt="lg" gap="md">
+          <RecordedOrRecord ticket={ticket} onRecord={onRecord} />
           <form
             onSubmit={(event) => {
               event.preventDefault();
@@ -201,6 +209,67 @@ function CurrentTicket({
   );
 }
 
+/** The visit's consultation: a link once recorded, else the action that records it. */
+function RecordedOrRecord({ ticket, onRecord }: { ticket: Ticket; onRecord: (ticket: Ticket) => void }) {
+  const { t } = useTranslation();
+  if (ticket.consultation_id) {
+    return (
+      <Group gap="xs">
+        <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={12} />} style={{ textTransform: 'none' }}>
+          {t('walkin.record.recordedBadge')}
+        </Badge>
+        <Anchor component={Link} to={paths.staffConsultation(ticket.consultation_id)} size="sm">
+          {t('walkin.record.open')}
+        </Anchor>
+      </Group>
+    );
+  }
+  return (
+    <Button variant="light" leftSection={<IconNotes size={18} />} onClick={() => onRecord(ticket)} style={{ alignSelf: 'flex-start' }}>
+      {t('walkin.record.action')}
+    </Button>
+  );
+}
+
+/** Visits this desk finished today whose consultation is not recorded yet. */
+function UnrecordedVisits({ tickets, onRecord }: { tickets: Ticket[]; onRecord: (ticket: Ticket) => void }) {
+  const { t } = useTranslation();
+  if (tickets.length === 0) return null;
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="desk-unrecorded-title">
+      <Title order={2} size="h5" id="desk-unrecorded-title">
+        {t('walkin.record.unrecordedTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('walkin.record.unrecordedLead')}
+      </Text>
+      <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {tickets.map((ticket) => (
+          <Group key={ticket.id} component="li" justify="space-between" wrap="nowrap" gap="sm">
+            <div>
+              <Text fw={700} ff="monospace">
+                {ticket.number}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {ticket.service_name}
+              </Text>
+            </div>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconNotes size={16} />}
+              onClick={() => onRecord(ticket)}
+              aria-label={t('walkin.record.actionFor', { number: ticket.number })}
+            >
+              {t('walkin.record.action')}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
 /**
  * An officer's desk: choose the desk (remembered on this device), call the next visitor, then
  * recall, start, finish, transfer or give up on them; below, who waits for which service, live.
@@ -215,6 +284,8 @@ export function DeskConsole({ unitCode, maxWaitMinutes, createSocket }: DeskCons
   const now = useNow(1_000);
   const [stored, setStored] = useState(() => deskChoiceStore.get(unitCode));
   const [error, setError] = useState<unknown>(null);
+  const [recording, setRecording] = useState<Ticket | null>(null);
+  const phone = useMediaQuery('(max-width: 36em)');
   const live = useBoardFeed(unitCode, {
     createSocket,
     // Every change of the unit's queue reaches the board: the console's list follows it.
@@ -225,6 +296,11 @@ export function DeskConsole({ unitCode, maxWaitMinutes, createSocket }: DeskCons
   const desk = activeDesks.find((d) => d.code === stored) ?? null;
   const all = tickets.data?.items ?? [];
   const current = desk ? all.find((ticket) => ticket.desk?.code === desk.code && atDesk(ticket)) : undefined;
+  const unrecorded = desk
+    ? all
+        .filter((ticket) => ticket.desk?.code === desk.code && ticket.status === 'finished' && !ticket.consultation_id)
+        .sort((a, b) => (b.finished_at ?? '').localeCompare(a.finished_at ?? ''))
+    : [];
 
   const chooseDesk = (code: string | null) => {
     deskChoiceStore.set(unitCode, code);
@@ -273,7 +349,7 @@ export function DeskConsole({ unitCode, maxWaitMinutes, createSocket }: DeskCons
           {tickets.isPending ? (
             <Skeleton h={160} />
           ) : current ? (
-            <CurrentTicket key={current.id} ticket={current} unitCode={unitCode} now={now} maxWaitMinutes={maxWaitMinutes} onError={setError} />
+            <CurrentTicket key={current.id} ticket={current} unitCode={unitCode} now={now} maxWaitMinutes={maxWaitMinutes} onError={setError} onRecord={setRecording} />
           ) : (
             <Card withBorder radius="md" padding="lg" component="section" aria-label={t('walkin.console.current')}>
               <Stack align="flex-start">
@@ -291,8 +367,20 @@ export function DeskConsole({ unitCode, maxWaitMinutes, createSocket }: DeskCons
           ) : (
             <ErrorAlert error={error} />
           )}
+          <UnrecordedVisits tickets={unrecorded} onRecord={setRecording} />
         </>
       )}
+
+      {/* Kept by the console, not the ticket's card: the visit may leave the desk while it is written. */}
+      <Modal
+        opened={recording !== null}
+        onClose={() => setRecording(null)}
+        title={recording ? t('walkin.record.title', { number: recording.number }) : undefined}
+        size="lg"
+        fullScreen={phone}
+      >
+        {recording && <DeskConsultationForm key={recording.id} ticket={recording} unitCode={unitCode} onClose={() => setRecording(null)} />}
+      </Modal>
 
       <div>
         <Title order={2} size="h3" mb="sm">
