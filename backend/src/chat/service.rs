@@ -167,7 +167,7 @@ async fn write(
     };
     // As the database keeps it (PostgreSQL: microseconds), so the view answered now equals
     // what later reads answer.
-    let now = Utc::now().trunc_subsecs(6);
+    let now = state.clock.now().trunc_subsecs(6);
     let saved = message::Model {
         id: Uuid::now_v7(),
         consultation_id: c.id,

@@ -1,7 +1,6 @@
 //! Follow-ups (a meeting in person or by video, emailed with a calendar invitation) and
 //! referrals to other PST services.
 
-use chrono::Utc;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
 use uuid::Uuid;
 
@@ -26,7 +25,7 @@ pub async fn add_follow_up(
 ) -> AppResult<FollowUpView> {
     let (c, access) = access::load(&state.db, auth, id).await?;
     require(acts_for(&c, auth, access))?;
-    if req.scheduled_at <= Utc::now() {
+    if req.scheduled_at <= state.clock.now() {
         return Err(AppError::field("scheduled_at", "must be in the future"));
     }
     if c.status == Status::Closed.as_str()
@@ -46,7 +45,7 @@ pub async fn add_follow_up(
         .one(&state.db)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let now = Utc::now();
+    let now = state.clock.now();
     let txn = state.db.begin().await?;
     let saved = follow_up::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -91,7 +90,7 @@ pub async fn add_referral(
         service: Set(req.service.as_str().into()),
         note: Set(req.note),
         created_by: Set(auth.id),
-        created_at: Set(Utc::now()),
+        created_at: Set(state.clock.now()),
     }
     .insert(&state.db)
     .await?;

@@ -84,7 +84,7 @@ pub async fn create(
             "this unit does not take consultations (it has no published service standard)",
         ));
     }
-    let now = Utc::now();
+    let now = state.clock.now();
     let year = now.with_timezone(&vocab::zone(&unit.time_zone)?).year();
     let txn = state.db.begin().await?;
     queue::lock(&txn, &unit.code).await?;
@@ -319,7 +319,7 @@ pub async fn claim(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Con
             "This consultation is no longer waiting.",
         ));
     }
-    let now = Utc::now();
+    let now = state.clock.now();
     let claimed = transition(
         &state.db,
         &c,
@@ -355,7 +355,7 @@ pub async fn assign(
         ));
     }
     let was_waiting = c.status == Status::Waiting.as_str();
-    let now = Utc::now();
+    let now = state.clock.now();
     let assigned = transition(
         &state.db,
         &c,
@@ -391,7 +391,7 @@ pub async fn clarify(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<C
         .one(&state.db)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let now = Utc::now();
+    let now = state.clock.now();
     let zone = vocab::zone(&unit.time_zone)?;
     let holidays =
         working_days::holidays_from(&state.db, now.with_timezone(&zone).date_naive()).await?;
@@ -434,7 +434,7 @@ pub async fn close(
     }
     let was_waiting = c.status == Status::Waiting.as_str();
     let txn = state.db.begin().await?;
-    let now = Utc::now();
+    let now = state.clock.now();
     let closed = transition(
         &txn,
         &c,
@@ -457,7 +457,7 @@ pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<
     let (c, access) = access::load(&state.db, auth, id).await?;
     require(access == Access::Owner)?;
     let was_waiting = c.status == Status::Waiting.as_str();
-    let now = Utc::now();
+    let now = state.clock.now();
     let withdrawn = transition(
         &state.db,
         &c,
@@ -476,7 +476,9 @@ pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<
 pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
     let (c, access) = access::load(&state.db, auth, id).await?;
     require(access.is_unit_staff())?;
-    let within = c.closed_at.is_some_and(|t| Utc::now() - t <= REOPEN_WINDOW);
+    let within = c
+        .closed_at
+        .is_some_and(|t| state.clock.now() - t <= REOPEN_WINDOW);
     if c.status != Status::Closed.as_str() || !within {
         return Err(AppError::conflict(
             ErrorCode::InvalidState,
@@ -488,7 +490,7 @@ pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
     } else {
         Status::Waiting
     };
-    let now = Utc::now();
+    let now = state.clock.now();
     let reopened = transition(
         &state.db,
         &c,
@@ -519,7 +521,7 @@ pub async fn mark_to_index(
     require(access.is_unit_staff())?;
     let mut active = c.into_active_model();
     active.to_index = Set(to_index);
-    active.updated_at = Set(Utc::now());
+    active.updated_at = Set(state.clock.now());
     let saved = active.update(&state.db).await?;
     announced(state, auth.id, saved, false).await
 }

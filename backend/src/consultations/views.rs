@@ -684,7 +684,7 @@ pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         None
     };
     Ok(ConsultationDetail {
-        consultation: to_view(row, Utc::now())?,
+        consultation: to_view(row, state.clock.now())?,
         follow_ups,
         referrals,
         rating,

@@ -35,7 +35,7 @@ pub async fn schedule(
 ) {
     tracing::info!("job scheduler started");
     loop {
-        match run_due(&state, Utc::now()).await {
+        match run_due(&state, state.clock.now()).await {
             Ok(report) if report != JobReport::default() => tracing::info!(?report, "jobs ran"),
             Ok(_) => {}
             Err(e) => tracing::error!(error = %e, "jobs failed"),

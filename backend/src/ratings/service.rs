@@ -1,4 +1,4 @@
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionTrait, sea_query::Expr,
@@ -45,10 +45,7 @@ pub async fn rate_consultation(
         &c.unit_code,
         Some(auth.id),
         req,
-        match kind {
-            RatedSubject::Consultation => "This consultation has already been rated.",
-            RatedSubject::Visit => "This visit has already been rated.",
-        },
+        state.clock.now(),
     )
     .await
 }
@@ -61,8 +58,12 @@ async fn save<C: ConnectionTrait>(
     unit: &str,
     user: Option<Uuid>,
     req: RatingRequest,
-    already: &str,
+    now: DateTime<Utc>,
 ) -> AppResult<RatingView> {
+    let already = match kind {
+        RatedSubject::Consultation => "This consultation has already been rated.",
+        RatedSubject::Visit => "This visit has already been rated.",
+    };
     let comment = req
         .comment
         .map(|c| c.trim().to_owned())
@@ -89,7 +90,7 @@ async fn save<C: ConnectionTrait>(
         u9: Set(s.u9),
         needs_follow_up: Set(flagged),
         comment: Set(comment),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         follow_up_state: Set(if flagged {
             FollowUpState::Open
         } else {
@@ -166,7 +167,7 @@ pub async fn rate_visit(
         &ticket.unit_code,
         ticket.visitor_id,
         req,
-        "This visit has already been rated.",
+        now,
     )
     .await?;
     walkin_ticket::Entity::update_many()
