@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Consultation } from '@/lib/api/types';
 import { formatDateTime } from '@/lib/format/date-time';
 
-import { QueuePosition, StatusBadge } from './status-badge';
+import { ChannelBadge, QueuePosition, StatusBadge } from './status-badge';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -40,6 +40,7 @@ export function ConsultationSummary({ consultation: c, unitName, timeZone, showO
               {c.number}
             </Text>
             <StatusBadge consultation={c} />
+            <ChannelBadge channel={c.channel} />
             {c.to_index && (
               <Badge color="grape" variant="light" style={{ textTransform: 'none' }}>
                 {t('consultations.toIndex')}
@@ -50,6 +51,11 @@ export function ConsultationSummary({ consultation: c, unitName, timeZone, showO
             {c.subject}
           </Title>
           <QueuePosition position={c.queue_position} />
+          {c.channel === 'walk_in' && (
+            <Text size="sm" c="dimmed" mt={4}>
+              {t('consultations.detail.walkInNote')}
+            </Text>
+          )}
         </div>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
           <Field label={t('consultations.detail.unit')}>{unitName}</Field>

@@ -12,7 +12,7 @@ import type { ConsultationListQuery } from '../api/query-keys';
 import { nameOf, zoneOf, type UnitsByCode } from '../utils/unit-lookup';
 import { useNow } from '@/lib/hooks/use-now';
 
-import { StatusBadge, UnreadBadge } from './status-badge';
+import { ChannelBadge, StatusBadge, UnreadBadge } from './status-badge';
 
 type ConsultationTableProps = {
   query: ConsultationListQuery;
@@ -85,6 +85,7 @@ export function ConsultationTable({ query, onPage, units, showUnit, emptyText }:
               </Text>
               <Group gap={6} mt={6}>
                 <StatusBadge consultation={c} />
+                <ChannelBadge channel={c.channel} />
                 <UnreadBadge count={c.unread_count} />
               </Group>
               <TimeCell consultation={c} units={units} now={now} />
@@ -119,6 +120,7 @@ export function ConsultationTable({ query, onPage, units, showUnit, emptyText }:
                       <Badge variant="outline" color="gray" size="sm" style={{ textTransform: 'none' }}>
                         {t(`consultations.categories.${c.category}.label`)}
                       </Badge>
+                      <ChannelBadge channel={c.channel} />
                       <UnreadBadge count={c.unread_count} />
                     </Group>
                   </Table.Td>

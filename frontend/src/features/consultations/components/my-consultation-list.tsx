@@ -12,7 +12,7 @@ import { formatDateTime } from '@/lib/format/date-time';
 import { useConsultations } from '../api/get-consultations';
 import { nameOf, zoneOf, type UnitsByCode } from '../utils/unit-lookup';
 
-import { QueuePosition, StatusBadge, UnreadBadge } from './status-badge';
+import { ChannelBadge, QueuePosition, StatusBadge, UnreadBadge } from './status-badge';
 
 const PER_PAGE = 10;
 
@@ -34,6 +34,7 @@ function Row({ consultation: c, units }: { consultation: Consultation; units: Un
         <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
           {t(`consultations.categories.${c.category}.label`)}
         </Badge>
+        <ChannelBadge channel={c.channel} />
       </Group>
       <QueuePosition position={c.queue_position} />
       {c.deadline_at && (

@@ -1,4 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { IconBuildingCommunity, IconWorld } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import type { Consultation } from '@/lib/api/types';
@@ -49,6 +50,22 @@ export function UnreadBadge({ count }: { count: number }) {
   return (
     <Badge color="red" variant="filled" style={whole}>
       {t('consultations.unread', { count })}
+    </Badge>
+  );
+}
+
+/** "Tatap muka" for a consultation held at a unit's desk, "Daring" for one asked online. */
+export function ChannelBadge({ channel }: { channel: Consultation['channel'] }) {
+  const { t } = useTranslation();
+  const walkIn = channel === 'walk_in';
+  return (
+    <Badge
+      color={walkIn ? 'teal' : 'indigo'}
+      variant="outline"
+      leftSection={walkIn ? <IconBuildingCommunity size={12} aria-hidden /> : <IconWorld size={12} aria-hidden />}
+      style={whole}
+    >
+      {t(`consultations.channels.${channel}`)}
     </Badge>
   );
 }

@@ -343,6 +343,10 @@ export const en: Translation<Messages> = {
       cancelled: 'Cancelled',
       inactive: 'Closed for inactivity',
     },
+    channels: {
+      online: 'Online',
+      walk_in: 'In person',
+    },
     queuePosition: 'Number {{position}} in the queue',
     overdue: 'Overdue',
     unread_one: '{{count}} new message',
@@ -378,6 +382,7 @@ export const en: Translation<Messages> = {
       newCta: 'New consultation',
     },
     detail: {
+      walkInNote: 'This consultation was held at the unit’s service desk and recorded by the officer.',
       backToMine: 'My consultations',
       backToConsole: 'Consultation console',
       unit: 'Unit',

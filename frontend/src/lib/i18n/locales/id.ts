@@ -332,6 +332,10 @@ export const id = {
       cancelled: 'Dibatalkan',
       inactive: 'Ditutup otomatis',
     },
+    channels: {
+      online: 'Daring',
+      walk_in: 'Tatap muka',
+    },
     queuePosition: 'Antrean ke-{{position}}',
     overdue: 'Lewat tenggat',
     unread_other: '{{count}} pesan baru',
@@ -365,6 +369,7 @@ export const id = {
       newCta: 'Konsultasi baru',
     },
     detail: {
+      walkInNote: 'Konsultasi ini berlangsung di meja layanan unit dan dicatat oleh petugas.',
       backToMine: 'Konsultasi saya',
       backToConsole: 'Konsol konsultasi',
       unit: 'Unit',
