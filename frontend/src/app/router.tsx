@@ -135,6 +135,13 @@ export const routes: RouteObject[] = [
         },
       },
       {
+        path: 'staff/walkin/setup',
+        lazy: async () => {
+          const { StaffWalkinSetupRoute } = await import('./routes/staff-walkin-setup');
+          return { Component: () => <RequireStaff><StaffWalkinSetupRoute /></RequireStaff> };
+        },
+      },
+      {
         path: 'knowledge',
         lazy: async () => ({ Component: (await import('./routes/knowledge')).KnowledgeRoute }),
       },

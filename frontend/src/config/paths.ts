@@ -39,4 +39,5 @@ export const paths = {
   staffWalkin: '/staff/walkin',
   staffGuestbook: '/staff/walkin/guestbook',
   staffWalkinOverview: '/staff/walkin/overview',
+  staffWalkinSetup: '/staff/walkin/setup',
 } as const;
