@@ -29,7 +29,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'units/:code',
-        lazy: async () => ({ Component: (await import('@/features/units/routes/unit-route')).UnitRoute }),
+        lazy: async () => ({ Component: (await import('./routes/unit')).UnitPageRoute }),
       },
       {
         path: 'register',

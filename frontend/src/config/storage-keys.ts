@@ -7,4 +7,6 @@ export const storageKeys = {
   /** Followed by `.<unit code>`. */
   walkinDesk: 'statkonsul.walkinDesk',
   ticketPaper: 'statkonsul.ticketPaper',
+  /** Followed by `.<unit code>`: the ticket a visitor took from their phone. */
+  remoteTicket: 'statkonsul.remoteTicket',
 } as const;

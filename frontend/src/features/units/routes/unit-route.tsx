@@ -1,11 +1,13 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle, IconMessagePlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api/problem';
+import type { UnitDetail } from '@/lib/api/types';
 import { useUser } from '@/lib/auth/get-me';
 import { isStaffRole } from '@/lib/auth/roles';
 import { describeZone } from '@/lib/format/date-time';
@@ -14,7 +16,12 @@ import { useUnit } from '../api/get-unit';
 import { ServiceStandardView } from '../components/service-standard-view';
 import { UnitSettingsSummary } from '../components/unit-settings-summary';
 
-export function UnitRoute() {
+type UnitRouteProps = {
+  /** What other features add under the unit's head (the walk-in queue's remote ticket), composed by the app. */
+  extra?: (unit: UnitDetail) => ReactNode;
+};
+
+export function UnitRoute({ extra }: UnitRouteProps = {}) {
   const { t } = useTranslation();
   const { code = '' } = useParams();
   const unit = useUnit(code);
@@ -65,6 +72,8 @@ export function UnitRoute() {
           </Button>
         )}
       </div>
+
+      {extra?.(data)}
 
       <Card withBorder radius="md" padding="lg" component="section" aria-label={t('unit.settingsTitle')}>
         <Title order={2} size="h4" mb="sm">

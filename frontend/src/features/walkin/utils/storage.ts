@@ -36,3 +36,34 @@ export const paperWidthStore = {
   get: (): PaperWidth => (read(storageKeys.ticketPaper) === '58' ? '58' : '80'),
   set: (width: PaperWidth) => write(storageKeys.ticketPaper, width),
 };
+
+/** A ticket's own page, as its `track_url` names it: the id and key that open it without a login. */
+export type TrackedTicket = { id: string; key: string };
+
+/** The ticket's id and key from its `track_url`, or null for a link that is not a ticket's page. */
+export function trackedTicket(trackUrl: string): TrackedTicket | null {
+  try {
+    const url = new URL(trackUrl, window.location.origin);
+    const id = /^\/walkin\/tickets\/([^/]+)$/.exec(url.pathname)?.[1];
+    const key = url.searchParams.get('key');
+    return id && key ? { id: decodeURIComponent(id), key } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The ticket a visitor last took from this phone at a unit, to lead them back to it. */
+export const remoteTicketStore = {
+  get: (unitCode: string): TrackedTicket | null => {
+    const stored = read(`${storageKeys.remoteTicket}.${unitCode}`);
+    if (!stored) return null;
+    try {
+      const value = JSON.parse(stored) as Partial<TrackedTicket>;
+      return typeof value.id === 'string' && typeof value.key === 'string' ? { id: value.id, key: value.key } : null;
+    } catch {
+      return null;
+    }
+  },
+  set: (unitCode: string, ticket: TrackedTicket | null) =>
+    write(`${storageKeys.remoteTicket}.${unitCode}`, ticket ? JSON.stringify(ticket) : null),
+};

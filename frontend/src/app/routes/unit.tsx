@@ -1,0 +1,13 @@
+import { UnitRoute } from '@/features/units/routes/unit-route';
+import { RemoteTicketCard } from '@/features/walkin/components/remote-ticket-card';
+
+/** A unit's public page, with the remote queue ticket of its walk-in service. */
+export function UnitPageRoute() {
+  return (
+    <UnitRoute
+      extra={(unit) =>
+        unit.offers_consultations && <RemoteTicketCard key={unit.code} unitCode={unit.code} timeZone={unit.time_zone} settings={unit.settings} />
+      }
+    />
+  );
+}
