@@ -48,6 +48,18 @@ test('a visitor takes a ticket at the kiosk, is called on the board and served a
     await expectNoSeriousA11yFindings(supervisor, 'the supervisor overview');
   });
 
+  await test.step('the supervisor reviews the services and desks and saves them', async () => {
+    await supervisor.getByRole('tab', { name: 'Layanan & meja' }).click();
+    await expect(supervisor.getByRole('heading', { level: 1, name: 'Layanan dan meja tatap muka' })).toBeVisible();
+    const first = supervisor.getByRole('group', { name: 'Layanan 1' });
+    await expect(first.getByRole('textbox', { name: 'Nama layanan' })).toHaveValue('Konsultasi Statistik');
+    await expect(supervisor.getByRole('group', { name: 'Meja 3' }).getByRole('checkbox', { name: 'Perpustakaan' })).toBeChecked();
+    await expectNoSeriousA11yFindings(supervisor, 'the walk-in setup');
+    await supervisor.getByRole('button', { name: 'Simpan layanan' }).click();
+    await expect(supervisor.getByText('Layanan tatap muka disimpan.')).toBeVisible();
+    await snap(supervisor, testInfo, 'walkin-01b-setup');
+  });
+
   await test.step('the board is switched on and listens', async () => {
     await board.goto('/units/3375/board');
     await expect(board.getByRole('heading', { level: 1, name: 'Antrean Layanan Statistik' })).toBeVisible();
@@ -116,16 +128,70 @@ test('a visitor takes a ticket at the kiosk, is called on the board and served a
     await snap(visitor, testInfo, 'walkin-06-visitor-called');
   });
 
-  await test.step('the officer starts and finishes the service', async () => {
+  let consultationPath = '';
+  await test.step('the officer starts the service and records the consultation, once the front office has the guest book', async () => {
     const current = officer.getByRole('region', { name: 'Pengunjung di meja ini' });
     await current.getByRole('button', { name: 'Mulai layani' }).click();
     await expect(current.getByText('Sedang dilayani', { exact: true })).toBeVisible();
+    await current.getByRole('button', { name: 'Catat konsultasi' }).click();
+    const dialog = officer.getByRole('dialog', { name: `Catat konsultasi ${number}` });
+    await dialog.getByRole('combobox', { name: 'Kategori' }).click();
+    await officer.getByRole('option', { name: 'Data', exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Judul' }).fill(`Publikasi Kota Pekalongan Dalam Angka ${stamp}`);
+    await dialog.getByRole('textbox', { name: 'Pertanyaan pengunjung' }).fill('Di mana tabel penduduk per kecamatan Kota Pekalongan 2025?');
+    await dialog.getByRole('textbox', { name: 'Jawaban yang diberikan' }).fill('Tabel 3.1.2 publikasi Kota Pekalongan Dalam Angka 2026, tersedia di perpustakaan.');
+    await dialog.getByRole('combobox', { name: /Dirujuk ke layanan PST/ }).click();
+    await officer.getByRole('option', { name: 'Perpustakaan', exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Catatan rujukan' }).fill('Publikasi cetak dipinjam di perpustakaan.');
+    await dialog.getByRole('button', { name: 'Simpan konsultasi' }).click();
+    const required = dialog.getByRole('alert');
+    await expect(required).toContainText('Buku tamu belum diisi');
+    await expect(required.getByRole('link', { name: /Buka buku tamu/ })).toBeVisible();
+    await snap(officer, testInfo, 'walkin-06b-guestbook-first');
+    await expectNoSeriousA11yFindings(officer, 'the consultation record');
+
+    const frontOffice = await newPage();
+    await logIn(frontOffice, 'frontoffice.3375@statkonsul.test', PASSWORD);
+    await frontOffice.goto('/staff/walkin/guestbook');
+    const form = frontOffice.getByRole('region', { name: 'Isi buku tamu' });
+    await form.getByRole('combobox', { name: 'Nomor antrean' }).click();
+    await frontOffice.getByRole('option', { name: `${number} · Perpustakaan` }).click();
+    await form.getByRole('textbox', { name: 'Nama lengkap' }).fill(`Budi Santoso ${stamp}`);
+    await form.getByRole('textbox', { name: 'Nomor identitas' }).fill('3375011203850001');
+    await form.getByRole('textbox', { name: 'Email' }).fill(`budi.${stamp}@statkonsul.test`);
+    await form.getByRole('textbox', { name: 'Keperluan' }).fill('Mencari publikasi Kota Pekalongan Dalam Angka');
+    await form.getByRole('button', { name: 'Simpan ke buku tamu' }).click();
+    await expect(form.getByRole('textbox', { name: 'Nama lengkap' })).toHaveValue('');
+    await frontOffice.context().close();
+
+    await dialog.getByRole('button', { name: 'Simpan konsultasi' }).click();
+    const recorded = dialog.getByRole('status');
+    await expect(recorded).toContainText('Konsultasi tercatat');
+    consultationPath = (await recorded.getByRole('link', { name: 'Buka konsultasi' }).getAttribute('href')) ?? '';
+    expect(consultationPath).toMatch(/^\/staff\/consultations\/[0-9a-f-]{36}$/);
+    await snap(officer, testInfo, 'walkin-06c-recorded');
+    await dialog.getByRole('button', { name: 'Tutup', exact: true }).click();
+    await expect(current.getByText('Konsultasi tercatat')).toBeVisible();
+    await expect(current.getByRole('button', { name: 'Catat konsultasi' })).toHaveCount(0);
+  });
+
+  await test.step('the officer finishes the service', async () => {
+    const current = officer.getByRole('region', { name: 'Pengunjung di meja ini' });
     await current.getByRole('textbox', { name: /Catatan layanan/ }).fill(`Mencari publikasi Kota Pekalongan Dalam Angka (${stamp})`);
     await current.getByRole('button', { name: 'Selesai' }).click();
     await expect(officer.getByText(`Layanan untuk ${number} selesai.`)).toBeVisible();
     await expect(officer.getByText('Meja 3 sedang kosong.')).toBeVisible();
     await snap(officer, testInfo, 'walkin-07-finished');
     await expect(visitor.getByText('Selesai', { exact: true })).toBeVisible();
+  });
+
+  await test.step('the recorded consultation is a walk-in one, closed and answered', async () => {
+    await officer.goto(consultationPath);
+    const summary = officer.getByRole('region', { name: `Publikasi Kota Pekalongan Dalam Angka ${stamp}` });
+    await expect(summary.getByText('Tatap muka', { exact: true })).toBeVisible();
+    await expect(summary.getByText('Selesai · Terjawab')).toBeVisible();
+    await snap(officer, testInfo, 'walkin-08-consultation');
+    await expectNoSeriousA11yFindings(officer, 'the walk-in consultation');
   });
 });
 

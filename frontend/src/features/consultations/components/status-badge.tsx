@@ -19,9 +19,11 @@ export function StatusBadge({ consultation }: StatusProps) {
     status === 'closed' && resolution
       ? `${t('consultations.status.closed')} · ${t(`consultations.resolutions.${resolution}`)}`
       : t(`consultations.status.${status}`);
+  // Green text on its pale green is 3.8:1; an answered one is said in white on dark teal (5:1).
+  const answered = status === 'closed' && resolution === 'answered';
   return (
     <Group gap={6} wrap="wrap">
-      <Badge color={status === 'closed' && resolution === 'answered' ? 'green' : colors[status]} variant="light" style={whole}>
+      <Badge color={answered ? 'teal.9' : colors[status]} variant={answered ? 'filled' : 'light'} style={whole}>
         {label}
       </Badge>
       {overdue && (
@@ -60,7 +62,7 @@ export function ChannelBadge({ channel }: { channel: Consultation['channel'] }) 
   const walkIn = channel === 'walk_in';
   return (
     <Badge
-      color={walkIn ? 'teal' : 'indigo'}
+      color={walkIn ? 'teal.9' : 'indigo'}
       variant="outline"
       leftSection={walkIn ? <IconBuildingCommunity size={12} aria-hidden /> : <IconWorld size={12} aria-hidden />}
       style={whole}

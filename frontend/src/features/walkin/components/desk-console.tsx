@@ -97,7 +97,7 @@ function CurrentTicket({
           </Text>
           <Group gap="xs">
             <Text fw={600}>{ticket.service_name}</Text>
-            <Badge color={ticket.status === 'serving' ? 'green' : 'blue'}>{t(`walkin.status.${ticket.status}`)}</Badge>
+            <Badge color={ticket.status === 'serving' ? 'teal.9' : 'blue'}>{t(`walkin.status.${ticket.status}`)}</Badge>
             {ticket.priority && <Badge color="grape" variant="light">{t(`walkin.priority.${ticket.priority}`)}</Badge>}
           </Group>
           {ticket.transferred_from && (
@@ -165,7 +165,7 @@ function CurrentTicket({
             <Stack gap="xs">
               <Textarea label={t('walkin.console.note')} description={t('walkin.console.noteHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
               <Group>
-                <Button type="submit" color="green" leftSection={<IconCircleCheck size={18} />} loading={finish.isPending} disabled={busy}>
+                <Button type="submit" color="teal.9" leftSection={<IconCircleCheck size={18} />} loading={finish.isPending} disabled={busy}>
                   {t('walkin.console.finish')}
                 </Button>
                 <Button variant="subtle" color="red" leftSection={<IconX size={18} />} onClick={() => run('cancel')} loading={action.isPending && action.variables.action === 'cancel'} disabled={busy}>
@@ -215,7 +215,7 @@ function RecordedOrRecord({ ticket, onRecord }: { ticket: Ticket; onRecord: (tic
   if (ticket.consultation_id) {
     return (
       <Group gap="xs">
-        <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={12} />} style={{ textTransform: 'none' }}>
+        <Badge color="teal.9" leftSection={<IconCircleCheck size={12} />} style={{ textTransform: 'none' }}>
           {t('walkin.record.recordedBadge')}
         </Badge>
         <Anchor component={Link} to={paths.staffConsultation(ticket.consultation_id)} size="sm">
@@ -378,6 +378,7 @@ export function DeskConsole({ unitCode, maxWaitMinutes, createSocket }: DeskCons
         title={recording ? t('walkin.record.title', { number: recording.number }) : undefined}
         size="lg"
         fullScreen={phone}
+        closeButtonProps={{ 'aria-label': t('walkin.record.closeForm') }}
       >
         {recording && <DeskConsultationForm key={recording.id} ticket={recording} unitCode={unitCode} onClose={() => setRecording(null)} />}
       </Modal>

@@ -951,6 +951,7 @@ export const en: Translation<Messages> = {
       recordedBadge: 'Consultation recorded',
       open: 'Open the consultation',
       close: 'Close',
+      closeForm: 'Close the form',
       unrecordedTitle: 'Consultations not recorded yet',
       unrecordedLead: 'Visitors this desk served today whose consultation has not been recorded.',
     },

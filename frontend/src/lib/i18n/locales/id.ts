@@ -923,6 +923,7 @@ export const id = {
       recordedBadge: 'Konsultasi tercatat',
       open: 'Buka konsultasi',
       close: 'Tutup',
+      closeForm: 'Tutup formulir',
       unrecordedTitle: 'Konsultasi belum dicatat',
       unrecordedLead: 'Pengunjung yang selesai dilayani di meja ini hari ini, tanpa catatan konsultasi.',
     },
