@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Grid, Group, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Grid, Group, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
@@ -10,6 +10,8 @@ import type { WalkinDesk, WalkinService } from '@/lib/api/types';
 import { lengthProblem } from '@/lib/validation';
 
 import { useReplaceDesks } from '../api/replace-desks';
+
+import { EditorRowHeader } from './editor-row-header';
 import { CODE, listFields, listFormErrors, rowKey, rowOf } from '../utils/catalog-form';
 
 const limits = requestLimits.WalkinDesk;
@@ -66,42 +68,15 @@ export function DeskEditor({ unitCode, desks, services }: DeskEditorProps) {
           const choices = services.filter((s) => s.active !== false || row.services.includes(s.code));
           return (
             <Card key={row.key} withBorder radius="md" padding="sm" role="group" aria-label={label}>
-              <Group justify="space-between" mb={4} wrap="nowrap">
-                <Text fw={600} size="sm">
-                  {label}
-                  {!row.active && (
-                    <Text span c="dimmed" size="sm">
-                      {' '}
-                      · {t('walkin.setup.inactive')}
-                    </Text>
-                  )}
-                </Text>
-                <Group gap={4} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    disabled={index === 0}
-                    aria-label={t('walkin.setup.moveUp', { name: label })}
-                    onClick={() => form.reorderListItem('desks', { from: index, to: index - 1 })}
-                  >
-                    <IconArrowUp size={18} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    disabled={index === rows.length - 1}
-                    aria-label={t('walkin.setup.moveDown', { name: label })}
-                    onClick={() => form.reorderListItem('desks', { from: index, to: index + 1 })}
-                  >
-                    <IconArrowDown size={18} />
-                  </ActionIcon>
-                  {!row.saved && (
-                    <ActionIcon variant="subtle" color="red" aria-label={t('walkin.setup.remove', { name: label })} onClick={() => form.removeListItem('desks', index)}>
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  )}
-                </Group>
-              </Group>
+              <EditorRowHeader
+                label={label}
+                active={row.active}
+                index={index}
+                count={rows.length}
+                saved={row.saved}
+                onMove={(from, to) => form.reorderListItem('desks', { from, to })}
+                onRemove={() => form.removeListItem('desks', index)}
+              />
               <Grid gap="xs">
                 <Grid.Col span={{ base: 12, sm: 7 }}>
                   <TextInput

@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Button, Card, Grid, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
@@ -10,6 +10,8 @@ import type { WalkinService } from '@/lib/api/types';
 import { lengthProblem } from '@/lib/validation';
 
 import { useReplaceServices } from '../api/replace-services';
+
+import { EditorRowHeader } from './editor-row-header';
 import { CODE, listFields, listFormErrors, PREFIX, rowKey, rowOf } from '../utils/catalog-form';
 
 const limits = requestLimits.WalkinService;
@@ -66,42 +68,15 @@ export function ServiceEditor({ unitCode, services }: { unitCode: string; servic
           const label = t('walkin.setup.serviceRow', { n: index + 1 });
           return (
             <Card key={row.key} withBorder radius="md" padding="sm" role="group" aria-label={label}>
-              <Group justify="space-between" mb={4} wrap="nowrap">
-                <Text fw={600} size="sm">
-                  {label}
-                  {!row.active && (
-                    <Text span c="dimmed" size="sm">
-                      {' '}
-                      · {t('walkin.setup.inactive')}
-                    </Text>
-                  )}
-                </Text>
-                <Group gap={4} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    disabled={index === 0}
-                    aria-label={t('walkin.setup.moveUp', { name: label })}
-                    onClick={() => form.reorderListItem('services', { from: index, to: index - 1 })}
-                  >
-                    <IconArrowUp size={18} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    disabled={index === rows.length - 1}
-                    aria-label={t('walkin.setup.moveDown', { name: label })}
-                    onClick={() => form.reorderListItem('services', { from: index, to: index + 1 })}
-                  >
-                    <IconArrowDown size={18} />
-                  </ActionIcon>
-                  {!row.saved && (
-                    <ActionIcon variant="subtle" color="red" aria-label={t('walkin.setup.remove', { name: label })} onClick={() => form.removeListItem('services', index)}>
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  )}
-                </Group>
-              </Group>
+              <EditorRowHeader
+                label={label}
+                active={row.active}
+                index={index}
+                count={rows.length}
+                saved={row.saved}
+                onMove={(from, to) => form.reorderListItem('services', { from, to })}
+                onRemove={() => form.removeListItem('services', index)}
+              />
               <Grid gap="xs">
                 <Grid.Col span={{ base: 12, sm: 5 }}>
                   <TextInput label={t('walkin.setup.name')} required maxLength={limits.name.maxLength} {...form.getInputProps(`services.${index}.name`)} />
