@@ -77,6 +77,28 @@ pub struct Respondent {
     pub institution: Option<String>,
 }
 
+impl From<&user::Model> for Respondent {
+    fn from(u: &user::Model) -> Self {
+        Self {
+            full_name: u.full_name.clone(),
+            email: u.email.clone(),
+            phone: u.phone.clone(),
+            institution: u.institution.clone(),
+        }
+    }
+}
+
+impl From<&guestbook_entry::Model> for Respondent {
+    fn from(e: &guestbook_entry::Model) -> Self {
+        Self {
+            full_name: e.full_name.clone(),
+            email: e.email.clone(),
+            phone: e.phone.clone(),
+            institution: e.institution.clone(),
+        }
+    }
+}
+
 /// A rating as the unit's staff read it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RatingEntry {
@@ -309,14 +331,7 @@ async fn entries<C: ConnectionTrait>(
     } else {
         HashMap::new()
     };
-    let person = |id: Option<Uuid>| {
-        id.and_then(|id| people.get(&id)).map(|u| Respondent {
-            full_name: u.full_name.clone(),
-            email: u.email.clone(),
-            phone: u.phone.clone(),
-            institution: u.institution.clone(),
-        })
-    };
+    let person = |id: Option<Uuid>| id.and_then(|id| people.get(&id)).map(Respondent::from);
     rows.into_iter()
         .map(|r| {
             let channel = channel_of(&r.subject_kind)?;
@@ -335,12 +350,7 @@ async fn entries<C: ConnectionTrait>(
                         .into_iter()
                         .flatten()
                         .find_map(|id| guests.get(&id))
-                        .map(|e| Respondent {
-                            full_name: e.full_name.clone(),
-                            email: e.email.clone(),
-                            phone: e.phone.clone(),
-                            institution: e.institution.clone(),
-                        });
+                        .map(Respondent::from);
                     let known = guest.or_else(|| person(r.user_id));
                     (t.number.clone(), t.consultation_id, Some(t.id), known)
                 }
