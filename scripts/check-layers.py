@@ -16,7 +16,7 @@ SRC = Path(__file__).resolve().parent.parent / "backend" / "src"
 LOW = ["entities", "db", "config", "error", "clock", "vocab", "skm", "security", "bus", "state",
        "caller", "access", "api", "holidays", "search", "notify"]
 SLICES = ["auth", "units", "staff", "chat", "consultations", "live", "ratings", "knowledge", "walkin",
-          "jobs", "seed"]
+          "complaints", "reports", "jobs", "seed"]
 ROOT = ["app"]
 
 

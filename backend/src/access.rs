@@ -68,18 +68,54 @@ pub async fn access<C: ConnectionTrait>(
     auth: &AuthUser,
     c: &consultation::Model,
 ) -> AppResult<Option<Access>> {
-    let own_unit = auth.unit_code.as_deref() == Some(c.unit_code.as_str());
+    if auth.role == Role::Public {
+        return Ok((c.user_id == auth.id).then_some(Access::Owner));
+    }
+    unit_access(conn, auth, &c.unit_code).await
+}
+
+/// What a staff member may do with a unit's records (consultations, ratings, complaints): act
+/// as its officer or supervisor (admins: as supervisor), read as a supervisor of a unit above,
+/// or nothing (front office, the public, other units).
+pub async fn unit_access<C: ConnectionTrait>(
+    conn: &C,
+    auth: &AuthUser,
+    unit_code: &str,
+) -> AppResult<Option<Access>> {
+    let own_unit = auth.unit_code.as_deref() == Some(unit_code);
     Ok(match auth.role {
-        Role::Public => (c.user_id == auth.id).then_some(Access::Owner),
         Role::Admin => Some(Access::UnitSupervisor),
         Role::Supervisor if own_unit => Some(Access::UnitSupervisor),
         Role::Officer if own_unit => Some(Access::UnitOfficer),
         Role::Supervisor => readable_units(conn, auth)
             .await?
-            .is_some_and(|units| units.contains(&c.unit_code))
+            .is_some_and(|units| units.contains(unit_code))
             .then_some(Access::Overseer),
         _ => None,
     })
+}
+
+/// The unit a staff list reads: the one named (admins, and supervisors reading a unit below),
+/// else the caller's own; 403 for callers who are not its staff nor a supervisor above it.
+pub async fn listed_unit<C: ConnectionTrait>(
+    conn: &C,
+    auth: &AuthUser,
+    named: Option<&str>,
+) -> AppResult<(unit::Model, Access)> {
+    if !matches!(auth.role, Role::Officer | Role::Supervisor | Role::Admin) {
+        return Err(AppError::forbidden());
+    }
+    let code = named
+        .or(auth.unit_code.as_deref())
+        .ok_or_else(|| AppError::field("unit", "name the unit to read"))?;
+    let unit = unit::Entity::find_by_id(code.to_owned())
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let access = unit_access(conn, auth, &unit.code)
+        .await?
+        .ok_or_else(AppError::forbidden)?;
+    Ok((unit, access))
 }
 
 /// Loads a consultation the caller may see, with the caller's access.

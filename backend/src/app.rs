@@ -83,6 +83,7 @@ impl Modify for SecurityAddon {
         (name = "holidays", description = "Holidays and collective leave days"),
         (name = "staff", description = "Staff accounts and roles"),
         (name = "ratings", description = "Satisfaction ratings (SKM)"),
+        (name = "complaints", description = "Complaints, suggestions and appreciation (pengaduan), with tracking codes"),
         (name = "chat", description = "Messages, attachments, read receipts and the live WebSocket"),
         (name = "consultations", description = "Online consultations: the queue, deadlines, closing, follow-ups"),
         (name = "health", description = "Liveness and readiness"),
@@ -104,6 +105,7 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::chat::routes::configure)
             .configure(crate::live::configure)
             .configure(crate::ratings::routes::configure)
+            .configure(crate::complaints::routes::configure)
             .configure(crate::knowledge::routes::configure)
             .configure(crate::walkin::routes::configure),
     );

@@ -80,6 +80,7 @@ error_codes! {
     GuestbookRequired => (StatusCode::CONFLICT, "guestbook_required", "The visitor's guest-book entry is recorded first"),
     ConsultationRecorded => (StatusCode::CONFLICT, "consultation_recorded", "The consultation of this visit is already recorded"),
     RespondentUnknown => (StatusCode::CONFLICT, "respondent_unknown", "The unit has no email of the respondent"),
+    InvalidTransition => (StatusCode::CONFLICT, "invalid_transition", "The complaint's status does not allow this change"),
     Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side"),
     Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is not ready"),
 }

@@ -7,6 +7,7 @@ pub mod bus;
 pub mod caller;
 pub mod chat;
 pub mod clock;
+pub mod complaints;
 pub mod config;
 pub mod consultations;
 pub mod db;

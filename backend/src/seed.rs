@@ -15,7 +15,7 @@ use crate::{
     knowledge,
     state::AppState,
     units::{model::ServiceStandard, service::save_standard},
-    vocab::Role,
+    vocab::{ReportSchedule, Role},
 };
 
 /// The five units' standards, transcribed from their published texts.
@@ -192,6 +192,10 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
                 office_opens_at: Set("08:00".into()),
                 office_closes_at: Set("16:00".into()),
                 follow_up_below_score: Set(2),
+                complaint_verify_working_days: Set(3),
+                complaint_respond_working_days: Set(5),
+                complaint_auto_close_working_days: Set(10),
+                feedback_report_schedule: Set(ReportSchedule::Off.as_str().to_owned()),
                 created_at: Set(now),
                 updated_at: Set(now),
             }

@@ -24,6 +24,9 @@ pub struct AppState {
     /// Readers' votes on articles: three per article and reader (account, or address when
     /// anonymous: people may share one) an hour, at most 60 an hour from one address.
     pub vote_limiter: AttemptLimiter,
+    /// Complaints from the public: five an hour from one email address, twenty from one client
+    /// address (besides the daily count per email kept in the database).
+    pub complaint_limiter: AttemptLimiter,
     /// Wakes the outbox worker after a transaction that wrote an email commits.
     pub outbox_wake: Arc<Notify>,
     /// Wakes the knowledge index worker after a transaction that queued an index job commits.
@@ -66,6 +69,7 @@ impl AppState {
             keys: JwtKeys::new(settings.jwt_secret.expose()),
             login_limiter: AttemptLimiter::new(Duration::from_secs(15 * 60), 5, 30),
             vote_limiter: AttemptLimiter::new(Duration::from_secs(3600), 3, 60),
+            complaint_limiter: AttemptLimiter::new(Duration::from_secs(3600), 5, 20),
             outbox_wake: Arc::new(Notify::new()),
             index_wake: Arc::new(Notify::new()),
             bus: Bus::new(),

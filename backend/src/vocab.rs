@@ -139,6 +139,27 @@ string_enum! {
     }
 }
 
+string_enum! {
+    /// How often a unit's feedback-analysis report is emailed to its supervisors.
+    ReportSchedule {
+        /// Only when asked for.
+        Off => "off",
+        /// For each calendar month, after it ends.
+        Monthly => "monthly",
+        /// For each quarter (January–March, …).
+        Quarterly => "quarterly",
+        /// For each half year (January–June, July–December).
+        Semester => "semester",
+    }
+}
+
+#[allow(clippy::derivable_impls)] // The enum is made by `string_enum!`.
+impl Default for ReportSchedule {
+    fn default() -> Self {
+        Self::Off
+    }
+}
+
 /// A person named in a view.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct PersonRef {
@@ -153,6 +174,39 @@ pub fn zone(time_zone: &str) -> AppResult<Tz> {
         tracing::error!(time_zone, "unknown time zone stored for a unit");
         AppError::internal(format!("unknown stored time zone `{time_zone}`"))
     })
+}
+
+/// The UTC instant a local day of `zone` begins.
+pub fn day_start(day: chrono::NaiveDate, zone: Tz) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    let midnight = day.and_time(chrono::NaiveTime::MIN);
+    zone.from_local_datetime(&midnight)
+        .earliest()
+        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&chrono::Utc))
+}
+
+/// A UTC range: the start (inclusive) and the end (exclusive), either open.
+pub type Bounds = (
+    Option<chrono::DateTime<chrono::Utc>>,
+    Option<chrono::DateTime<chrono::Utc>>,
+);
+
+/// The local days `from` to `to` (both inclusive, either open) of `zone` as UTC bounds: the
+/// start, inclusive, and the end, exclusive. 422 on `to` before `from`.
+pub fn local_days(
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    zone: Tz,
+) -> AppResult<Bounds> {
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(AppError::field("to", "must not be before from"));
+    }
+    Ok((
+        from.map(|d| day_start(d, zone)),
+        to.map(|d| day_start(d + chrono::TimeDelta::days(1), zone)),
+    ))
 }
 
 /// Links into the web app, as emails and events carry them.
@@ -178,6 +232,16 @@ pub mod links {
     /// (walk-in visitors; account holders answer on their consultation's page).
     pub fn rating_reply(public_url: &str, id: Uuid, token: &str) -> String {
         format!("{public_url}/ratings/{id}/reply?token={token}")
+    }
+
+    /// The public tracking page of a complaint.
+    pub fn complaint_tracking(public_url: &str, code: &str) -> String {
+        format!("{public_url}/complaints/track/{code}")
+    }
+
+    /// The confirmation link of a complaint filed without an account.
+    pub fn complaint_confirm(public_url: &str, token: &str) -> String {
+        format!("{public_url}/complaints/confirm?token={token}")
     }
 
     /// The staff console's view of a consultation.
@@ -210,6 +274,7 @@ mod tests {
         assert_texts_match(Status::ALL);
         assert_texts_match(Resolution::ALL);
         assert_texts_match(Channel::ALL);
+        assert_texts_match(ReportSchedule::ALL);
         assert_texts_match(crate::units::model::UnitKind::ALL);
         assert_texts_match(crate::holidays::HolidayKind::ALL);
         assert_texts_match(crate::knowledge::model::ArticleStatus::ALL);

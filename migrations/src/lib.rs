@@ -10,6 +10,7 @@ mod m20261202_000006_queue_positions;
 mod m20261202_000007_walkin;
 mod m20261203_000008_walkin_consultations;
 mod m20261203_000009_rating_follow_ups;
+mod m20261204_000010_complaints;
 
 pub use m20261202_000006_queue_positions::NUMBER_THE_QUEUES;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000007_walkin::Migration),
             Box::new(m20261203_000008_walkin_consultations::Migration),
             Box::new(m20261203_000009_rating_follow_ups::Migration),
+            Box::new(m20261204_000010_complaints::Migration),
         ]
     }
 }

@@ -1,8 +1,11 @@
 //! Table mappings only; the rules live in each capability's service module.
 pub mod attachment;
+pub mod complaint;
+pub mod complaint_event;
 pub mod consultation;
 pub mod consultation_counter;
 pub mod email_token;
+pub mod feedback_report_run;
 pub mod follow_up;
 pub mod guestbook_entry;
 pub mod holiday;

@@ -23,6 +23,13 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// A rating with an element scored this or lower asks for a follow-up.
     pub follow_up_below_score: i16,
+    /// Working days to verify a complaint, and to respond to it, from its receipt.
+    pub complaint_verify_working_days: i32,
+    pub complaint_respond_working_days: i32,
+    /// Working days after the unit's response that a complaint with no reply closes.
+    pub complaint_auto_close_working_days: i32,
+    /// `off`, `monthly`, `quarterly` or `semester`: when the feedback-analysis report is sent.
+    pub feedback_report_schedule: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

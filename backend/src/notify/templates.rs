@@ -329,3 +329,107 @@ pub fn rating_follow_up(
         attachment: None,
     }
 }
+
+fn greeting(name: Option<&str>) -> String {
+    match name {
+        Some(n) => format!("Halo {n},"),
+        None => "Halo,".to_owned(),
+    }
+}
+
+/// The confirmation link of a complaint filed without an account.
+pub fn complaint_confirm(to: &str, name: Option<&str>, unit_name: &str, link: &str) -> Email {
+    Email {
+        to: to.to_owned(),
+        subject: format!("Konfirmasi pengaduan Anda kepada {unit_name}"),
+        body: format!(
+            "{}\n\n\
+             Kami menerima pengaduan atas nama alamat email ini untuk {unit_name}. \
+             Agar pengaduan diteruskan kepada petugas, konfirmasikan alamat email Anda melalui \
+             tautan berikut:\n\n{link}\n\n\
+             Tautan ini berlaku selama 48 jam. Jika Anda tidak merasa mengirim pengaduan, abaikan \
+             email ini; pengaduan tidak akan diproses.\n\n{SIGNATURE}\n",
+            greeting(name)
+        ),
+        attachment: None,
+    }
+}
+
+/// The tracking code of a complaint the unit has received.
+pub fn complaint_received(
+    to: &str,
+    name: Option<&str>,
+    unit_name: &str,
+    code: &str,
+    link: &str,
+) -> Email {
+    Email {
+        to: to.to_owned(),
+        subject: format!("Pengaduan {code} diterima"),
+        body: format!(
+            "{}\n\n\
+             Pengaduan Anda telah diterima oleh {unit_name} dengan kode pelacakan:\n\n{code}\n\n\
+             Simpan kode ini. Status pengaduan dan tanggapan petugas dapat Anda ikuti di:\n\n{link}\n\n{SIGNATURE}\n",
+            greeting(name)
+        ),
+        attachment: None,
+    }
+}
+
+/// The unit's response to a complaint.
+pub fn complaint_response(
+    to: &str,
+    name: Option<&str>,
+    unit_name: &str,
+    code: &str,
+    response: &str,
+    link: &str,
+) -> Email {
+    Email {
+        to: to.to_owned(),
+        subject: format!("Tanggapan atas pengaduan {code}"),
+        body: format!(
+            "{}\n\n\
+             {unit_name} menanggapi pengaduan Anda ({code}):\n\n{response}\n\n\
+             Jika tanggapan ini sudah menyelesaikan pengaduan Anda, atau Anda ingin membalasnya, \
+             buka halaman pelacakan:\n\n{link}\n\n\
+             Tanpa balasan, pengaduan akan ditutup otomatis setelah beberapa hari kerja.\n\n{SIGNATURE}\n",
+            greeting(name)
+        ),
+        attachment: None,
+    }
+}
+
+/// A complaint has ended: `what` says how ("telah ditutup", "kami teruskan kepada …"), with
+/// the officer's reason and, when forwarded to a unit, the new tracking code and page.
+#[allow(clippy::too_many_arguments)]
+pub fn complaint_ended(
+    to: &str,
+    name: Option<&str>,
+    unit_name: &str,
+    code: &str,
+    what: &str,
+    reason: Option<&str>,
+    link: &str,
+    onward: Option<(String, String)>,
+) -> Email {
+    let reason = reason
+        .map(|r| format!("Keterangan petugas:\n{r}\n\n"))
+        .unwrap_or_default();
+    let onward = onward
+        .map(|(new_code, url)| {
+            format!("Pengaduan Anda berlanjut dengan kode baru {new_code}:\n{url}\n\n")
+        })
+        .unwrap_or_default();
+    Email {
+        to: to.to_owned(),
+        subject: format!("Pengaduan {code}: {what}"),
+        body: format!(
+            "{}\n\n\
+             Pengaduan Anda ({code}) kepada {unit_name} {what}.\n\n{reason}{onward}\
+             Riwayatnya tetap dapat dilihat di:\n{link}\n\n{SIGNATURE}\n",
+            greeting(name)
+        ),
+        attachment: None,
+    }
+}

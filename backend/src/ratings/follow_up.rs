@@ -5,7 +5,7 @@
 //! a note (`resolved`). Every page is a fixed number of indexed queries.
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait, sea_query::Expr,
@@ -179,16 +179,9 @@ async fn staff_may<C: ConnectionTrait>(
     auth: &AuthUser,
     unit: &str,
 ) -> AppResult<Option<bool>> {
-    let own = auth.unit_code.as_deref() == Some(unit);
-    Ok(match auth.role {
-        Role::Admin => Some(true),
-        Role::Officer | Role::Supervisor if own => Some(true),
-        Role::Supervisor => access::readable_units(conn, auth)
-            .await?
-            .is_some_and(|units| units.contains(unit))
-            .then_some(false),
-        _ => None,
-    })
+    Ok(access::unit_access(conn, auth, unit)
+        .await?
+        .map(access::Access::is_unit_staff))
 }
 
 fn channel_of(kind: &str) -> AppResult<Channel> {
@@ -196,14 +189,6 @@ fn channel_of(kind: &str) -> AppResult<Channel> {
         RatedSubject::Consultation => Channel::Online,
         RatedSubject::Visit => Channel::WalkIn,
     })
-}
-
-/// The UTC instant a local day of `zone` begins.
-fn day_start(day: NaiveDate, zone: chrono_tz::Tz) -> DateTime<Utc> {
-    let midnight = day.and_time(NaiveTime::MIN);
-    zone.from_local_datetime(&midnight)
-        .earliest()
-        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
 /// A unit's ratings for its staff, newest first.
@@ -217,28 +202,15 @@ pub async fn list(
         per_page: q.per_page,
     }
     .resolve(20)?;
-    if !matches!(auth.role, Role::Officer | Role::Supervisor | Role::Admin) {
-        return Err(AppError::forbidden());
-    }
-    let code = q
-        .unit
-        .clone()
-        .or_else(|| auth.unit_code.clone())
-        .ok_or_else(|| AppError::field("unit", "name the unit whose ratings to read"))?;
-    let unit = units::service::find(&state.db, &code).await?;
-    if staff_may(&state.db, auth, &unit.code).await?.is_none() {
-        return Err(AppError::forbidden());
-    }
+    let (unit, _) = access::listed_unit(&state.db, auth, q.unit.as_deref()).await?;
     let zone = vocab::zone(&unit.time_zone)?;
     let mut query = rating::Entity::find().filter(R::UnitCode.eq(&unit.code));
-    if let Some(from) = q.from {
-        query = query.filter(R::CreatedAt.gte(day_start(from, zone)));
+    let (start, end) = vocab::local_days(q.from, q.to, zone)?;
+    if let Some(start) = start {
+        query = query.filter(R::CreatedAt.gte(start));
     }
-    if let Some(to) = q.to {
-        if q.from.is_some_and(|from| from > to) {
-            return Err(AppError::field("to", "must not be before from"));
-        }
-        query = query.filter(R::CreatedAt.lt(day_start(to + TimeDelta::days(1), zone)));
+    if let Some(end) = end {
+        query = query.filter(R::CreatedAt.lt(end));
     }
     if let Some(channel) = q.channel {
         let kind = match channel {
@@ -643,11 +615,11 @@ mod tests {
         let wib = vocab::zone("Asia/Jakarta").unwrap();
         let wita = vocab::zone("Asia/Makassar").unwrap();
         assert_eq!(
-            day_start(day, wib).to_rfc3339(),
+            vocab::day_start(day, wib).to_rfc3339(),
             "2026-12-01T17:00:00+00:00"
         );
         assert_eq!(
-            day_start(day, wita).to_rfc3339(),
+            vocab::day_start(day, wita).to_rfc3339(),
             "2026-12-01T16:00:00+00:00"
         );
     }

@@ -3,7 +3,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationError};
 
-use crate::{entities::unit, vocab::string_enum};
+use crate::{
+    entities::unit,
+    vocab::{ReportSchedule, string_enum},
+};
 
 string_enum! {
     /// Where a unit stands in the hierarchy.
@@ -49,7 +52,7 @@ impl UnitView {
 /// The figures a unit's service standard sets; per unit, never constants.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"auto_close_after_days": 7, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10, "notify_staff_on_new_consultation": true, "walkin_priority_run": 2, "walkin_no_show_after_calls": 2, "walkin_remote_tickets": false, "office_opens_at": "08:00", "office_closes_at": "16:00", "follow_up_below_score": 2}))]
+#[schema(example = json!({"auto_close_after_days": 7, "online_deadline_working_days": 3, "walkin_max_wait_minutes": 10, "notify_staff_on_new_consultation": true, "walkin_priority_run": 2, "walkin_no_show_after_calls": 2, "walkin_remote_tickets": false, "office_opens_at": "08:00", "office_closes_at": "16:00", "follow_up_below_score": 2, "complaint_verify_working_days": 3, "complaint_respond_working_days": 5, "complaint_auto_close_working_days": 10, "feedback_report_schedule": "monthly"}))]
 pub struct UnitSettings {
     /// Days of user silence after which an online consultation closes.
     #[validate(range(min = 1, max = 90, message = "must be between 1 and 90"))]
@@ -99,6 +102,38 @@ pub struct UnitSettings {
     #[validate(range(min = 1, max = 4, message = "must be between 1 and 4"))]
     #[schema(minimum = 1, maximum = 4)]
     pub follow_up_below_score: i16,
+    /// Working days from a complaint's receipt to its verification (3 when omitted).
+    #[serde(default = "three")]
+    #[validate(range(min = 1, max = 30, message = "must be between 1 and 30"))]
+    #[schema(minimum = 1, maximum = 30)]
+    pub complaint_verify_working_days: i32,
+    /// Working days from a complaint's receipt to the unit's response (5 when omitted).
+    #[serde(default = "five")]
+    #[validate(range(min = 1, max = 60, message = "must be between 1 and 60"))]
+    #[schema(minimum = 1, maximum = 60)]
+    pub complaint_respond_working_days: i32,
+    /// Working days after the unit's response that a complaint the complainant does not answer
+    /// closes (10 when omitted).
+    #[serde(default = "ten")]
+    #[validate(range(min = 1, max = 60, message = "must be between 1 and 60"))]
+    #[schema(minimum = 1, maximum = 60)]
+    pub complaint_auto_close_working_days: i32,
+    /// When the feedback-analysis report is emailed to the unit's supervisors (`off` when
+    /// omitted).
+    #[serde(default)]
+    pub feedback_report_schedule: ReportSchedule,
+}
+
+fn three() -> i32 {
+    3
+}
+
+fn five() -> i32 {
+    5
+}
+
+fn ten() -> i32 {
+    10
 }
 
 fn two_score() -> i16 {
@@ -130,9 +165,9 @@ fn clock_time(value: &str) -> Result<(), ValidationError> {
     }
 }
 
-impl From<&unit::Model> for UnitSettings {
-    fn from(u: &unit::Model) -> Self {
-        Self {
+impl UnitSettings {
+    pub fn of(u: &unit::Model) -> crate::error::AppResult<Self> {
+        Ok(Self {
             auto_close_after_days: u.auto_close_after_days,
             online_deadline_working_days: u.online_deadline_working_days,
             walkin_max_wait_minutes: u.walkin_max_wait_minutes,
@@ -143,7 +178,11 @@ impl From<&unit::Model> for UnitSettings {
             office_opens_at: u.office_opens_at.clone(),
             office_closes_at: u.office_closes_at.clone(),
             follow_up_below_score: u.follow_up_below_score,
-        }
+            complaint_verify_working_days: u.complaint_verify_working_days,
+            complaint_respond_working_days: u.complaint_respond_working_days,
+            complaint_auto_close_working_days: u.complaint_auto_close_working_days,
+            feedback_report_schedule: ReportSchedule::stored(&u.feedback_report_schedule)?,
+        })
     }
 }
 

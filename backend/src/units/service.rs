@@ -81,7 +81,7 @@ pub async fn detail(state: &AppState, code: &str) -> AppResult<UnitDetail> {
     Ok(UnitDetail {
         unit: UnitView::new(&unit, standard.is_some())?,
         service_standard: standard,
-        settings: UnitSettings::from(&unit),
+        settings: UnitSettings::of(&unit)?,
     })
 }
 
@@ -152,7 +152,11 @@ pub async fn put_settings(
     active.office_opens_at = Set(settings.office_opens_at);
     active.office_closes_at = Set(settings.office_closes_at);
     active.follow_up_below_score = Set(settings.follow_up_below_score);
+    active.complaint_verify_working_days = Set(settings.complaint_verify_working_days);
+    active.complaint_respond_working_days = Set(settings.complaint_respond_working_days);
+    active.complaint_auto_close_working_days = Set(settings.complaint_auto_close_working_days);
+    active.feedback_report_schedule = Set(settings.feedback_report_schedule.as_str().to_owned());
     active.updated_at = Set(Utc::now());
     let saved = active.update(&state.db).await?;
-    Ok(UnitSettings::from(&saved))
+    UnitSettings::of(&saved)
 }

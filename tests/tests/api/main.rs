@@ -5,6 +5,7 @@
 mod auth;
 mod chat;
 mod cli;
+mod complaints;
 mod consultations;
 mod errors;
 mod health;

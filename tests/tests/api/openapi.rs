@@ -68,6 +68,11 @@ fn every_operation_is_documented_with_responses_and_security_where_needed() {
         // The respondent of a rating, through the token of the emailed link (or signed in).
         "get /api/v1/ratings/{id}",
         "post /api/v1/ratings/{id}/replies",
+        // Anyone files a complaint and follows it by its tracking code; staff record with a token.
+        "post /api/v1/complaints",
+        "post /api/v1/complaints/confirm",
+        "get /api/v1/complaints/track/{tracking_code}",
+        "post /api/v1/complaints/track/{tracking_code}/replies",
     ];
     let mut count = 0;
     for (path, item) in doc["paths"].as_object().unwrap() {
