@@ -65,6 +65,8 @@ impl Modify for SecurityAddon {
             error::ErrorCode,
             crate::bus::LiveEvent,
             crate::live::ws::ClientMessage,
+            // Only in query parameters.
+            crate::reports::scope::ReportFormat,
         ),
         responses(
             crate::api::BadRequest,
@@ -83,6 +85,7 @@ impl Modify for SecurityAddon {
         (name = "holidays", description = "Holidays and collective leave days"),
         (name = "staff", description = "Staff accounts and roles"),
         (name = "ratings", description = "Satisfaction ratings (SKM)"),
+        (name = "reports", description = "Reports for the head of the dissemination team: satisfaction (IKM), service levels, volumes, exports, the feedback-analysis report"),
         (name = "complaints", description = "Complaints, suggestions and appreciation (pengaduan), with tracking codes"),
         (name = "chat", description = "Messages, attachments, read receipts and the live WebSocket"),
         (name = "consultations", description = "Online consultations: the queue, deadlines, closing, follow-ups"),
@@ -106,6 +109,7 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::live::configure)
             .configure(crate::ratings::routes::configure)
             .configure(crate::complaints::routes::configure)
+            .configure(crate::reports::routes::configure)
             .configure(crate::knowledge::routes::configure)
             .configure(crate::walkin::routes::configure),
     );

@@ -81,6 +81,7 @@ error_codes! {
     ConsultationRecorded => (StatusCode::CONFLICT, "consultation_recorded", "The consultation of this visit is already recorded"),
     RespondentUnknown => (StatusCode::CONFLICT, "respondent_unknown", "The unit has no email of the respondent"),
     InvalidTransition => (StatusCode::CONFLICT, "invalid_transition", "The complaint's status does not allow this change"),
+    NoRecipients => (StatusCode::CONFLICT, "no_recipients", "The unit has no supervisor to send the report to"),
     Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side"),
     Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is not ready"),
 }

@@ -19,6 +19,7 @@ pub mod knowledge;
 pub mod live;
 pub mod notify;
 pub mod ratings;
+pub mod reports;
 pub mod search;
 pub mod security;
 pub mod seed;

@@ -11,6 +11,7 @@ mod m20261202_000007_walkin;
 mod m20261203_000008_walkin_consultations;
 mod m20261203_000009_rating_follow_ups;
 mod m20261204_000010_complaints;
+mod m20261204_000011_report_inputs;
 
 pub use m20261202_000006_queue_positions::NUMBER_THE_QUEUES;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000008_walkin_consultations::Migration),
             Box::new(m20261203_000009_rating_follow_ups::Migration),
             Box::new(m20261204_000010_complaints::Migration),
+            Box::new(m20261204_000011_report_inputs::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ pub mod holiday;
 pub mod kiosk_token;
 pub mod knowledge_article;
 pub mod knowledge_index_job;
+pub mod knowledge_search_hour;
 pub mod knowledge_synonym;
 pub mod knowledge_vote;
 pub mod message;

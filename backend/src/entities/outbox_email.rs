@@ -22,6 +22,8 @@ pub struct Model {
     /// Text attachments only (e.g. an iCalendar invitation).
     #[sea_orm(column_type = "Text", nullable)]
     pub attachment_body: Option<String>,
+    /// `base64` when the attachment is binary, encoded in `attachment_body`.
+    pub attachment_encoding: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,17 +17,22 @@ pub struct JobReport {
     pub not_served: u64,
     /// Responded complaints closed after the unit's working days without a reply.
     pub complaints_closed: usize,
+    /// Feedback-analysis reports sent on the units' schedules.
+    pub reports_sent: usize,
 }
 
 pub async fn run_due(state: &AppState, at: DateTime<Utc>) -> AppResult<JobReport> {
     let closing = crate::consultations::auto_close::run(state, at).await?;
     let not_served = crate::walkin::day::close_due(state, at).await?;
     let complaints_closed = crate::complaints::service::auto_close(state, at).await?;
+    crate::knowledge::search_stats::flush(state).await?;
+    let reports_sent = crate::reports::feedback::send_scheduled(state, at).await?;
     Ok(JobReport {
         warned: closing.warned,
         closed: closing.closed,
         not_served,
         complaints_closed,
+        reports_sent,
     })
 }
 

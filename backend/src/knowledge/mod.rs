@@ -5,6 +5,7 @@ pub mod model;
 pub mod promotion;
 pub mod redact;
 pub mod routes;
+pub mod search_stats;
 pub mod service;
 pub mod synonyms;
 pub mod votes;

@@ -43,11 +43,19 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[get("/knowledge/search")]
 async fn search(
     index: web::Data<SharedIndex>,
+    state: web::Data<AppState>,
     query: web::Query<SearchParams>,
 ) -> AppResult<web::Json<SearchResults>> {
-    Ok(web::Json(
-        service::search(&index, query.into_inner()).await?,
-    ))
+    let params = query.into_inner();
+    let unit = params.unit.clone();
+    let first_page = params.page.unwrap_or(1) <= 1;
+    let results = service::search(&index, params).await?;
+    // Counted for the reports (searches and deflections); the first page only, so paging
+    // through results is one search.
+    if first_page {
+        state.searches.count(state.clock.now(), unit.as_deref());
+    }
+    Ok(web::Json(results))
 }
 
 /// Articles: published ones for everyone; drafts and archived ones also for the unit's staff.

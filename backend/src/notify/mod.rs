@@ -4,4 +4,4 @@ pub mod outbox;
 pub mod templates;
 pub mod worker;
 
-pub use outbox::{Email, TextAttachment, commit, enqueue};
+pub use outbox::{Email, FileAttachment, TextAttachment, commit, enqueue, enqueue_with_file};

@@ -75,11 +75,23 @@ impl Mailer {
                                 .unwrap_or("text/plain"),
                         )
                         .map_err(|e| e.to_string())?;
+                        let bytes = match email.attachment_encoding.as_deref() {
+                            None => body.clone().into_bytes(),
+                            Some(super::outbox::BASE64) => {
+                                use base64::Engine;
+                                base64::engine::general_purpose::STANDARD
+                                    .decode(body)
+                                    .map_err(|e| format!("bad stored attachment: {e}"))?
+                            }
+                            Some(other) => {
+                                return Err(format!("unknown attachment encoding `{other}`"));
+                            }
+                        };
                         builder.multipart(
                             MultiPart::mixed()
                                 .singlepart(SinglePart::plain(email.body_text.clone()))
                                 .singlepart(
-                                    Attachment::new(name.clone()).body(body.clone(), content_type),
+                                    Attachment::new(name.clone()).body(bytes, content_type),
                                 ),
                         )
                     }

@@ -15,7 +15,7 @@ use crate::{
 };
 
 /// The `q`-quantile (0..=1) of sorted values, by linear interpolation.
-fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
+pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     if sorted.is_empty() {
         return None;
     }

@@ -18,6 +18,7 @@ mod openapi;
 mod outbox;
 mod rating;
 mod rating_follow_up;
+mod reports;
 mod staff;
 mod units;
 mod walkin;
