@@ -37,7 +37,7 @@ string_enum! {
 /// penyelesaian, `u4` biaya/tarif, `u5` produk spesifikasi jenis pelayanan, `u6` kompetensi
 /// pelaksana, `u7` perilaku pelaksana, `u8` sarana dan prasarana, `u9` penanganan pengaduan,
 /// saran dan masukan.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, Validate, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"u1": 4, "u2": 4, "u3": 3, "u4": 4, "u5": 3, "u6": 4, "u7": 4, "u8": 3, "u9": 3}))]
 pub struct Scores {
@@ -69,7 +69,7 @@ impl Scores {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct RatingView {
     pub id: Uuid,
     /// `consultation`, or `walkin` for a visit (and the desk consultation held in it).

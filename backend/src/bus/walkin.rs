@@ -115,6 +115,8 @@ pub struct TicketView {
     /// The consultation the officer recorded for the visit (channel `walk_in`): to the unit's
     /// staff only.
     pub consultation_id: Option<Uuid>,
+    /// The visitor's rating of the visit, with its follow-up state: to the unit's staff only.
+    pub rating: Option<crate::skm::RatingView>,
 }
 
 /// A ticket at a desk, on the board.

@@ -23,6 +23,7 @@ use crate::{
     },
     error::{AppError, AppResult, ErrorCode},
     security::tokens::{hash_token, random_token},
+    skm::RatedSubject,
     state::AppState,
     units,
     vocab::{self, Role},
@@ -504,13 +505,25 @@ pub async fn views<C: ConnectionTrait>(
         .filter(|t| t.status == TicketStatus::Finished.as_str())
         .map(|t| t.id)
         .collect();
+    // Staff read the ratings themselves; the visitor only whether there is one.
+    let mut ratings: HashMap<Uuid, rating::Model> = HashMap::new();
     let rated: HashSet<Uuid> = if finished.is_empty() {
         HashSet::new()
+    } else if staff {
+        for r in rating::Entity::find()
+            .filter(rating::Column::SubjectKind.eq(RatedSubject::Visit.as_str()))
+            .filter(rating::Column::SubjectId.is_in(finished))
+            .all(conn)
+            .await?
+        {
+            ratings.insert(r.subject_id, r);
+        }
+        ratings.keys().copied().collect()
     } else {
         rating::Entity::find()
             .select_only()
             .column(rating::Column::SubjectId)
-            .filter(rating::Column::SubjectKind.eq("walkin"))
+            .filter(rating::Column::SubjectKind.eq(RatedSubject::Visit.as_str()))
             .filter(rating::Column::SubjectId.is_in(finished))
             .into_tuple::<Uuid>()
             .all(conn)
@@ -581,6 +594,7 @@ pub async fn views<C: ConnectionTrait>(
                 track_url: None,
                 note: if staff { t.note.clone() } else { None },
                 consultation_id: if staff { t.consultation_id } else { None },
+                rating: ratings.remove(&t.id).map(crate::skm::view).transpose()?,
             })
         })
         .collect()

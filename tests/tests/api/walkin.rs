@@ -940,6 +940,22 @@ async fn a_visitor_rates_the_visit_once_through_the_emailed_link_or_the_tickets_
         .get(&format!("/api/v1/walkin/tickets/{id}?key={key}"), None)
         .await;
     assert_eq!(seen.ok()["rated"], true);
+    assert_eq!(
+        seen.body["rating"],
+        Value::Null,
+        "the visitor's view carries no rating"
+    );
+    // The unit's staff see the rating on the visit, with its follow-up state.
+    let staff_view = d
+        .app
+        .get(
+            &format!("/api/v1/walkin/tickets/{id}"),
+            Some(&d.officer.access_token),
+        )
+        .await;
+    assert_eq!(staff_view.ok()["rating"]["id"], rated.body["id"]);
+    assert_eq!(staff_view.body["rating"]["scores"]["u1"], 4);
+    assert_eq!(staff_view.body["rating"]["follow_up_state"], "open");
     // A tablet at the desk rates the next visit through its key.
     let next = d.take("K", None).await;
     let next_id = next["id"].as_str().unwrap();
