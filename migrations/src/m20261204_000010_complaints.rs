@@ -78,6 +78,7 @@ enum FeedbackReportRuns {
 
 const TRACKING_INDEX: &str = "idx_complaints_tracking_code";
 const QUEUE_INDEX: &str = "idx_complaints_unit_status_due";
+const DUE_INDEX: &str = "idx_complaints_unit_due";
 const RECEIVED_INDEX: &str = "idx_complaints_unit_received";
 const AUTO_CLOSE_INDEX: &str = "idx_complaints_status_auto_close";
 const EMAIL_INDEX: &str = "idx_complaints_email_created";
@@ -183,6 +184,10 @@ impl MigrationTrait for Migration {
             (
                 QUEUE_INDEX,
                 vec![Complaints::UnitCode, Complaints::Status, Complaints::DueAt],
+            ),
+            (
+                DUE_INDEX,
+                vec![Complaints::UnitCode, Complaints::DueAt, Complaints::Id],
             ),
             (
                 RECEIVED_INDEX,

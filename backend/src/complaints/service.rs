@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, TimeDelta, Utc};
 use rand::Rng;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, Order, PaginatorTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
     sea_query::{Expr, SimpleExpr},
 };
@@ -607,16 +607,36 @@ pub async fn list(
     if let Some(end) = end {
         query = query.filter(C::ReceivedAt.lt(end));
     }
+    // Two index ranges, each read in its order: those waiting for a deadline (earliest, so
+    // overdue, first), then the others (newest first); the page may span both.
     let total = query.clone().count(&state.db).await?;
-    let rows = query
-        .order_by(Expr::col(C::DueAt).is_null(), Order::Asc)
-        .order_by_asc(C::DueAt)
-        .order_by_desc(C::ReceivedAt)
-        .order_by_desc(C::Id)
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-        .all(&state.db)
-        .await?;
+    let waiting = query.clone().filter(C::DueAt.is_not_null());
+    let waiting_total = waiting.clone().count(&state.db).await?;
+    let offset = (page - 1) * per_page;
+    let mut rows = if offset < waiting_total {
+        waiting
+            .order_by_asc(C::DueAt)
+            .order_by_asc(C::Id)
+            .offset(offset)
+            .limit(per_page)
+            .all(&state.db)
+            .await?
+    } else {
+        Vec::new()
+    };
+    let missing = per_page - rows.len() as u64;
+    if missing > 0 && total > waiting_total {
+        rows.extend(
+            query
+                .filter(C::DueAt.is_null())
+                .order_by_desc(C::ReceivedAt)
+                .order_by_desc(C::Id)
+                .offset(offset.saturating_sub(waiting_total))
+                .limit(missing)
+                .all(&state.db)
+                .await?,
+        );
+    }
     let people = crate::consultations::views::people(
         &state.db,
         rows.iter()

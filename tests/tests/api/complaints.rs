@@ -321,6 +321,22 @@ async fn overdue_complaints_come_first_and_a_silent_one_closes_once_after_its_wo
             json!({"body": "Data sudah kami kirim."}),
         )
         .await;
+    // Paged one at a time: the one waiting for its deadline, then the responded one.
+    for (page, code) in [(1, &first), (2, &second)] {
+        let one = app
+            .get(
+                &format!("/api/v1/complaints?per_page=1&page={page}"),
+                token(&supervisor),
+            )
+            .await;
+        assert_eq!(one.ok()["total"], 2);
+        assert_eq!(one.body["items"].as_array().unwrap().len(), 1);
+        assert_eq!(one.body["items"][0]["tracking_code"], code.as_str());
+    }
+    let beyond = app
+        .get("/api/v1/complaints?per_page=1&page=3", token(&supervisor))
+        .await;
+    assert_eq!(beyond.ok()["items"], json!([]));
     let closes: DateTime<Utc> = responded.body["auto_close_at"]
         .as_str()
         .unwrap()
