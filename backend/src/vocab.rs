@@ -198,6 +198,14 @@ pub fn local_days(
     to: Option<chrono::NaiveDate>,
     zone: Tz,
 ) -> AppResult<Bounds> {
+    for (field, day) in [("from", from), ("to", to)] {
+        if day.is_some_and(|d| !(2000..=2100).contains(&chrono::Datelike::year(&d))) {
+            return Err(AppError::field(
+                field,
+                "must be a day between 2000 and 2100",
+            ));
+        }
+    }
     if let (Some(from), Some(to)) = (from, to)
         && from > to
     {

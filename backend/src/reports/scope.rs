@@ -148,9 +148,7 @@ pub async fn resolve(state: &AppState, auth: &AuthUser, q: &ReportQuery) -> AppR
     let today = now.with_timezone(&zone).date_naive();
     let to = q.to.unwrap_or(today);
     let from = q.from.unwrap_or_else(|| to.with_day(1).unwrap_or(to));
-    if from > to {
-        return Err(AppError::field("to", "must not be before from"));
-    }
+    vocab::local_days(Some(from), Some(to), zone)?;
     if (to - from).num_days() > MAX_DAYS {
         return Err(AppError::field("to", "a report covers at most three years"));
     }

@@ -188,6 +188,15 @@ async fn the_index_is_rounded_once_at_a_grade_boundary_and_a_province_adds_up_ra
     )
     .await
     .field_error("to");
+    app.get(
+        "/api/v1/reports/volumes?from=1000-01-01",
+        token(&supervisor),
+    )
+    .await
+    .field_error("from");
+    app.get("/api/v1/complaints?to=3000-12-31", token(&supervisor))
+        .await
+        .field_error("to");
 }
 
 /// The attachment of type `application/pdf` in a captured email, decoded.
