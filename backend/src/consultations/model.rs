@@ -149,6 +149,12 @@ pub struct ListQuery {
     pub q: Option<String>,
     /// Staff of an upper unit: only this unit's.
     pub unit: Option<String>,
+    /// `online` or `walk_in` (recorded at a desk).
+    pub channel: Option<crate::vocab::Channel>,
+    /// Opened on or after this day, in the time zone of `unit` (or the caller's unit).
+    pub from: Option<chrono::NaiveDate>,
+    /// Opened on or before this day, in the same zone.
+    pub to: Option<chrono::NaiveDate>,
     pub page: Option<u64>,
     pub per_page: Option<u64>,
 }

@@ -377,6 +377,31 @@ pub async fn list(
     if let Some(category) = q.category {
         query = query.filter(C::Category.eq(category.as_str()));
     }
+    if let Some(channel) = q.channel {
+        query = query.filter(C::Channel.eq(channel.as_str()));
+    }
+    if q.from.is_some() || q.to.is_some() {
+        // Days are the unit's: the one named, or the caller's own.
+        let code = q
+            .unit
+            .as_deref()
+            .or(auth.unit_code.as_deref())
+            .ok_or_else(|| {
+                AppError::field("unit", "name the unit whose days `from` and `to` are")
+            })?;
+        let unit = crate::entities::unit::Entity::find_by_id(code.to_owned())
+            .one(&state.db)
+            .await?
+            .ok_or_else(|| AppError::field("unit", "no such unit"))?;
+        let (start, end) =
+            crate::vocab::local_days(q.from, q.to, crate::vocab::zone(&unit.time_zone)?)?;
+        if let Some(start) = start {
+            query = query.filter(C::CreatedAt.gte(start));
+        }
+        if let Some(end) = end {
+            query = query.filter(C::CreatedAt.lt(end));
+        }
+    }
     match q.assignee.as_deref() {
         None => {}
         Some("me") => query = query.filter(C::AssigneeId.eq(auth.id)),
