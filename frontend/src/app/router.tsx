@@ -142,6 +142,13 @@ export const routes: RouteObject[] = [
         },
       },
       {
+        path: 'staff/reports',
+        lazy: async () => {
+          const { StaffReportsRoute } = await import('./routes/staff-reports');
+          return { Component: () => <RequireStaff><StaffReportsRoute /></RequireStaff> };
+        },
+      },
+      {
         path: 'knowledge',
         lazy: async () => ({ Component: (await import('./routes/knowledge')).KnowledgeRoute }),
       },

@@ -40,4 +40,5 @@ export const paths = {
   staffGuestbook: '/staff/walkin/guestbook',
   staffWalkinOverview: '/staff/walkin/overview',
   staffWalkinSetup: '/staff/walkin/setup',
+  staffReports: '/staff/reports',
 } as const;

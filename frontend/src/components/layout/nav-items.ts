@@ -1,5 +1,5 @@
 import { paths } from '@/config/paths';
-import { isStaffRole } from '@/lib/auth/roles';
+import { isStaffRole, managesUnit } from '@/lib/auth/roles';
 import type { Me } from '@/lib/api/types';
 
 export type NavItem = {
@@ -13,6 +13,7 @@ export type NavItem = {
     | 'nav.knowledge'
     | 'nav.staffKnowledge'
     | 'nav.staffWalkin'
+    | 'nav.staffReports'
     | 'nav.profile'
     | 'nav.login'
     | 'nav.register';
@@ -39,6 +40,8 @@ export function mainNavItems(user: Me | null): NavItem[] {
         { to: paths.staffKnowledge, label: 'nav.staffKnowledge' },
         { to: paths.staffWalkin, label: 'nav.staffWalkin' },
       );
+      // Reports are for those who answer for a unit: its supervisor, those above and admins.
+      if (managesUnit(user.role)) items.push({ to: paths.staffReports, label: 'nav.staffReports' });
     } else {
       items.push({ to: paths.staffGuestbook, label: 'nav.staffWalkin' });
     }

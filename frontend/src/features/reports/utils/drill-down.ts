@@ -1,0 +1,32 @@
+import { paths } from '@/config/paths';
+import type { Category, ConsultationChannel, ConsultationStatus } from '@/lib/api/types';
+
+import type { ReportParams } from '../api/query-keys';
+
+function withQuery(path: string, query: Record<string, string | null | undefined>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** The ratings behind a satisfaction figure: the same unit, days and channel. */
+export function ratingsLink({ unit, from, to }: ReportParams, channel?: ConsultationChannel) {
+  return withQuery('/staff/ratings', { unit, from, to, channel });
+}
+
+/** The complaints behind a figure: the same unit and days, and a kind, channel or overdue ones. */
+export function complaintsLink(
+  { unit, from, to }: ReportParams,
+  filter: { kind?: string; channel?: string; overdue?: boolean } = {},
+) {
+  return withQuery('/staff/complaints', { unit, from, to, kind: filter.kind, channel: filter.channel, overdue: filter.overdue ? 'true' : undefined });
+}
+
+/**
+ * The consultations behind a figure. The staff list filters by status and category (not by
+ * days), so the link opens its "all" tab with those.
+ */
+export function consultationsLink(filter: { status?: ConsultationStatus; category?: Category } = {}) {
+  return withQuery(paths.staffConsultations, { tab: 'all', status: filter.status, category: filter.category });
+}
