@@ -66,7 +66,7 @@ function ElementChart({ figures }: { figures: SkmFigures }) {
           valueFormatter={(value) => formatDecimal(value, 2)}
           withTooltip={false}
           withBarValueLabel
-          barChartProps={{ accessibilityLayer: false }}
+          accessibilityLayer={false}
         />
       </div>
       <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('reports.satisfaction.elements') } }}>

@@ -20,7 +20,7 @@ export function ServiceLevelsSection({ report, error, params }: ServiceLevelsSec
     value === null || value === undefined ? '—' : t('reports.serviceLevels.minutes', { value: formatDecimal(value) });
   const hours = (value: number | null | undefined) =>
     value === null || value === undefined ? '—' : t('reports.serviceLevels.hours', { value: formatDecimal(value) });
-  const cols = { base: 1, xs: 2, md: 4 };
+  const cols = { base: 2, md: 4 };
 
   return (
     <ReportSection title={t('reports.serviceLevels.title')}>

@@ -113,7 +113,7 @@ export function VolumesSection({ report, error, params, interval, onInterval }: 
                     withTooltip={false}
                     series={consultationChannels.map((c) => ({ name: c, label: channelLabel(c), color: channelColors[c] }))}
                     valueFormatter={(value) => formatCount(value)}
-                    barChartProps={{ accessibilityLayer: false }}
+                    accessibilityLayer={false}
                   />
                 </div>
               </div>
@@ -122,7 +122,7 @@ export function VolumesSection({ report, error, params, interval, onInterval }: 
                   {t('reports.volumes.byChannel')}
                 </Text>
                 <div aria-hidden className="report-chart">
-                  <DonutChart data={donutData} withLabels withTooltip={false} chartLabel={formatCount(consultations.total)} size={160} thickness={28} mx="auto" />
+                  <DonutChart data={donutData} withLabels withTooltip={false} accessibilityLayer={false} pieProps={{ rootTabIndex: -1 }} chartLabel={formatCount(consultations.total)} size={160} thickness={28} mx="auto" />
                 </div>
               </div>
             </SimpleGrid>
@@ -196,7 +196,7 @@ export function VolumesSection({ report, error, params, interval, onInterval }: 
         </SimpleGrid>
 
         <ReportSubsection title={t('reports.volumes.knowledge')}>
-          <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3 }}>
             <Stat label={t('reports.volumes.deflectionRate')} value={formatPercent(knowledge.deflection_rate_percent)} />
             <Stat label={t('reports.volumes.searches')} value={formatCount(knowledge.searches)} />
             <Stat label={t('reports.volumes.deflections')} value={formatCount(knowledge.deflections)} />
