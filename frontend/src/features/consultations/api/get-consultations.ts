@@ -6,7 +6,7 @@ import { unwrap } from '@/lib/api/problem';
 import { consultationKeys, type ConsultationListQuery } from './query-keys';
 
 /** Own consultations (public) or the unit's (staff; those past their deadline first). */
-export function getConsultations({ status, category, mine, q, page, perPage }: ConsultationListQuery) {
+export function getConsultations({ status, category, mine, q, channel, from, to, unit, page, perPage }: ConsultationListQuery) {
   return unwrap(
     api.GET('/api/v1/consultations', {
       params: {
@@ -15,6 +15,10 @@ export function getConsultations({ status, category, mine, q, page, perPage }: C
           category,
           assignee: mine ? 'me' : undefined,
           q: q?.trim() || undefined,
+          channel,
+          from,
+          to,
+          unit,
           page,
           per_page: perPage,
         },

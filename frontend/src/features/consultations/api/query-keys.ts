@@ -1,4 +1,4 @@
-import type { Category, ConsultationStatus } from '@/lib/api/types';
+import type { Category, ConsultationChannel, ConsultationStatus } from '@/lib/api/types';
 
 export type ConsultationListQuery = {
   status?: ConsultationStatus;
@@ -6,6 +6,12 @@ export type ConsultationListQuery = {
   /** Only those assigned to the caller (staff). */
   mine?: boolean;
   q?: string;
+  channel?: ConsultationChannel;
+  /** Opened within these days (`YYYY-MM-DD`, inclusive) on the clock of `unit`, as a report counts them. */
+  from?: string;
+  to?: string;
+  /** Staff of an upper unit: only this unit's. */
+  unit?: string;
   page: number;
   perPage: number;
 };

@@ -40,19 +40,14 @@ export function ServiceLevelsSection({ report, error, params }: ServiceLevelsSec
               <Stat
                 label={t('reports.serviceLevels.opened')}
                 value={formatCount(report.online.opened)}
-                to={consultationsLink()}
+                to={consultationsLink(params)}
                 linkLabel={t('reports.drill.consultations')}
               />
               <Stat label={t('reports.serviceLevels.clarified')} value={formatCount(report.online.clarified)} />
               <Stat label={t('reports.serviceLevels.answered')} value={formatCount(report.online.answered)} />
               <Stat label={t('reports.serviceLevels.medianFirstResponse')} value={minutes(report.online.median_first_response_minutes)} />
               <Stat label={t('reports.serviceLevels.medianToClose')} value={hours(report.online.median_hours_to_close)} />
-              <Stat
-                label={t('reports.serviceLevels.overdueNow')}
-                value={formatCount(report.online.overdue_now)}
-                to={consultationsLink({ status: 'active' })}
-                linkLabel={t('reports.drill.consultations')}
-              />
+              <Stat label={t('reports.serviceLevels.overdueNow')} value={formatCount(report.online.overdue_now)} />
               <Stat label={t('reports.serviceLevels.autoClosed')} value={formatCount(report.online.auto_closed)} />
             </SimpleGrid>
           </ReportSubsection>

@@ -88,7 +88,7 @@ export function VolumesSection({ report, error, params, interval, onInterval }: 
             <Stat
               label={t('reports.volumes.total')}
               value={formatCount(consultations.total)}
-              to={consultationsLink()}
+              to={consultationsLink(params)}
               linkLabel={t('reports.drill.consultations')}
             />
           </SimpleGrid>
@@ -159,20 +159,26 @@ export function VolumesSection({ report, error, params, interval, onInterval }: 
             </Table>
           </Table.ScrollContainer>
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
-            <CountTable caption={t('reports.volumes.byChannel')} keyHeader={t('reports.volumes.byChannel')} rows={consultations.by_channel} label={channelLabel} />
+            <CountTable
+              caption={t('reports.volumes.byChannel')}
+              keyHeader={t('reports.volumes.byChannel')}
+              rows={consultations.by_channel}
+              label={channelLabel}
+              linkOf={(key) => (known(consultationChannels, key) ? consultationsLink(params, { channel: key }) : undefined)}
+            />
             <CountTable
               caption={t('reports.volumes.byCategory')}
               keyHeader={t('reports.volumes.byCategory')}
               rows={consultations.by_category}
               label={categoryLabel}
-              linkOf={(key) => (known<Category>(categories, key) ? consultationsLink({ category: key }) : undefined)}
+              linkOf={(key) => (known<Category>(categories, key) ? consultationsLink(params, { category: key }) : undefined)}
             />
             <CountTable
               caption={t('reports.volumes.byStatus')}
               keyHeader={t('reports.volumes.byStatus')}
               rows={consultations.by_status}
               label={statusLabel}
-              linkOf={(key) => (known(consultationStatuses, key) ? consultationsLink({ status: key }) : undefined)}
+              linkOf={(key) => (known(consultationStatuses, key) ? consultationsLink(params, { status: key }) : undefined)}
             />
           </SimpleGrid>
         </ReportSubsection>

@@ -23,10 +23,10 @@ export function complaintsLink(
   return withQuery('/staff/complaints', { unit, from, to, kind: filter.kind, channel: filter.channel, overdue: filter.overdue ? 'true' : undefined });
 }
 
-/**
- * The consultations behind a figure. The staff list filters by status and category (not by
- * days), so the link opens its "all" tab with those.
- */
-export function consultationsLink(filter: { status?: ConsultationStatus; category?: Category } = {}) {
-  return withQuery(paths.staffConsultations, { tab: 'all', status: filter.status, category: filter.category });
+/** The consultations behind a figure: the staff list's "all" tab, opened in the period, filtered. */
+export function consultationsLink(
+  { unit, from, to }: ReportParams,
+  filter: { status?: ConsultationStatus; category?: Category; channel?: ConsultationChannel } = {},
+) {
+  return withQuery(paths.staffConsultations, { tab: 'all', unit, from, to, ...filter });
 }

@@ -530,6 +530,9 @@ export const en: Translation<Messages> = {
         category: 'Category',
         q: 'Search',
         qPlaceholder: 'Number, subject or question',
+        channel: 'Channel',
+        period: 'Opened {{from}} – {{to}}',
+        clearPeriod: 'Any date',
         any: 'All',
       },
       columns: {

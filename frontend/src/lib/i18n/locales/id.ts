@@ -517,6 +517,9 @@ export const id = {
         category: 'Kategori',
         q: 'Cari',
         qPlaceholder: 'Nomor, perihal, atau isi pertanyaan',
+        channel: 'Kanal',
+        period: 'Dibuka {{from}} – {{to}}',
+        clearPeriod: 'Semua tanggal',
         any: 'Semua',
       },
       columns: {
