@@ -84,3 +84,4 @@ export type ReportCount = Schemas['Count'];
 export type Interval = Schemas['Interval'];
 export type FeedbackReportRequest = Schemas['FeedbackReportRequest'];
 export type FeedbackReportSent = Schemas['FeedbackReportSent'];
+export type ReportSchedule = Schemas['ReportSchedule'];

@@ -20,6 +20,7 @@ describe('the unit settings form', () => {
       office_opens_at: '08:00',
       office_closes_at: '16:00',
       follow_up_below_score: 2,
+      feedback_report_schedule: 'off',
     };
     const { calls } = mockApi({ 'PUT /api/v1/units/6571/settings': () => json(200, saved) });
     renderWithProviders(<UnitSettingsForm unitCode="6571" settings={tarakan.settings} />);
@@ -33,5 +34,22 @@ describe('the unit settings form', () => {
     expect(await screen.findByText('Pengaturan unit disimpan.')).toBeInTheDocument();
     expect(calls[0]?.body).toEqual(saved);
     await waitFor(() => expect(screen.getByRole('switch', { name: /Kirim email/ })).not.toBeChecked());
+  });
+
+  it('schedules the feedback-analysis report emailed to the supervisors', async () => {
+    const { calls } = mockApi({
+      'PUT /api/v1/units/6571/settings': async (request) => json(200, await request.json()),
+    });
+    renderWithProviders(<UnitSettingsForm unitCode="6571" settings={tarakan.settings} />);
+    const user = userEvent.setup();
+
+    const schedule = screen.getByRole('combobox', { name: /^Laporan analisis umpan balik otomatis/ });
+    expect(schedule).toHaveValue('Tidak dikirim otomatis');
+    await user.click(schedule);
+    await user.click(await screen.findByRole('option', { name: 'Setiap kuartal', hidden: true }));
+    await user.click(screen.getByRole('button', { name: 'Simpan' }));
+
+    expect(await screen.findByText('Pengaturan unit disimpan.')).toBeInTheDocument();
+    expect(calls[0]?.body).toMatchObject({ feedback_report_schedule: 'quarterly' });
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import { ErrorAlert } from '@/components/errors/error-alert';
 import { formErrorsFrom } from '@/lib/api/form-errors';
 import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import type { UnitSettings } from '@/lib/api/types';
+import { everyValueOf } from '@/lib/api/enums';
+import type { ReportSchedule, UnitSettings } from '@/lib/api/types';
 
 import { useUpdateUnitSettings } from '../api/update-unit-settings';
 
@@ -20,7 +21,8 @@ const fields = [
   'follow_up_below_score',
 ] as const;
 const hours = ['office_opens_at', 'office_closes_at'] as const;
-const allFields = [...fields, ...hours, 'notify_staff_on_new_consultation', 'walkin_remote_tickets'] as const;
+const schedules = everyValueOf<ReportSchedule>()(['off', 'monthly', 'quarterly', 'semester']);
+const allFields = [...fields, ...hours, 'notify_staff_on_new_consultation', 'walkin_remote_tickets', 'feedback_report_schedule'] as const;
 const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 const limits = requestLimits.UnitSettings;
@@ -37,6 +39,7 @@ const complete = (settings: UnitSettings): Required<UnitSettings> => ({
   office_opens_at: settings.office_opens_at ?? '08:00',
   office_closes_at: settings.office_closes_at ?? '16:00',
   follow_up_below_score: settings.follow_up_below_score ?? 2,
+  feedback_report_schedule: settings.feedback_report_schedule ?? 'off',
 });
 
 export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) {
@@ -116,6 +119,14 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
           label={t('staff.settings.notifyStaff')}
           description={t('staff.settings.notifyStaffHint')}
           {...form.getInputProps('notify_staff_on_new_consultation', { type: 'checkbox' })}
+        />
+        <Select
+          label={t('staff.settings.feedbackReport')}
+          description={t('staff.settings.feedbackReportHint')}
+          allowDeselect={false}
+          data={schedules.map((value) => ({ value, label: t(`staff.settings.feedbackSchedules.${value}`) }))}
+          w={{ base: '100%', sm: 320 }}
+          {...form.getInputProps('feedback_report_schedule')}
         />
         <ErrorAlert error={update.error} shownFields={allFields} />
         <Group justify="flex-end">

@@ -265,6 +265,14 @@ export const en: Translation<Messages> = {
       walkinWait: 'Longest walk-in wait (minutes)',
       notifyStaff: 'Email the officers when a new consultation arrives',
       notifyStaffHint: 'The unit’s PST officers and its dissemination team lead get an email whenever a new online consultation joins the queue.',
+      feedbackReport: 'Automatic feedback-analysis report',
+      feedbackReportHint: 'Emailed as a PDF to the unit’s supervisors after each period ends.',
+      feedbackSchedules: {
+        off: 'Not sent automatically',
+        monthly: 'Every month',
+        quarterly: 'Every quarter',
+        semester: 'Every half-year',
+      },
       saved: 'Unit settings saved.',
     },
     list: {

@@ -256,6 +256,14 @@ export const id = {
       walkinWait: 'Waktu tunggu maksimal (menit)',
       notifyStaff: 'Kirim email ke petugas saat ada konsultasi baru',
       notifyStaffHint: 'Petugas PST dan Ketua Tim Diseminasi unit menerima email setiap kali konsultasi online baru masuk antrean.',
+      feedbackReport: 'Laporan analisis umpan balik otomatis',
+      feedbackReportHint: 'Dikirim sebagai PDF ke email para supervisor unit setelah setiap periode berakhir.',
+      feedbackSchedules: {
+        off: 'Tidak dikirim otomatis',
+        monthly: 'Setiap bulan',
+        quarterly: 'Setiap kuartal',
+        semester: 'Setiap semester',
+      },
       saved: 'Pengaturan unit disimpan.',
     },
     list: {
