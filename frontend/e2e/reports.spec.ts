@@ -72,6 +72,25 @@ test('a supervisor reads the unit’s reports with their charts, on a desktop an
     await expectNoSeriousA11yFindings(page, 'the report dashboard');
   });
 
+  await test.step('the printed report leaves out the app’s header, the filters and the buttons', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number; print: () => void };
+      w.printed = 0;
+      w.print = () => {
+        w.printed += 1;
+      };
+    });
+    await page.getByRole('button', { name: 'Cetak laporan' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('banner')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Kirim laporan analisis' })).toBeHidden();
+    await expect(page.getByRole('combobox', { name: 'Periode' })).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Kepuasan masyarakat (SKM)' }).getByTestId('ikm')).toBeVisible();
+    await snap(page, testInfo, 'reports-02-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   await test.step('another period shows its own dates', async () => {
     await page.getByRole('combobox', { name: 'Periode' }).click();
     await page.getByRole('option', { name: 'Tahun ini' }).click();
