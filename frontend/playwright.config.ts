@@ -14,14 +14,14 @@ const dataDir = join(tmpdir(), `statkonsul-e2e-${appPort}`);
 export default defineConfig({
   testDir: './e2e',
   globalSetup: './e2e/support/global-setup.ts',
-  outputDir: './test-results',
+  outputDir: process.env.E2E_OUT ?? './test-results',
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['html', { open: 'never', outputFolder: process.env.E2E_REPORT ?? 'playwright-report' }]],
   use: {
     baseURL: appUrl,
     screenshot: 'on',
@@ -73,7 +73,8 @@ export default defineConfig({
         BIN: serverBinary,
         DATA_DIR: dataDir,
         DATABASE_URL: `sqlite://${dataDir}/e2e.db?mode=rwc`,
-        STATIC_DIR: resolve(here, 'dist'),
+        // E2E_DIST: another built copy of the app (e.g. `vite build --outDir`), for side-by-side runs.
+        STATIC_DIR: resolve(here, process.env.E2E_DIST ?? 'dist'),
         BIND_ADDR: `127.0.0.1:${appPort}`,
         PUBLIC_URL: appUrl,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,

@@ -23,7 +23,7 @@ string_enum! {
 
 string_enum! {
     /// How the complaint reached the unit.
-    ComplaintChannel {
+    ComplaintIntake {
         /// The web form (or the API).
         Web => "web",
         /// The suggestion box at the service room.
@@ -128,7 +128,7 @@ pub struct ComplaintRequest {
     #[validate(length(max = 40, message = "must be at most 40 characters"))]
     pub related_number: Option<String>,
     /// Staff recording a complaint from another channel name it (`web` otherwise).
-    pub channel: Option<ComplaintChannel>,
+    pub channel: Option<ComplaintIntake>,
     /// The SP4N-LAPOR! reference: required with `channel: lapor`.
     #[schema(max_length = 64)]
     #[serde(default, deserialize_with = "crate::api::trimmed_optional")]
@@ -181,7 +181,7 @@ pub struct ComplaintTracking {
     /// The unit's time zone, for showing the dates.
     pub time_zone: String,
     pub kind: ComplaintKind,
-    pub channel: ComplaintChannel,
+    pub channel: ComplaintIntake,
     pub subject: String,
     pub status: ComplaintStatus,
     pub received_at: DateTime<Utc>,
@@ -219,7 +219,7 @@ pub struct ComplaintListQuery {
     pub unit: Option<String>,
     pub status: Option<ComplaintStatus>,
     pub kind: Option<ComplaintKind>,
-    pub channel: Option<ComplaintChannel>,
+    pub channel: Option<ComplaintIntake>,
     /// Only those past the deadline they wait for (or only the others).
     pub overdue: Option<bool>,
     pub assignee_id: Option<Uuid>,
@@ -240,7 +240,7 @@ pub struct Complaint {
     pub tracking_code: String,
     pub unit_code: String,
     pub kind: ComplaintKind,
-    pub channel: ComplaintChannel,
+    pub channel: ComplaintIntake,
     pub subject: String,
     pub description: String,
     pub name: Option<String>,

@@ -146,17 +146,17 @@ pub async fn create(
     let filer = filer(state, auth, &unit.code).await?;
     let now = state.clock.now();
     let zone = vocab::zone(&unit.time_zone)?;
-    let channel = req.channel.unwrap_or(ComplaintChannel::Web);
+    let channel = req.channel.unwrap_or(ComplaintIntake::Web);
     let mut received_at = now;
     let email = match &filer {
         Filer::Staff(_) => {
-            if req.channel.is_none() || channel == ComplaintChannel::Web {
+            if req.channel.is_none() || channel == ComplaintIntake::Web {
                 return Err(AppError::field(
                     "channel",
                     "name the channel the complaint came through",
                 ));
             }
-            if channel == ComplaintChannel::Lapor && req.lapor_reference.is_none() {
+            if channel == ComplaintIntake::Lapor && req.lapor_reference.is_none() {
                 return Err(AppError::field(
                     "lapor_reference",
                     "a complaint from LAPOR! carries its reference",
@@ -174,7 +174,7 @@ pub async fn create(
             req.email.clone()
         }
         Filer::Anonymous | Filer::Public(_) => {
-            if channel != ComplaintChannel::Web {
+            if channel != ComplaintIntake::Web {
                 return Err(AppError::field(
                     "channel",
                     "complaints from other channels are recorded by the unit's staff",
@@ -443,7 +443,7 @@ pub async fn track(state: &AppState, code: &str) -> AppResult<ComplaintTracking>
         unit_name: unit.name,
         time_zone: unit.time_zone,
         kind: ComplaintKind::stored(&c.kind)?,
-        channel: ComplaintChannel::stored(&c.channel)?,
+        channel: ComplaintIntake::stored(&c.channel)?,
         subject: c.subject,
         status,
         received_at: c.received_at,
@@ -663,7 +663,7 @@ fn view(
     let person = |id: Option<Uuid>| id.and_then(|id| people.get(&id)).cloned();
     Ok(Complaint {
         kind: ComplaintKind::stored(&c.kind)?,
-        channel: ComplaintChannel::stored(&c.channel)?,
+        channel: ComplaintIntake::stored(&c.channel)?,
         status: stored_status(&c)?,
         overdue: c.due_at.is_some_and(|due| due < now),
         assignee: person(c.assignee_id),

@@ -68,7 +68,7 @@ pub struct ReportPeriod {
     pub to: NaiveDate,
     pub include_children: bool,
     /// The units covered: the unit, and those below it when `include_children`.
-    pub units: Vec<String>,
+    pub unit_codes: Vec<String>,
 }
 
 impl Scope {
@@ -79,7 +79,7 @@ impl Scope {
             from: self.from,
             to: self.to,
             include_children: self.include_children,
-            units: self.codes(),
+            unit_codes: self.codes(),
         }
     }
 

@@ -27,7 +27,7 @@ export function skm(respondents: number, sums: number[]): SkmFigures {
   return { respondents, elements, ikm, ikm_unrounded: mean * 25, grade, grade_label: label };
 }
 
-const period = { unit_code: '6571', unit_name: 'BPS Kota Tarakan', from: '2026-10-01', to: '2026-10-31', include_children: false };
+const period = { unit_code: '6571', unit_name: 'BPS Kota Tarakan', from: '2026-10-01', to: '2026-10-31', include_children: false, unit_codes: ['6571'] };
 
 // 8 respondents: 3,5 on u1 and 3,625 on the rest, IKM 90,28 (A).
 export const tarakanSatisfaction: SatisfactionReport = {

@@ -131,6 +131,14 @@ async fn the_index_is_rounded_once_at_a_grade_boundary_and_a_province_adds_up_ra
         .collect();
     assert_eq!(units[0], "3300");
     assert!(units.contains(&"3304") && units.contains(&"3375"));
+    let codes: Vec<&str> = body["unit_codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(codes.len(), units.len());
+    assert!(codes.contains(&"3304") && codes.contains(&"3375"));
     let pekalongan = body["units"]
         .as_array()
         .unwrap()

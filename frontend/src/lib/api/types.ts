@@ -68,18 +68,15 @@ export type GuestbookRequest = Schemas['GuestbookRequest'];
 export type GuestbookEntry = Schemas['GuestbookEntryView'];
 export type GuestbookPage = Schemas['Page_GuestbookEntryView'];
 export type IdType = Schemas['IdType'];
-// The reports' `units` (figures per unit) share their key with the period's list of unit codes; the
-// answer's last `units`, the figures, is the one a JSON parser keeps.
-type PerUnit<T, U> = Omit<T, 'units'> & { units: U[] };
-export type SatisfactionReport = PerUnit<Schemas['SatisfactionReport'], Schemas['UnitSatisfaction']>;
+export type SatisfactionReport = Schemas['SatisfactionReport'];
 export type SkmFigures = Schemas['SkmFigures'];
 export type ElementScore = Schemas['ElementScore'];
 export type RespondentProfile = Schemas['RespondentProfile'];
-export type ServiceLevelReport = PerUnit<Schemas['ServiceLevelReport'], Schemas['UnitServiceLevels']>;
+export type ServiceLevelReport = Schemas['ServiceLevelReport'];
 export type OnlineLevels = Schemas['OnlineLevels'];
 export type WalkinLevels = Schemas['WalkinLevels'];
 export type ComplaintLevels = Schemas['ComplaintLevels'];
-export type VolumeReport = PerUnit<Schemas['VolumeReport'], Schemas['UnitVolumes']>;
+export type VolumeReport = Schemas['VolumeReport'];
 export type ReportCount = Schemas['Count'];
 export type Interval = Schemas['Interval'];
 export type FeedbackReportRequest = Schemas['FeedbackReportRequest'];

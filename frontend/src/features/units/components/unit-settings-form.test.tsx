@@ -20,6 +20,9 @@ describe('the unit settings form', () => {
       office_opens_at: '08:00',
       office_closes_at: '16:00',
       follow_up_below_score: 2,
+      complaint_verify_working_days: 3,
+      complaint_respond_working_days: 5,
+      complaint_auto_close_working_days: 10,
       feedback_report_schedule: 'off',
     };
     const { calls } = mockApi({ 'PUT /api/v1/units/6571/settings': () => json(200, saved) });
@@ -51,5 +54,21 @@ describe('the unit settings form', () => {
 
     expect(await screen.findByText('Pengaturan unit disimpan.')).toBeInTheDocument();
     expect(calls[0]?.body).toMatchObject({ feedback_report_schedule: 'quarterly' });
+  });
+
+  it('sets the working days a complaint has to be verified and answered in, on the working-day calendar', async () => {
+    const { calls } = mockApi({
+      'PUT /api/v1/units/6571/settings': async (request) => json(200, await request.json()),
+    });
+    renderWithProviders(<UnitSettingsForm unitCode="6571" settings={tarakan.settings} />);
+    const user = userEvent.setup();
+
+    const respond = screen.getByRole('textbox', { name: 'Hari kerja untuk menanggapi pengaduan' });
+    expect(respond).toHaveValue('5');
+    await user.clear(respond);
+    await user.type(respond, '7');
+    await user.click(screen.getByRole('button', { name: 'Simpan' }));
+    expect(await screen.findByText('Pengaturan unit disimpan.')).toBeInTheDocument();
+    expect(calls[0]?.body).toMatchObject({ complaint_verify_working_days: 3, complaint_respond_working_days: 7 });
   });
 });

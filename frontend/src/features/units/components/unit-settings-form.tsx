@@ -19,6 +19,9 @@ const fields = [
   'walkin_priority_run',
   'walkin_no_show_after_calls',
   'follow_up_below_score',
+  'complaint_verify_working_days',
+  'complaint_respond_working_days',
+  'complaint_auto_close_working_days',
 ] as const;
 const hours = ['office_opens_at', 'office_closes_at'] as const;
 const schedules = everyValueOf<ReportSchedule>()(['off', 'monthly', 'quarterly', 'semester']);
@@ -39,6 +42,9 @@ const complete = (settings: UnitSettings): Required<UnitSettings> => ({
   office_opens_at: settings.office_opens_at ?? '08:00',
   office_closes_at: settings.office_closes_at ?? '16:00',
   follow_up_below_score: settings.follow_up_below_score ?? 2,
+  complaint_verify_working_days: settings.complaint_verify_working_days ?? 3,
+  complaint_respond_working_days: settings.complaint_respond_working_days ?? 5,
+  complaint_auto_close_working_days: settings.complaint_auto_close_working_days ?? 10,
   feedback_report_schedule: settings.feedback_report_schedule ?? 'off',
 });
 
@@ -85,6 +91,9 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
     walkin_priority_run: t('staff.settings.priorityRun'),
     walkin_no_show_after_calls: t('staff.settings.noShowAfterCalls'),
     follow_up_below_score: t('staff.settings.followUpBelowScore'),
+    complaint_verify_working_days: t('staff.settings.complaintVerify'),
+    complaint_respond_working_days: t('staff.settings.complaintRespond'),
+    complaint_auto_close_working_days: t('staff.settings.complaintAutoClose'),
     office_opens_at: t('staff.settings.opensAt'),
     office_closes_at: t('staff.settings.closesAt'),
   };

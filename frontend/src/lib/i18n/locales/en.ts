@@ -1,5 +1,8 @@
 import type { ErrorCode } from '@/lib/api/types';
 
+import { complaintsEn } from './complaints.en';
+import { ratingsEn } from './ratings.en';
+
 import type { Messages } from './id';
 
 /** Same keys as Indonesian, plus the `_one` plural forms English needs and Indonesian does not. */
@@ -256,6 +259,9 @@ export const en: Translation<Messages> = {
       priorityRun: 'Priority tickets in a row (max.)',
       noShowAfterCalls: 'Calls before a visitor may be marked absent',
       followUpBelowScore: 'Ratings at or below this score (1–4) are followed up',
+      complaintVerify: 'Working days to verify a complaint',
+      complaintRespond: 'Working days to respond to a complaint',
+      complaintAutoClose: 'A responded complaint closes after (working days without a reply)',
       opensAt: 'Office opens at',
       closesAt: 'Office closes at',
       timeFormat: 'Enter the time as HH:MM.',
@@ -1262,6 +1268,8 @@ export const en: Translation<Messages> = {
       complaints: 'See the complaints',
     },
   },
+  ratingDesk: ratingsEn,
+  complaintDesk: complaintsEn,
   language: {
     id: 'Bahasa Indonesia',
     en: 'English',
@@ -1308,6 +1316,7 @@ export const en: Translation<Messages> = {
       guestbook_required: 'The visitor\'s guest-book entry comes first: the front office records the visitor (name, ID, email) before the consultation is recorded.',
       consultation_recorded: 'The consultation of this visit has already been recorded.',
       respondent_unknown: 'The unit has no email address of this respondent to write to.',
+      invalid_transition: "The complaint's status does not allow this step; reload to see where it stands now.",
       no_recipients: 'The unit has no supervisor to receive the analysis report yet. Add a supervisor to the unit first.',
       internal_error: 'Something went wrong on the server. Please try again later.',
       unavailable: 'The service is unavailable. Please try again later.',

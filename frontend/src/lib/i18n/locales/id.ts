@@ -1,5 +1,8 @@
 import type { ErrorCode } from '@/lib/api/types';
 
+import { complaintsId } from './complaints.id';
+import { ratingsId } from './ratings.id';
+
 /** Indonesian, the default language. `en.ts` must have exactly the same keys (the type checks it). */
 export const id = {
   common: {
@@ -247,6 +250,9 @@ export const id = {
       priorityRun: 'Antrean prioritas berturut-turut (maks.)',
       noShowAfterCalls: 'Panggilan sebelum boleh dicatat tidak hadir',
       followUpBelowScore: 'Penilaian dengan skor ini atau lebih rendah (1–4) ditindaklanjuti',
+      complaintVerify: 'Hari kerja untuk memverifikasi pengaduan',
+      complaintRespond: 'Hari kerja untuk menanggapi pengaduan',
+      complaintAutoClose: 'Pengaduan yang sudah ditanggapi ditutup setelah (hari kerja tanpa balasan)',
       opensAt: 'Jam buka layanan',
       closesAt: 'Jam tutup layanan',
       timeFormat: 'Isi jam dengan format JJ:MM.',
@@ -1227,6 +1233,8 @@ export const id = {
       complaints: 'Lihat pengaduan',
     },
   },
+  ratingDesk: ratingsId,
+  complaintDesk: complaintsId,
   language: {
     id: 'Bahasa Indonesia',
     en: 'English',
@@ -1273,6 +1281,7 @@ export const id = {
       guestbook_required: 'Isi buku tamu pengunjung terlebih dahulu: front office mencatat pengunjung (nama, identitas, email) sebelum konsultasinya dicatat.',
       consultation_recorded: 'Konsultasi kunjungan ini sudah dicatat.',
       respondent_unknown: 'Unit tidak memiliki alamat email responden ini untuk dihubungi.',
+      invalid_transition: 'Status pengaduan tidak memungkinkan langkah ini; muat ulang untuk melihat keadaan terbaru.',
       no_recipients: 'Unit ini belum memiliki supervisor yang dapat menerima laporan analisis. Tambahkan supervisor unit terlebih dahulu.',
       internal_error: 'Terjadi kesalahan pada server. Silakan coba lagi nanti.',
       unavailable: 'Layanan sedang tidak tersedia. Silakan coba lagi nanti.',
