@@ -16,8 +16,8 @@ export async function openPhoneMenu(page: Page) {
 }
 
 /**
- * Follows a navigation entry: straight from the header on wide screens, through the burger menu
- * on phones.
+ * Follows a navigation entry: on wide screens straight from the header (or from the staff's side
+ * menu, always open there), through the burger menu on phones.
  */
 export async function navigate(page: Page, isMobile: boolean, name: string | RegExp) {
   if (isMobile) {
@@ -29,6 +29,7 @@ export async function navigate(page: Page, isMobile: boolean, name: string | Reg
       return box ? box.x + box.width <= 0 : true;
     }).toBe(true);
   } else {
-    await page.getByRole('banner').getByRole('link', { name }).or(page.getByRole('banner').getByRole('button', { name })).click();
+    const places = page.getByRole('banner').or(page.getByRole('navigation', { name: 'Menu' }));
+    await places.getByRole('link', { name }).or(places.getByRole('button', { name })).first().click();
   }
 }

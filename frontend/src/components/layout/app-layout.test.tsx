@@ -54,14 +54,18 @@ describe('the header', () => {
     expect(within(menu).getByRole('link', { name: 'Konsultasi baru' })).toBeInTheDocument();
   });
 
-  it('shows the staff dashboard link to staff', async () => {
+  it('gives staff their places in a side menu, the header keeping only the brand and the account', async () => {
     session.set({ access_token: 'a', refresh_token: 'r' });
     mockApi({ 'GET /api/v1/me': () => json(200, supervisor) });
     renderRoutes(layoutOnly, '/');
 
-    expect(await within(mainNav()).findByRole('link', { name: 'Dasbor petugas' })).toHaveAttribute('href', '/staff');
-    expect(within(mainNav()).getByRole('link', { name: 'Konsultasi online' })).toHaveAttribute('href', '/staff/consultations');
-    expect(within(mainNav()).getByRole('link', { name: 'Kelola pengetahuan' })).toHaveAttribute('href', '/staff/knowledge');
-    expect(within(mainNav()).queryByRole('link', { name: 'Konsultasi baru' })).not.toBeInTheDocument();
+    const menu = await screen.findByRole('navigation', { name: 'Menu' });
+    expect(await within(menu).findByRole('link', { name: 'Dasbor petugas' })).toHaveAttribute('href', '/staff');
+    expect(within(menu).getByRole('link', { name: 'Konsultasi online' })).toHaveAttribute('href', '/staff/consultations');
+    expect(within(menu).getByRole('link', { name: 'Kelola pengetahuan' })).toHaveAttribute('href', '/staff/knowledge');
+    expect(within(menu).getByRole('link', { name: 'Laporan' })).toHaveAttribute('href', '/staff/reports');
+    expect(within(menu).queryByRole('link', { name: 'Konsultasi baru' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Navigasi utama' })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('banner')).getAllByText(supervisor.full_name).length).toBeGreaterThan(0);
   });
 });

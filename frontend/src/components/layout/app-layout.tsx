@@ -12,7 +12,7 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconChartBar, IconLogout } from '@tabler/icons-react';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ import { PageLoader } from '@/components/ui/page-loader';
 import { paths } from '@/config/paths';
 import { useUser } from '@/lib/auth/get-me';
 import { useLogout } from '@/lib/auth/logout';
+import { isStaffRole } from '@/lib/auth/roles';
 
 import { LanguageSwitch } from './language-switch';
 import { accountNavItems, mainNavItems } from './nav-items';
@@ -58,11 +59,15 @@ export function AppLayout() {
   const mainItems = mainNavItems(user);
   const accountItems = accountNavItems(user, isSignedIn);
   const onLogout = () => logout.mutate();
+  // Staff have more places than a header holds: on wide screens their menu stays open as a side bar.
+  const staff = user !== null && isStaffRole(user.role);
+  const wide = useMediaQuery('(min-width: 48em)') ?? false;
+  const menuShown = opened || (staff && wide);
 
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      navbar={{ width: staff ? 240 : 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: !staff } }}
       padding={0}
     >
       <AppShell.Header>
@@ -78,16 +83,18 @@ export function AppLayout() {
               />
               <Brand compact={isSignedIn} />
             </Group>
-            <Group gap="md" wrap="nowrap" visibleFrom="sm" component="nav" aria-label={t('nav.mainNav')}>
-              {/* The brand is the way home in the header; the phone menu lists it. */}
-              {mainItems
-                .filter((item) => item.to !== paths.home)
-                .map((item) => (
-                  <Anchor key={item.to} component={RouterNavLink} to={item.to} end c="dark" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                    {t(item.label)}
-                  </Anchor>
-                ))}
-            </Group>
+            {!staff && (
+              <Group gap="md" wrap="nowrap" visibleFrom="sm" component="nav" aria-label={t('nav.mainNav')}>
+                {/* The brand is the way home in the header; the phone menu lists it. */}
+                {mainItems
+                  .filter((item) => item.to !== paths.home)
+                  .map((item) => (
+                    <Anchor key={item.to} component={RouterNavLink} to={item.to} end c="dark" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                      {t(item.label)}
+                    </Anchor>
+                  ))}
+              </Group>
+            )}
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
               <Group gap="xs" wrap="nowrap" visibleFrom="sm">
@@ -127,11 +134,14 @@ export function AppLayout() {
         </Container>
       </AppShell.Header>
 
-      <AppShell.Navbar p="md" hiddenFrom="sm" inert={!opened} aria-label={t('nav.menu')}>
+      <AppShell.Navbar p="md" hiddenFrom={staff ? undefined : 'sm'} inert={!menuShown} aria-label={t('nav.menu')}>
         <Stack gap={4}>
           {mainItems.map((item) => (
             <NavLink key={item.to} component={RouterNavLink} to={item.to} end label={t(item.label)} />
           ))}
+        </Stack>
+        {/* On wide screens the header holds the account's buttons. */}
+        <Stack gap={4} hiddenFrom="sm">
           <Divider my="sm" />
           {user && (
             <Text size="sm" c="dimmed" px="sm">
