@@ -131,34 +131,48 @@ pub fn openapi_json() -> String {
     json
 }
 
+/// What the health checks answer.
 #[derive(Serialize, ToSchema)]
-struct Status {
-    #[schema(example = "ok")]
-    status: &'static str,
+struct Health {
+    status: HealthState,
+}
+
+/// `ok` from the liveness check, `ready` from the readiness check.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum HealthState {
+    Ok,
+    Ready,
 }
 
 /// Liveness: the process answers.
-#[utoipa::path(tag = "health", responses((status = 200, description = "Alive.", body = Status)))]
+#[utoipa::path(tag = "health", responses((status = 200, description = "Alive.", body = Health)))]
 #[get("/healthz")]
-async fn healthz() -> web::Json<Status> {
-    web::Json(Status { status: "ok" })
+async fn healthz() -> web::Json<Health> {
+    web::Json(Health {
+        status: HealthState::Ok,
+    })
 }
 
 /// Readiness: the database answers and every migration is applied.
 #[utoipa::path(
     tag = "health",
     responses(
-        (status = 200, description = "Ready.", body = Status),
+        (status = 200, description = "Ready.", body = Health),
         (status = 503, description = "Not ready.", body = error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/readyz")]
-async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Status>, AppError> {
+async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, AppError> {
     state
         .db
         .ready()
         .await
-        .map(|_| web::Json(Status { status: "ready" }))
+        .map(|_| {
+            web::Json(Health {
+                status: HealthState::Ready,
+            })
+        })
         .map_err(|why| AppError::new(ErrorCode::Unavailable).with_detail(why))
 }
 

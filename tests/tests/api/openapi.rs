@@ -183,3 +183,104 @@ fn every_reference_in_the_document_resolves() {
         assert!(doc.pointer(pointer).is_some(), "{r} does not resolve");
     }
 }
+
+/// The Rust files under `dir`, recursively.
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The schema names the server's types take: each `ToSchema` type's own name (or its
+/// `#[schema(as = …)]`), and each `string_enum!`'s.
+fn schema_names(source: &str) -> Vec<(String, usize)> {
+    let mut names = Vec::new();
+    let (mut derived, mut renamed, mut in_enum_macro) = (false, None::<String>, false);
+    for (index, line) in source.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with("macro_rules!") {
+            continue;
+        }
+        if line.starts_with("string_enum! {") {
+            in_enum_macro = true;
+            continue;
+        }
+        if in_enum_macro {
+            if let Some(name) = line
+                .strip_suffix(" {")
+                .filter(|n| n.chars().all(char::is_alphanumeric))
+            {
+                names.push((name.to_owned(), index + 1));
+                in_enum_macro = false;
+            }
+            continue;
+        }
+        if line.starts_with("#[derive(") && line.contains("ToSchema") {
+            derived = true;
+            continue;
+        }
+        if !derived {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("#[schema(as = ") {
+            renamed = rest.split([')', ',']).next().map(str::to_owned);
+            continue;
+        }
+        let item = line
+            .trim_start_matches("pub(crate) ")
+            .trim_start_matches("pub ");
+        if let Some(rest) = item
+            .strip_prefix("struct ")
+            .or_else(|| item.strip_prefix("enum "))
+        {
+            let own: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            names.push((renamed.take().unwrap_or(own), index + 1));
+            derived = false;
+        }
+    }
+    names
+}
+
+#[test]
+fn no_two_schema_types_share_a_name() {
+    // utoipa keys components by the type's name: a second type of the same name silently
+    // replaces the first in the document, and the web app's types with it.
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/src"));
+    let mut files = Vec::new();
+    rust_files(root, &mut files);
+    let mut seen: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for (name, line) in schema_names(&source) {
+            let place = format!("{}:{line}", file.strip_prefix(root).unwrap().display());
+            seen.entry(name).or_default().push(place);
+        }
+    }
+    assert!(
+        seen.len() > 100,
+        "the scan found only {} schema types",
+        seen.len()
+    );
+    let shared: Vec<_> = seen.iter().filter(|(_, places)| places.len() > 1).collect();
+    assert!(
+        shared.is_empty(),
+        "schema names used by more than one type: {shared:?}"
+    );
+    // Every scanned name the document uses is there under that name.
+    let document = committed();
+    let components = document["components"]["schemas"].as_object().unwrap();
+    for name in ["ComplaintChannel", "ComplaintIntake", "LiveClientMessage"] {
+        assert!(
+            seen.contains_key(name) && components.contains_key(name),
+            "{name}"
+        );
+    }
+}
