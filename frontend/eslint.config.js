@@ -52,7 +52,7 @@ const architecture = [
 ];
 
 export default defineConfig(
-  globalIgnores(['dist', 'coverage', 'playwright-report', 'test-results', 'src/lib/api/schema.d.ts']),
+  globalIgnores(['dist', 'dist-*', 'coverage', 'playwright-report', 'playwright-report-*', 'test-results', 'test-results-*', 'src/lib/api/schema.d.ts']),
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],

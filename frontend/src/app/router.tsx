@@ -149,6 +149,34 @@ export const routes: RouteObject[] = [
         },
       },
       {
+        path: 'staff/complaints',
+        lazy: async () => {
+          const { StaffComplaintsRoute } = await import('./routes/staff-complaints');
+          return { Component: () => <RequireStaff><StaffComplaintsRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'staff/complaints/:id',
+        lazy: async () => {
+          const { StaffComplaintRoute } = await import('./routes/staff-complaint');
+          return { Component: () => <RequireStaff><StaffComplaintRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'complaints/confirm',
+        lazy: async () => ({
+          Component: (await import('@/features/complaints/routes/confirm-complaint-route')).ConfirmComplaintRoute,
+        }),
+      },
+      {
+        path: 'complaints/track',
+        lazy: async () => ({ Component: (await import('@/features/complaints/routes/track-entry-route')).TrackEntryRoute }),
+      },
+      {
+        path: 'complaints/track/:code',
+        lazy: async () => ({ Component: (await import('@/features/complaints/routes/track-complaint-route')).TrackComplaintRoute }),
+      },
+      {
         path: 'knowledge',
         lazy: async () => ({ Component: (await import('./routes/knowledge')).KnowledgeRoute }),
       },

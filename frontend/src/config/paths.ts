@@ -41,4 +41,9 @@ export const paths = {
   staffWalkinOverview: '/staff/walkin/overview',
   staffWalkinSetup: '/staff/walkin/setup',
   staffReports: '/staff/reports',
+  confirmComplaint: '/complaints/confirm',
+  trackComplaintEntry: '/complaints/track',
+  trackComplaint: (code: string) => `/complaints/track/${encodeURIComponent(code)}`,
+  staffComplaints: '/staff/complaints',
+  staffComplaint: (id: string) => `/staff/complaints/${encodeURIComponent(id)}`,
 } as const;

@@ -31,6 +31,7 @@ import { Link, useNavigate } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
+import { TrackComplaintCard } from '@/features/complaints/components/track-complaint-card';
 import { useUnits } from '@/features/units/api/get-units';
 import { UnitDirectory } from '@/features/units/components/unit-directory';
 import { useUser } from '@/lib/auth/get-me';
@@ -155,6 +156,8 @@ export function HomeRoute() {
       </Paper>
 
       <KnowledgeSearchCard />
+
+      <TrackComplaintCard />
 
       <section aria-labelledby="topics-title">
         <Title order={2} id="topics-title" mb="md">

@@ -14,6 +14,7 @@ export type NavItem = {
     | 'nav.staffKnowledge'
     | 'nav.staffWalkin'
     | 'nav.staffReports'
+    | 'complaintDesk.nav'
     | 'nav.profile'
     | 'nav.login'
     | 'nav.register';
@@ -39,6 +40,8 @@ export function mainNavItems(user: Me | null): NavItem[] {
         { to: paths.staffConsultations, label: 'nav.staffConsultations' },
         { to: paths.staffKnowledge, label: 'nav.staffKnowledge' },
         { to: paths.staffWalkin, label: 'nav.staffWalkin' },
+        // The backend lets the unit's officers and supervisors (and admins) read its complaints.
+        { to: paths.staffComplaints, label: 'complaintDesk.nav' },
       );
       // Reports are for those who answer for a unit: its supervisor, those above and admins.
       if (managesUnit(user.role)) items.push({ to: paths.staffReports, label: 'nav.staffReports' });

@@ -73,11 +73,15 @@ export function ServiceLevelsSection({ report, error, params }: ServiceLevelsSec
                 label={t('reports.serviceLevels.verifyWithin')}
                 value={formatPercent(report.complaints.verify_within_percent)}
                 hint={`${formatCount(report.complaints.verified_within_deadline)} / ${formatCount(report.complaints.verified)}`}
+                to={complaintsLink(params, { overdue: true })}
+                linkLabel={t('complaintDesk.desk.drillOverdue')}
               />
               <Stat
                 label={t('reports.serviceLevels.respondWithin')}
                 value={formatPercent(report.complaints.respond_within_percent)}
                 hint={`${formatCount(report.complaints.responded_within_deadline)} / ${formatCount(report.complaints.responded)}`}
+                to={complaintsLink(params, { overdue: true })}
+                linkLabel={t('complaintDesk.desk.drillOverdue')}
               />
             </SimpleGrid>
           </ReportSubsection>

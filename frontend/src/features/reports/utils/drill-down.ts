@@ -20,7 +20,7 @@ export function complaintsLink(
   { unit, from, to }: ReportParams,
   filter: { kind?: string; channel?: string; overdue?: boolean } = {},
 ) {
-  return withQuery('/staff/complaints', { unit, from, to, kind: filter.kind, channel: filter.channel, overdue: filter.overdue ? 'true' : undefined });
+  return withQuery(paths.staffComplaints, { unit, from, to, kind: filter.kind, channel: filter.channel, overdue: filter.overdue ? 'true' : undefined });
 }
 
 /** The consultations behind a figure: the staff list's "all" tab, opened in the period, filtered. */

@@ -8,6 +8,7 @@ import {
   IconPackage,
   IconSpeakerphone,
 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { formatDateTime } from '@/lib/format/date-time';
@@ -24,10 +25,12 @@ type ServiceStandardViewProps = {
   standard: PublishedServiceStandard;
   /** The unit's IANA zone: the update time is shown as the unit's clock read it. */
   timeZone: string;
+  /** Shown below the complaint channels: the complaint form and the unit's complaint deadlines. */
+  complaints?: ReactNode;
 };
 
 /** Every component of a published service standard; components the unit left empty are omitted. */
-export function ServiceStandardView({ standard, timeZone }: ServiceStandardViewProps) {
+export function ServiceStandardView({ standard, timeZone, complaints }: ServiceStandardViewProps) {
   const { t } = useTranslation();
   const completion = modes.filter((mode) => standard.completion_time[mode]);
 
@@ -115,13 +118,16 @@ export function ServiceStandardView({ standard, timeZone }: ServiceStandardViewP
                 <ContactList contacts={standard} />
               </SectionCard>
             )}
-            {standard.complaint_channels.length > 0 && (
+            {(standard.complaint_channels.length > 0 || complaints) && (
               <SectionCard
                 title={t('standard.complaints')}
                 icon={<IconSpeakerphone size={20} />}
                 color="orange"
               >
-                <ComplaintChannelList channels={standard.complaint_channels} />
+                <Stack gap="lg">
+                  {standard.complaint_channels.length > 0 && <ComplaintChannelList channels={standard.complaint_channels} />}
+                  {complaints}
+                </Stack>
               </SectionCard>
             )}
           </Stack>

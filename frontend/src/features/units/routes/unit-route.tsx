@@ -19,9 +19,11 @@ import { UnitSettingsSummary } from '../components/unit-settings-summary';
 type UnitRouteProps = {
   /** What other features add under the unit's head (the walk-in queue's remote ticket), composed by the app. */
   extra?: (unit: UnitDetail) => ReactNode;
+  /** What goes beside the unit's complaint channels (the complaint form), composed by the app. */
+  complaints?: (unit: UnitDetail) => ReactNode;
 };
 
-export function UnitRoute({ extra }: UnitRouteProps = {}) {
+export function UnitRoute({ extra, complaints }: UnitRouteProps = {}) {
   const { t } = useTranslation();
   const { code = '' } = useParams();
   const unit = useUnit(code);
@@ -83,11 +85,18 @@ export function UnitRoute({ extra }: UnitRouteProps = {}) {
       </Card>
 
       {data.service_standard ? (
-        <ServiceStandardView standard={data.service_standard} timeZone={data.time_zone} />
+        <ServiceStandardView standard={data.service_standard} timeZone={data.time_zone} complaints={complaints?.(data)} />
       ) : (
-        <Alert icon={<IconInfoCircle />} title={t('unit.noStandardTitle')} color="gray">
-          {t('unit.noStandardBody')}
-        </Alert>
+        <>
+          <Alert icon={<IconInfoCircle />} title={t('unit.noStandardTitle')} color="gray">
+            {t('unit.noStandardBody')}
+          </Alert>
+          {complaints && (
+            <Card withBorder radius="md" padding="lg" component="section" aria-label={t('standard.complaints')}>
+              {complaints(data)}
+            </Card>
+          )}
+        </>
       )}
     </Stack>
   );
