@@ -9,7 +9,7 @@ import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { RatingRequest, Scores } from '@/lib/api/types';
 import { lengthProblem } from '@/lib/validation';
 
-import { skmElements, skmScores } from './skm';
+import { answerKey, skmElements, skmScores } from './skm';
 
 type Element = (typeof skmElements)[number];
 type Values = { scores: Record<Element, string | null>; comment: string };
@@ -26,7 +26,8 @@ export type SkmRatingFormProps = {
 };
 
 /**
- * The public-service satisfaction survey (SKM): nine elements scored 1–4, and a comment. Only the
+ * The public-service satisfaction survey (SKM): nine elements, each with the questionnaire's own four
+ * answers (score 1–4) and a plain-language hint, and a comment. Only the
  * form: what it rates (a consultation, a walk-in visit) and how it is sent are the caller's.
  */
 export function SkmRatingForm({ onSubmit, pending, error }: SkmRatingFormProps) {
@@ -67,12 +68,13 @@ export function SkmRatingForm({ onSubmit, pending, error }: SkmRatingFormProps) 
             <Radio.Group
               key={element}
               label={`${index + 1}. ${t(`consultations.rating.elements.${element}`)}`}
+              description={t(`ratingDesk.skm.hints.${element}`)}
               required
               {...form.getInputProps(`scores.${element}`)}
             >
               <Group gap="md" mt={6}>
                 {skmScores.map((score) => (
-                  <Radio key={score} value={score} label={`${t(`consultations.rating.scores.${score}`)} (${score})`} />
+                  <Radio key={score} value={score} label={`${t(answerKey(element, Number(score)))} (${score})`} />
                 ))}
               </Group>
             </Radio.Group>

@@ -21,22 +21,36 @@ const elements = [
   'Penanganan pengaduan, saran, dan masukan',
 ];
 
+// The questionnaire's answers per element, score 1 to 4 (PermenPANRB No. 14/2017).
+const answers = [
+  ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+  ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
+  ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
+  ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'],
+  ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+  ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
+  ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
+  ['Buruk', 'Cukup', 'Baik', 'Sangat baik'],
+  ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
+];
+
 const group = (index: number) => screen.getByRole('radiogroup', { name: `${index + 1}. ${elements[index]}` });
+const score = (index: number, value: number) => within(group(index)).getByRole('radio', { name: new RegExp(`\\(${value}\\)$`) });
 
 describe('the satisfaction survey', () => {
-  it('asks the nine SKM elements, each scored from Tidak baik (1) to Sangat baik (4)', () => {
+  it('asks the nine SKM elements, each with the four answers of the PermenPANRB 14/2017 questionnaire and a hint', () => {
     mockApi({});
     renderWithProviders(<RatingSection consultationId={id} rated={false} />);
 
     expect(screen.getAllByRole('radiogroup')).toHaveLength(9);
-    for (const [index] of elements.entries()) {
+    for (const [index, expected] of answers.entries()) {
       const radios = within(group(index)).getAllByRole('radio');
       expect(radios.map((r) => r.getAttribute('value'))).toEqual(['1', '2', '3', '4']);
+      expect(radios.map((r) => r.labels?.[0]?.textContent)).toEqual(expected.map((answer, score) => `${answer} (${score + 1})`));
     }
-    expect(within(group(0)).getByRole('radio', { name: 'Tidak baik (1)' })).toBeInTheDocument();
-    expect(within(group(0)).getByRole('radio', { name: 'Kurang baik (2)' })).toBeInTheDocument();
-    expect(within(group(0)).getByRole('radio', { name: 'Baik (3)' })).toBeInTheDocument();
-    expect(within(group(0)).getByRole('radio', { name: 'Sangat baik (4)' })).toBeInTheDocument();
+    // What "produk spesifikasi jenis pelayanan" asks, in plain words, under the question.
+    expect(group(4)).toHaveAccessibleDescription(/jawaban atau data yang Anda terima sesuai dengan yang dijanjikan standar pelayanan/);
+    expect(group(3)).toHaveAccessibleDescription(/tidak dipungut biaya/);
   });
 
   it('needs every element scored before it sends anything', async () => {
@@ -44,7 +58,7 @@ describe('the satisfaction survey', () => {
     renderWithProviders(<RatingSection consultationId={id} rated={false} />);
     const user = userEvent.setup();
 
-    await user.click(within(group(0)).getByRole('radio', { name: 'Baik (3)' }));
+    await user.click(score(0, 3));
     await user.click(screen.getByRole('button', { name: 'Kirim penilaian' }));
 
     expect(await screen.findAllByText('Beri nilai untuk setiap unsur.')).toHaveLength(8);
@@ -59,7 +73,7 @@ describe('the satisfaction survey', () => {
     const user = userEvent.setup();
 
     for (const [index] of elements.entries()) {
-      await user.click(within(group(index)).getByRole('radio', { name: index === 3 ? 'Kurang baik (2)' : 'Sangat baik (4)' }));
+      await user.click(score(index, index === 3 ? 2 : 4));
     }
     await user.click(screen.getByRole('textbox', { name: /Saran dan masukan/ }));
     await user.paste('  Ruang tunggu panas.  ');
@@ -78,7 +92,7 @@ describe('the satisfaction survey', () => {
     renderWithProviders(<RatingSection consultationId={id} rated={false} />);
     const user = userEvent.setup();
     for (const [index] of elements.entries()) {
-      await user.click(within(group(index)).getByRole('radio', { name: 'Baik (3)' }));
+      await user.click(score(index, 3));
     }
     await user.click(screen.getByRole('button', { name: 'Kirim penilaian' }));
 
@@ -108,8 +122,8 @@ describe('the satisfaction survey', () => {
     renderWithProviders(<RatingSection consultationId={id} rated rating={rating} />);
 
     const given = screen.getByRole('region', { name: 'Penilaian Anda' });
-    expect(within(given).getByText('3. Waktu penyelesaian').nextSibling).toHaveTextContent('Baik (3)');
-    expect(within(given).getByText('8. Sarana dan prasarana').nextSibling).toHaveTextContent('Tidak baik (1)');
+    expect(within(given).getByText('3. Waktu penyelesaian').nextSibling).toHaveTextContent('Cepat (3)');
+    expect(within(given).getByText('8. Sarana dan prasarana').nextSibling).toHaveTextContent('Buruk (1)');
     expect(within(given).getByText('Ruang tunggu panas.')).toBeInTheDocument();
     expect(screen.queryByRole('radio')).not.toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();

@@ -1,13 +1,13 @@
-import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Stack, Text, Title } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { SkmRatingForm } from '@/components/rating/skm-rating-form';
+import { SkmScoreList } from '@/components/rating/skm-scores';
 import type { Rating } from '@/lib/api/types';
 
 import { useRateConsultation } from '../api/rate-consultation';
-import { skmElements, type skmScores } from '../utils/options';
 
 /** After rating: thanks, and no way to rate twice. */
 function RatedNotice({ justNow }: { justNow: boolean }) {
@@ -28,18 +28,7 @@ function GivenRating({ rating }: { rating: Rating }) {
       <Title order={2} size="h5" mb="sm">
         {title}
       </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl" verticalSpacing={6} component="dl" m={0}>
-        {skmElements.map((element, index) => (
-          <Group key={element} justify="space-between" gap="xs" wrap="nowrap">
-            <Text size="sm" component="dt">
-              {`${index + 1}. ${t(`consultations.rating.elements.${element}`)}`}
-            </Text>
-            <Text size="sm" fw={600} component="dd" m={0} style={{ whiteSpace: 'nowrap' }}>
-              {`${t(`consultations.rating.scores.${String(rating.scores[element]) as (typeof skmScores)[number]}`)} (${rating.scores[element]})`}
-            </Text>
-          </Group>
-        ))}
-      </SimpleGrid>
+      <SkmScoreList scores={rating.scores} />
       {rating.comment && (
         <>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600} mt="md">
@@ -66,16 +55,23 @@ export function RatingForm({ consultationId, onRated }: { consultationId: string
   );
 }
 
-type RatingSectionProps = { consultationId: string; rated: boolean; rating?: Rating | null };
+type RatingSectionProps = {
+  consultationId: string;
+  rated: boolean;
+  rating?: Rating | null;
+  /** The unit's follow-up of the rating and the owner's replies (another feature's, composed by the page). */
+  followUp?: (rating: Rating) => ReactNode;
+};
 
-/** The owner's part once the consultation is closed: the survey, or thanks and the scores given. */
-export function RatingSection({ consultationId, rated, rating }: RatingSectionProps) {
+/** The owner's part once the consultation is closed: the survey, or thanks, the scores given and the unit's follow-up. */
+export function RatingSection({ consultationId, rated, rating, followUp }: RatingSectionProps) {
   const [justRated, setJustRated] = useState(false);
   if (justRated || rated) {
     return (
       <Stack gap="sm">
         <RatedNotice justNow={justRated} />
         {rating && <GivenRating rating={rating} />}
+        {rating && followUp?.(rating)}
       </Stack>
     );
   }

@@ -10,10 +10,6 @@ export const closingResolutions = ['answered', 'referred', 'cancelled'] as const
 
 export const followUpKinds = everyValueOf<FollowUpKind>()(['in_person', 'video_meeting']);
 
-
-/** The nine SKM elements and their scores, shared with the walk-in visit's survey. */
-export { skmElements, skmScores } from '@/components/rating/skm';
-
 /** The limits of the API's CreateConsultationRequest and PostMessageRequest (from the spec), and of attachments. */
 export const limits = {
   subject: requestLimits.CreateConsultationRequest.subject,

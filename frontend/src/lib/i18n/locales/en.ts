@@ -516,12 +516,6 @@ export const en: Translation<Messages> = {
         u8: 'Facilities and infrastructure',
         u9: 'Handling of complaints, suggestions and feedback',
       },
-      scores: {
-        '1': 'Poor',
-        '2': 'Fair',
-        '3': 'Good',
-        '4': 'Very good',
-      },
       comment: 'Suggestions and feedback',
       submit: 'Send the rating',
       missing: 'Rate every element.',

@@ -503,12 +503,6 @@ export const id = {
         u8: 'Sarana dan prasarana',
         u9: 'Penanganan pengaduan, saran, dan masukan',
       },
-      scores: {
-        '1': 'Tidak baik',
-        '2': 'Kurang baik',
-        '3': 'Baik',
-        '4': 'Sangat baik',
-      },
       comment: 'Saran dan masukan',
       submit: 'Kirim penilaian',
       missing: 'Beri nilai untuk setiap unsur.',
