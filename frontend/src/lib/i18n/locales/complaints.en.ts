@@ -55,7 +55,7 @@ export const complaintsEn = {
     confirmTitle: 'One more step: confirm your email',
     confirmBody: 'We sent a confirmation link to {{email}}. Open it within 48 hours. The unit receives and handles your complaint only once it is confirmed.',
     receivedBody: 'The unit has received your complaint and its deadlines are running. The tracking code was also emailed to you.',
-    track: 'Track the complaint',
+    track: 'Open the tracking page',
     another: 'Send another complaint',
   },
   confirm: {

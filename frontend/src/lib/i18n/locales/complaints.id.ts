@@ -52,7 +52,7 @@ export const complaintsId = {
     confirmTitle: 'Satu langkah lagi: konfirmasi email Anda',
     confirmBody: 'Kami mengirim tautan konfirmasi ke {{email}}. Buka tautan itu dalam 48 jam. Unit baru menerima dan memproses pengaduan Anda setelah dikonfirmasi.',
     receivedBody: 'Pengaduan Anda sudah diterima unit dan tenggat penanganannya mulai berjalan. Kode pelacakan juga dikirim ke email Anda.',
-    track: 'Lacak pengaduan',
+    track: 'Buka halaman pelacakan',
     another: 'Kirim pengaduan lain',
   },
   confirm: {
