@@ -22,7 +22,7 @@ export default defineConfig({
   // A ceiling for whole multi-person journeys on a busy machine (the walk-in one takes 50 s with both
   // cores loaded), not a speed target.
   timeout: 180_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: process.env.E2E_REPORT ?? 'playwright-report' }]],
   use: {
     baseURL: appUrl,
