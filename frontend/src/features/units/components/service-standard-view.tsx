@@ -59,13 +59,14 @@ export function ServiceStandardView({ standard, timeZone, complaints }: ServiceS
               <IconDiscountCheck size={28} />
             </ThemeIcon>
             <div>
-              <Text size="xs" c="green.9" fw={600} tt="uppercase">
+              {/* Green shade 9 is 4.06:1 on its pale green: the small texts are in the text colour. */}
+              <Text size="xs" fw={600} tt="uppercase">
                 {t('standard.cost')}
               </Text>
               <Text size="xl" fw={800} c="green.9" lh={1.2}>
                 {t('standard.free')}
               </Text>
-              <Text size="sm" c="green.9">
+              <Text size="sm">
                 {standard.cost}
               </Text>
             </div>
