@@ -149,6 +149,24 @@ export const routes: RouteObject[] = [
         },
       },
       {
+        path: 'staff/ratings',
+        lazy: async () => {
+          const { StaffRatingsRoute } = await import('./routes/staff-ratings');
+          return { Component: () => <RequireStaff><StaffRatingsRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'staff/ratings/:id',
+        lazy: async () => {
+          const { StaffRatingRoute } = await import('./routes/staff-rating');
+          return { Component: () => <RequireStaff><StaffRatingRoute /></RequireStaff> };
+        },
+      },
+      {
+        path: 'ratings/:id/reply',
+        lazy: async () => ({ Component: (await import('./routes/rating-reply')).RatingReplyRoute }),
+      },
+      {
         path: 'staff/complaints',
         lazy: async () => {
           const { StaffComplaintsRoute } = await import('./routes/staff-complaints');

@@ -41,6 +41,8 @@ export const paths = {
   staffWalkinOverview: '/staff/walkin/overview',
   staffWalkinSetup: '/staff/walkin/setup',
   staffReports: '/staff/reports',
+  staffRatings: '/staff/ratings',
+  staffRating: (id: string) => `/staff/ratings/${encodeURIComponent(id)}`,
   confirmComplaint: '/complaints/confirm',
   trackComplaintEntry: '/complaints/track',
   trackComplaint: (code: string) => `/complaints/track/${encodeURIComponent(code)}`,

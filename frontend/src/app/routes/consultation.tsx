@@ -3,6 +3,7 @@ import { Navigate, useParams } from 'react-router';
 
 import { paths } from '@/config/paths';
 import { ConversationView } from '@/features/consultations/components/conversation-view';
+import { OwnerFollowUp } from '@/features/ratings/components/owner-follow-up';
 import { useUser } from '@/lib/auth/get-me';
 import { isStaffRole } from '@/lib/auth/roles';
 
@@ -24,6 +25,7 @@ export function ConsultationRoute() {
           viewer={user}
           units={units}
           back={{ to: paths.consultations, label: t('consultations.detail.backToMine') }}
+          ratingFollowUp={(rating, timeZone) => <OwnerFollowUp rating={rating} timeZone={timeZone} />}
         />
       )}
     </UnitsGate>

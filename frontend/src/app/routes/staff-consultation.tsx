@@ -10,6 +10,7 @@ import { useMessages } from '@/features/consultations/api/get-messages';
 import { ConversationView } from '@/features/consultations/components/conversation-view';
 import { allowedActions } from '@/features/consultations/utils/permissions';
 import { PromoteButton } from '@/features/knowledge/components/promote-button';
+import { RatingCard } from '@/features/ratings/components/rating-card';
 import { staffQueryOptions } from '@/features/staff/api/get-staff';
 import type { ConsultationDetail, Me } from '@/lib/api/types';
 import { useUser } from '@/lib/auth/get-me';
@@ -72,7 +73,12 @@ export function StaffConsultationRoute() {
           units={units}
           officers={officers}
           back={{ to: paths.staffConsultations, label: t('consultations.detail.backToConsole') }}
-          staffExtras={(c, timeZone) => <PromoteSection consultation={c} viewer={user} timeZone={timeZone} />}
+          staffExtras={(c, timeZone) => (
+            <>
+              {c.rating && <RatingCard rating={c.rating} timeZone={timeZone} />}
+              <PromoteSection consultation={c} viewer={user} timeZone={timeZone} />
+            </>
+          )}
         />
       )}
     </UnitsGate>

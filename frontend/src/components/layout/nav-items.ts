@@ -14,6 +14,7 @@ export type NavItem = {
     | 'nav.staffKnowledge'
     | 'nav.staffWalkin'
     | 'nav.staffReports'
+    | 'ratingDesk.nav'
     | 'complaintDesk.nav'
     | 'nav.profile'
     | 'nav.login'
@@ -40,6 +41,7 @@ export function mainNavItems(user: Me | null): NavItem[] {
         { to: paths.staffConsultations, label: 'nav.staffConsultations' },
         { to: paths.staffKnowledge, label: 'nav.staffKnowledge' },
         { to: paths.staffWalkin, label: 'nav.staffWalkin' },
+        { to: paths.staffRatings, label: 'ratingDesk.nav' },
         // The backend lets the unit's officers and supervisors (and admins) read its complaints.
         { to: paths.staffComplaints, label: 'complaintDesk.nav' },
       );

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { isApiError } from '@/lib/api/problem';
-import type { ConsultationDetail, Me, PersonRef } from '@/lib/api/types';
+import type { ConsultationDetail, Me, PersonRef, Rating } from '@/lib/api/types';
 
 import { useConsultation } from '../api/get-consultation';
 import { useMessages } from '../api/get-messages';
@@ -33,6 +33,8 @@ type ConversationViewProps = {
   officers?: PersonRef[];
   /** More for staff beside the actions (another feature's, composed by the page). */
   staffExtras?: (consultation: ConsultationDetail, timeZone: string) => ReactNode;
+  /** The follow-up of the owner's rating, under the scores given (another feature's, composed by the page). */
+  ratingFollowUp?: (rating: Rating, timeZone: string) => ReactNode;
 };
 
 /** Why the composer is missing, when it is. */
@@ -71,7 +73,7 @@ function Conversation({ consultation: c, viewer, timeZone, actions }: { consulta
 }
 
 /** One consultation as its owner or the unit's staff see it, kept live by the WebSocket. */
-export function ConversationView({ consultationId, viewer, units, back, officers, staffExtras }: ConversationViewProps) {
+export function ConversationView({ consultationId, viewer, units, back, officers, staffExtras, ratingFollowUp }: ConversationViewProps) {
   const { t } = useTranslation();
   const consultation = useConsultation(consultationId);
 
@@ -137,7 +139,14 @@ export function ConversationView({ consultationId, viewer, units, back, officers
               </Text>
             </Card>
             <Conversation consultation={c} viewer={viewer} timeZone={timeZone} actions={actions} />
-            {actions.owner && c.status === 'closed' && <RatingSection consultationId={c.id} rated={c.rated} rating={c.rating} />}
+            {actions.owner && c.status === 'closed' && (
+              <RatingSection
+                consultationId={c.id}
+                rated={c.rated}
+                rating={c.rating}
+                followUp={ratingFollowUp && ((rating) => ratingFollowUp(rating, timeZone))}
+              />
+            )}
             {actions.withdraw && (
               <Group justify="flex-end">
                 <WithdrawButton consultationId={c.id} />

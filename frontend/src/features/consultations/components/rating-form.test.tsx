@@ -46,7 +46,7 @@ describe('the satisfaction survey', () => {
     for (const [index, expected] of answers.entries()) {
       const radios = within(group(index)).getAllByRole('radio');
       expect(radios.map((r) => r.getAttribute('value'))).toEqual(['1', '2', '3', '4']);
-      expect(radios.map((r) => r.labels?.[0]?.textContent)).toEqual(expected.map((answer, score) => `${answer} (${score + 1})`));
+      expect(radios.map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual(expected.map((answer, score) => `${answer} (${score + 1})`));
     }
     // What "produk spesifikasi jenis pelayanan" asks, in plain words, under the question.
     expect(group(4)).toHaveAccessibleDescription(/jawaban atau data yang Anda terima sesuai dengan yang dijanjikan standar pelayanan/);
