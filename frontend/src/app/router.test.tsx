@@ -42,6 +42,8 @@ describe('the routes', () => {
       'GET /api/v1/consultations': () => json(200, { ...pageOf([waitingConsultation]), total: 4 }),
       'GET /api/v1/knowledge/articles': () => json(200, { ...pageOf([]), total: 2 }),
       'GET /api/v1/knowledge/to-curate': () => json(200, { ...pageOf([]), total: 1 }),
+      'GET /api/v1/complaints': (request) =>
+        json(200, { ...pageOf([]), total: new URL(request.url).searchParams.get('overdue') ? 1 : 3 }),
     });
     renderRoutes(routes, '/staff');
 
@@ -54,6 +56,9 @@ describe('the routes', () => {
     expect(await within(knowledge).findByText('2 draf · 1 perlu dikurasi')).toBeInTheDocument();
     expect(within(knowledge).getByRole('link', { name: 'Kelola pengetahuan' })).toHaveAttribute('href', '/staff/knowledge');
     expect(within(knowledge).getByRole('link', { name: 'Tulis artikel' })).toHaveAttribute('href', '/staff/knowledge/new');
+    const complaints = screen.getByRole('region', { name: 'Pengaduan' });
+    expect(await within(complaints).findByText('3 menunggu verifikasi · 1 lewat tenggat')).toBeInTheDocument();
+    expect(within(complaints).getByRole('link', { name: 'Buka meja pengaduan' })).toHaveAttribute('href', '/staff/complaints');
     expect(screen.getByRole('tab', { name: 'Petugas' })).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Hari libur' })).not.toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Segera hadir' })).toBeInTheDocument();

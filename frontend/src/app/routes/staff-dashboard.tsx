@@ -2,7 +2,6 @@ import { Anchor, Badge, Card, Group, Select, SimpleGrid, Skeleton, Stack, Tabs, 
 import {
   IconBuilding,
   IconCalendar,
-  IconMessageReport,
   IconReportAnalytics,
   IconSparkles,
   IconUsers,
@@ -14,6 +13,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { ComingSoonCard } from '@/components/ui/coming-soon-card';
 import { paths } from '@/config/paths';
+import { ComplaintDashboardCard } from '@/features/complaints/components/complaint-dashboard-card';
 import { ConsultationQueueCard } from '@/features/consultations/components/consultation-queue-card';
 import { HolidayCalendar } from '@/features/holidays/components/holiday-calendar';
 import { KnowledgeDashboardCard } from '@/features/knowledge/components/knowledge-dashboard-card';
@@ -27,10 +27,9 @@ import type { Me, Unit } from '@/lib/api/types';
 import { isStaffRole, managesUnit, type StaffRole } from '@/lib/auth/roles';
 import { useUser } from '@/lib/auth/get-me';
 
-type Upcoming = 'complaints' | 'reports';
+type Upcoming = 'reports';
 
 const upcomingIcons: Record<Upcoming, ReactNode> = {
-  complaints: <IconMessageReport size={20} />,
   reports: <IconReportAnalytics size={20} />,
 };
 
@@ -38,8 +37,8 @@ const upcomingIcons: Record<Upcoming, ReactNode> = {
 const upcomingByRole: Record<StaffRole, Upcoming[]> = {
   officer: [],
   front_office: [],
-  supervisor: ['complaints', 'reports'],
-  admin: ['reports', 'complaints'],
+  supervisor: ['reports'],
+  admin: ['reports'],
 };
 
 function Section({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {
@@ -155,6 +154,8 @@ export function StaffDashboardRoute() {
       {role !== 'front_office' && <ConsultationQueueCard />}
       {walkinCard}
       {role !== 'front_office' && <KnowledgeDashboardCard />}
+      {/* The complaint list is a unit's: admins name one on the desk itself. */}
+      {role !== 'front_office' && user.unit_code && <ComplaintDashboardCard />}
     </>
   );
 

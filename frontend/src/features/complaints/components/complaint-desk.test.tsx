@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -55,5 +55,43 @@ describe('the complaint desk', () => {
 
     await user.click(screen.getByRole('button', { name: 'Hapus semua filter' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('records a complaint that came through LAPOR!, with its reference and the day it came in', async () => {
+    const { calls } = mockApi({
+      'GET /api/v1/complaints': () => json(200, { items: [], total: 0, page: 1, per_page: 20 }),
+      'POST /api/v1/complaints': () =>
+        json(201, { tracking_code: 'ADU-3375-LAPOR0000001', tracking_url: 'http://x/complaints/track/ADU-3375-LAPOR0000001', status: 'received', confirmation_required: false }),
+    });
+    render('/staff/complaints');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Catat pengaduan' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Catat pengaduan dari kanal lain' });
+
+    const channel = within(dialog).getByRole('combobox', { name: /^Kanal/ });
+    await user.click(channel);
+    await waitFor(() => expect(channel).toHaveAttribute('aria-controls'));
+    const choices = document.getElementById(channel.getAttribute('aria-controls') ?? '') as HTMLElement;
+    await user.click(within(choices).getByRole('option', { name: 'LAPOR!', hidden: true }));
+    await user.type(within(dialog).getByRole('textbox', { name: /^Perihal/ }), 'Data tidak sesuai');
+    await user.type(within(dialog).getByRole('textbox', { name: /^Uraian/ }), 'Diteruskan dari SP4N-LAPOR!.');
+    await user.click(within(dialog).getByRole('button', { name: 'Simpan pengaduan' }));
+    expect(await within(dialog).findByText('Wajib diisi.')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    await user.type(within(dialog).getByRole('textbox', { name: /^Nomor tiket LAPOR!/ }), 'LAPOR-2026-123');
+    await user.type(within(dialog).getByLabelText(/^Tanggal diterima/), '2026-11-28');
+    await user.click(within(dialog).getByRole('button', { name: 'Simpan pengaduan' }));
+
+    expect(await screen.findByText('Pengaduan dicatat dengan kode ADU-3375-LAPOR0000001.')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      unit_code: '3375',
+      kind: 'complaint',
+      subject: 'Data tidak sesuai',
+      description: 'Diteruskan dari SP4N-LAPOR!.',
+      channel: 'lapor',
+      lapor_reference: 'LAPOR-2026-123',
+      received_at: '2026-11-28',
+    });
   });
 });

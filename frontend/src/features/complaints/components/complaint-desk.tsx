@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconX } from '@tabler/icons-react';
+import { IconInfoCircle, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
@@ -126,21 +126,28 @@ export function ComplaintDesk({ viewer, zoneOf, severalUnits }: ComplaintDeskPro
           </Button>
         )}
       </Group>
-      <ComplaintTable
-        query={{
-          unit: filters.unit ?? undefined,
-          status: filters.status ?? undefined,
-          kind: filters.kind ?? undefined,
-          channel: filters.channel ?? undefined,
-          overdue: filters.overdue ?? undefined,
-          from: filters.from ?? undefined,
-          to: filters.to ?? undefined,
-          page: filters.page,
-          perPage: PER_PAGE,
-        }}
-        onPage={(page) => setSearch(searchOf({ ...filters, page }))}
-        zoneOf={zoneOf}
-      />
+      {/* An admin belongs to no unit: the list waits until one is named. */}
+      {viewer.role === 'admin' && !filters.unit ? (
+        <Alert color="gray" icon={<IconInfoCircle />}>
+          {t('complaintDesk.desk.pickUnit')}
+        </Alert>
+      ) : (
+        <ComplaintTable
+          query={{
+            unit: filters.unit ?? undefined,
+            status: filters.status ?? undefined,
+            kind: filters.kind ?? undefined,
+            channel: filters.channel ?? undefined,
+            overdue: filters.overdue ?? undefined,
+            from: filters.from ?? undefined,
+            to: filters.to ?? undefined,
+            page: filters.page,
+            perPage: PER_PAGE,
+          }}
+          onPage={(page) => setSearch(searchOf({ ...filters, page }))}
+          zoneOf={zoneOf}
+        />
+      )}
       {mayRecord && recordUnit && (
         <Modal opened={recording} onClose={record.close} title={t('complaintDesk.record.title')} size="lg">
           <Text size="sm" c="dimmed" mb="md">

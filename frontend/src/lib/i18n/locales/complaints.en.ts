@@ -142,7 +142,15 @@ export const complaintsEn = {
     verifyDue: 'Verify by {{date}}',
     respondDue: 'Respond by {{date}}',
     noDue: 'No deadline',
+    pickUnit: 'Type a unit code in the filters to see that unit’s complaints.',
     drillOverdue: 'See the overdue ones',
+  },
+  dashboard: {
+    received_one: '{{count}} waiting to be verified',
+    received_other: '{{count}} waiting to be verified',
+    overdue_one: '{{count}} overdue',
+    overdue_other: '{{count}} overdue',
+    open: 'Open the complaint desk',
   },
   record: {
     open: 'Record a complaint',

@@ -138,7 +138,13 @@ export const complaintsId = {
     verifyDue: 'Verifikasi paling lambat {{date}}',
     respondDue: 'Tanggapi paling lambat {{date}}',
     noDue: 'Tanpa tenggat',
+    pickUnit: 'Ketik kode unit pada filter untuk melihat pengaduan unit tersebut.',
     drillOverdue: 'Lihat yang lewat tenggat',
+  },
+  dashboard: {
+    received_other: '{{count}} menunggu verifikasi',
+    overdue_other: '{{count}} lewat tenggat',
+    open: 'Buka meja pengaduan',
   },
   record: {
     open: 'Catat pengaduan',
