@@ -87,7 +87,7 @@ function Actions({ thread }: { thread: RatingThread }) {
               {
                 onSuccess: () => {
                   onSuccess();
-                  notifications.show({ color: 'green', message: t('ratingDesk.followUp.sent') });
+                  notifications.show({ color: 'green', message: t('ratingDesk.followUp.sent'), closeButtonProps: { 'aria-label': t('ratingDesk.closeNotice') } });
                 },
                 onError,
               },
@@ -114,7 +114,7 @@ function Actions({ thread }: { thread: RatingThread }) {
                 {
                   onSuccess: () => {
                     onSuccess();
-                    notifications.show({ color: 'green', message: t('ratingDesk.resolve.done') });
+                    notifications.show({ color: 'green', message: t('ratingDesk.resolve.done'), closeButtonProps: { 'aria-label': t('ratingDesk.closeNotice') } });
                   },
                   onError,
                 },

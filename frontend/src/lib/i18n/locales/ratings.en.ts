@@ -68,6 +68,7 @@ export const ratingsEn = {
   total_one: '{{count}} rating',
   total_other: '{{count}} ratings',
   empty: 'No ratings match these filters.',
+  closeNotice: 'Close the notice',
   noComment: 'No comment',
   respondentUnknown: 'Unknown',
   open: 'View rating',

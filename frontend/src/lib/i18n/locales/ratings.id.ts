@@ -67,6 +67,7 @@ export const ratingsId = {
   },
   total_other: '{{count}} penilaian',
   empty: 'Tidak ada penilaian yang sesuai dengan filter ini.',
+  closeNotice: 'Tutup pemberitahuan',
   noComment: 'Tanpa saran atau masukan',
   respondentUnknown: 'Tidak diketahui',
   open: 'Lihat penilaian',
