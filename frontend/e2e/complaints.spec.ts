@@ -33,6 +33,10 @@ async function answerOnTheDesk(page: Page, isMobile: boolean, subject: string, r
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Diterima', exact: true }).click();
   await expect(page).toHaveURL(/status=received/);
+  await expect(page.getByRole('link', { name: subject })).toBeVisible();
+  await expectNoSeriousA11yFindings(page, 'the complaint desk');
+  if (isMobile) await expectNoHorizontalOverflow(page, 'the complaint desk');
+  await snap(page, testInfo, 'desk-list');
   await page.getByRole('link', { name: subject }).click();
   await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
   // The staff read the complainant's contacts, which the tracking page never shows.
