@@ -2,14 +2,13 @@ import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { FollowUpStateBadge } from '@/components/rating/follow-up-state-badge';
 import { SkmScoreStrip } from '@/components/rating/skm-scores';
 import { paths } from '@/config/paths';
 import type { Rating } from '@/lib/api/types';
 import { formatDateTime } from '@/lib/format/date-time';
 
 import { useRating } from '../api/get-rating';
-
-import { FollowUpStateBadge } from './follow-up-state-badge';
 
 type RatingCardProps = { rating: Rating; timeZone: string; title?: string };
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
+import { FollowUpStateBadge } from '@/components/rating/follow-up-state-badge';
 import { SkmScoreList } from '@/components/rating/skm-scores';
 import { paths } from '@/config/paths';
 import { requestLimits } from '@/lib/api/limits.gen';
@@ -17,7 +18,6 @@ import { useResolveRating } from '../api/resolve-rating';
 import { useSendFollowUp } from '../api/send-follow-up';
 import { mayFollowUp } from '../utils/permissions';
 
-import { FollowUpStateBadge } from './follow-up-state-badge';
 import { FollowUpThread } from './follow-up-thread';
 import { MessageForm } from './message-form';
 import { RatingSubject } from './rating-subject';

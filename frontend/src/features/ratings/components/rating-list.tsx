@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
+import { FollowUpStateBadge } from '@/components/rating/follow-up-state-badge';
 import { SkmScoreStrip } from '@/components/rating/skm-scores';
 import { paths } from '@/config/paths';
 import type { RatingEntry, Unit } from '@/lib/api/types';
@@ -11,7 +12,6 @@ import { formatDateTime } from '@/lib/format/date-time';
 import { useRatings } from '../api/get-ratings';
 import type { RatingListQuery } from '../api/query-keys';
 
-import { FollowUpStateBadge } from './follow-up-state-badge';
 import { RatingSubject } from './rating-subject';
 
 const FALLBACK_ZONE = 'Asia/Jakarta';

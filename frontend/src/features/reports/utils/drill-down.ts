@@ -12,7 +12,7 @@ function withQuery(path: string, query: Record<string, string | null | undefined
 
 /** The ratings behind a satisfaction figure: the same unit, days and channel. */
 export function ratingsLink({ unit, from, to }: ReportParams, channel?: ConsultationChannel) {
-  return withQuery('/staff/ratings', { unit, from, to, channel });
+  return withQuery(paths.staffRatings, { unit, from, to, channel });
 }
 
 /** The complaints behind a figure: the same unit and days, and a kind, channel or overdue ones. */

@@ -21,6 +21,7 @@ import { useBoardFeed } from '../utils/use-board-feed';
 
 import { KioskTokens } from './kiosk-tokens';
 import { LiveBadge } from './live-badge';
+import { RatedVisits } from './rated-visits';
 import { StatsTable } from './stats-table';
 import { WaitBadge } from './wait-badge';
 import { WaitingList } from './waiting-list';
@@ -41,7 +42,7 @@ function Section({ title, children, action }: { title: string; children: ReactNo
   );
 }
 
-/** The supervisor's view of the unit's walk-in day: desks, queues, breaches and figures. */
+/** The supervisor's view of the unit's walk-in day: desks, queues, breaches, the visitors' ratings and figures. */
 export function WalkinOverview({ unitCode, timeZone, maxWaitMinutes, canManage }: WalkinOverviewProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -134,6 +135,10 @@ export function WalkinOverview({ unitCode, timeZone, maxWaitMinutes, canManage }
             </Table>
           </Table.ScrollContainer>
         )}
+      </Section>
+
+      <Section title={t('ratingDesk.visits.title')}>
+        {tickets.isPending ? <Skeleton h={80} /> : <RatedVisits tickets={all} timeZone={timeZone} />}
       </Section>
 
       <Section title={t('walkin.overview.figures')}>

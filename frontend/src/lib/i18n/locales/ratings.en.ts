@@ -131,6 +131,11 @@ export const ratingsEn = {
   owner: {
     title: 'Follow-up from the officer',
   },
+  visits: {
+    title: "Today's visitor ratings",
+    none: 'No visitor has rated the service today yet.',
+    openFor: 'Open the rating of visit {{number}}',
+  },
   card: {
     title: "The user's rating",
     visitTitle: "The visitor's rating",

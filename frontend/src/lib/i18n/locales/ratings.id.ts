@@ -130,6 +130,11 @@ export const ratingsId = {
   owner: {
     title: 'Tindak lanjut dari petugas',
   },
+  visits: {
+    title: 'Penilaian pengunjung hari ini',
+    none: 'Belum ada pengunjung yang menilai layanan hari ini.',
+    openFor: 'Buka penilaian kunjungan {{number}}',
+  },
   card: {
     title: 'Penilaian pengguna',
     visitTitle: 'Penilaian pengunjung',
