@@ -58,7 +58,7 @@ describe('the visitor’s ticket', () => {
     act(() => sockets.latest()?.onmessage?.(frame(finished)));
     const survey = await screen.findByRole('region', { name: 'Nilai layanan ini' });
     for (const group of within(survey).getAllByRole('radiogroup')) {
-      await user.click(within(group).getByRole('radio', { name: 'Baik (3)' }));
+      await user.click(within(group).getByRole('radio', { name: /\(3\)$/ }));
     }
     await user.click(within(survey).getByRole('button', { name: 'Kirim penilaian' }));
 
