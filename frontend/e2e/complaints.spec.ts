@@ -18,6 +18,8 @@ async function writeComplaint(page: Page, subject: string) {
   await page.goto('/units/3375');
   await expect(page.getByRole('heading', { level: 1, name: 'BPS Kota Pekalongan' })).toBeVisible();
   await expect(page.getByText(/Pengaduan diperiksa \(diverifikasi\) paling lambat \d+ hari kerja/)).toBeVisible();
+  await page.getByRole('link', { name: 'Sampaikan pengaduan' }).click();
+  await expect(page).toHaveURL(/#unit-complaints$/);
   await page.getByRole('button', { name: 'Tulis pengaduan' }).click();
   await page.getByRole('textbox', { name: /^Perihal/ }).fill(subject);
   await page.getByRole('textbox', { name: /^Uraian/ }).fill('Jawaban konsultasi saya tentang data kemiskinan belum datang setelah tenggatnya lewat.');

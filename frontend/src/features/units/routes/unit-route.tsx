@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconInfoCircle, IconMessagePlus } from '@tabler/icons-react';
+import { IconInfoCircle, IconMessagePlus, IconSpeakerphone } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,6 +22,8 @@ type UnitRouteProps = {
   /** What goes beside the unit's complaint channels (the complaint form), composed by the app. */
   complaints?: (unit: UnitDetail) => ReactNode;
 };
+
+const complaintsId = 'unit-complaints';
 
 export function UnitRoute({ extra, complaints }: UnitRouteProps = {}) {
   const { t } = useTranslation();
@@ -67,12 +69,20 @@ export function UnitRoute({ extra, complaints }: UnitRouteProps = {}) {
             {t('unit.timeZone', { zone: describeZone(data.time_zone) })}
           </Badge>
         </Group>
-        {data.service_standard && !isStaffRole(user?.role) && (
-          // Anonymous visitors are asked to log in first, then come back to the form.
-          <Button component={Link} to={paths.newConsultation({ unit: data.code })} mt="md" leftSection={<IconMessagePlus size={18} />}>
-            {t('consultations.cta.unit')}
-          </Button>
-        )}
+        <Group gap="sm" mt="md">
+          {data.service_standard && !isStaffRole(user?.role) && (
+            // Anonymous visitors are asked to log in first, then come back to the form.
+            <Button component={Link} to={paths.newConsultation({ unit: data.code })} leftSection={<IconMessagePlus size={18} />}>
+              {t('consultations.cta.unit')}
+            </Button>
+          )}
+          {complaints && !isStaffRole(user?.role) && (
+            // The form sits at the end of a long page, beside the complaint channels: a way straight there.
+            <Button component="a" href={`#${complaintsId}`} variant="default" leftSection={<IconSpeakerphone size={18} />}>
+              {t('complaintDesk.unitCta')}
+            </Button>
+          )}
+        </Group>
       </div>
 
       {extra?.(data)}
@@ -85,14 +95,14 @@ export function UnitRoute({ extra, complaints }: UnitRouteProps = {}) {
       </Card>
 
       {data.service_standard ? (
-        <ServiceStandardView standard={data.service_standard} timeZone={data.time_zone} complaints={complaints?.(data)} />
+        <ServiceStandardView standard={data.service_standard} timeZone={data.time_zone} complaints={complaints && <div id={complaintsId}>{complaints(data)}</div>} />
       ) : (
         <>
           <Alert icon={<IconInfoCircle />} title={t('unit.noStandardTitle')} color="gray">
             {t('unit.noStandardBody')}
           </Alert>
           {complaints && (
-            <Card withBorder radius="md" padding="lg" component="section" aria-label={t('standard.complaints')}>
+            <Card withBorder radius="md" padding="lg" component="section" aria-label={t('standard.complaints')} id={complaintsId}>
               {complaints(data)}
             </Card>
           )}

@@ -2,6 +2,7 @@
 export const complaintsEn = {
   title: 'Complaints',
   nav: 'Complaints',
+  unitCta: 'Send a complaint',
   kindHints: {
     complaint: 'The service fell short of its standard or of what you expected.',
     suggestion: 'An idea to make the service better.',

@@ -2,6 +2,7 @@
 export const complaintsId = {
   title: 'Pengaduan',
   nav: 'Pengaduan',
+  unitCta: 'Sampaikan pengaduan',
   kindHints: {
     complaint: 'Layanan tidak sesuai standar atau harapan Anda.',
     suggestion: 'Usulan agar layanan menjadi lebih baik.',
