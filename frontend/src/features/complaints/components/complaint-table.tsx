@@ -37,6 +37,11 @@ function Tags({ complaint: c }: { complaint: Complaint }) {
       <Badge variant="outline" color="gray" size="sm" style={{ textTransform: 'none' }}>
         {t(`reports.complaintChannels.${c.channel}`)}
       </Badge>
+      {c.assignee && (
+        <Text size="xs" c="dimmed">
+          {t('complaintDesk.detail.assignee')}: {c.assignee.full_name}
+        </Text>
+      )}
     </Group>
   );
 }

@@ -52,6 +52,11 @@ describe('the report dashboard', () => {
     expect(within(levels).getByText('87,5%')).toBeInTheDocument();
     expect(within(levels).getByText('42,5 menit')).toBeInTheDocument();
     expect(within(levels).getByRole('link', { name: 'Lihat pengaduan' }).getAttribute('href')).toMatch(/^\/staff\/complaints\?unit=6571&from=/);
+    // The complaint deadline figures lead to the complaints past their deadline, in the same unit and period.
+    for (const link of within(levels).getAllByRole('link', { name: 'Lihat yang lewat tenggat' })) {
+      expect(link.getAttribute('href')).toMatch(/^\/staff\/complaints\?unit=6571&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}&overdue=true$/);
+    }
+    expect(within(levels).getAllByRole('link', { name: 'Lihat yang lewat tenggat' })).toHaveLength(2);
 
     const volumes = await screen.findByRole('region', { name: 'Volume layanan' });
     expect(within(volumes).getByText('Total konsultasi').parentElement).toHaveTextContent('1.234');
