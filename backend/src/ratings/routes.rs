@@ -132,16 +132,17 @@ struct ReplyLink {
     token: Option<String>,
 }
 
+/// The link's token speaks for the respondent even in a browser signed in to another account.
 fn viewer(auth: MaybeAuth, link: ReplyLink) -> AppResult<Viewer> {
     match (auth.0, link.token) {
-        (Some(auth), _) => Ok(Viewer::Signed(auth)),
-        (None, Some(token)) => Ok(Viewer::Token(token)),
+        (_, Some(token)) => Ok(Viewer::Token(token)),
+        (Some(auth), None) => Ok(Viewer::Signed(auth)),
         (None, None) => Err(AppError::new(ErrorCode::AuthenticationRequired)),
     }
 }
 
 /// A rating and its follow-up messages: for the unit's staff (with the respondent), the
-/// signed-in respondent, or the respondent's emailed link (`?token=`).
+/// signed-in respondent, or the respondent's emailed link (`?token=`, which is used over any session).
 #[utoipa::path(
     tag = "ratings",
     security((), ("bearer" = [])),

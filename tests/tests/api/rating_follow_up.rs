@@ -119,9 +119,25 @@ async fn an_officer_follows_up_a_low_rating_and_the_respondent_answers_through_t
         Value::Null,
         "no personal data on the link's page"
     );
+    // The link works in a browser signed in to someone else's account too.
+    let other = app.public_user().await;
+    let elsewhere = app
+        .get(
+            &format!("/api/v1/ratings/{id}?token={token}"),
+            Some(other.access_token.as_str()),
+        )
+        .await;
+    assert_eq!(elsewhere.ok()["follow_ups"].as_array().unwrap().len(), 1);
+    assert_eq!(elsewhere.body["respondent"], Value::Null);
     app.get(&format!("/api/v1/ratings/{id}?token=not-the-token"), None)
         .await
         .problem(400, "invalid_token");
+    app.get(
+        &format!("/api/v1/ratings/{id}?token=not-the-token"),
+        Some(other.access_token.as_str()),
+    )
+    .await
+    .problem(400, "invalid_token");
     app.get(&format!("/api/v1/ratings/{id}"), None)
         .await
         .problem(401, "authentication_required");
