@@ -105,9 +105,11 @@ test('the supervisor of Kota Tarakan reaches the staff dashboard', async ({ page
   await expect(page.getByRole('region', { name: 'Konsultasi online' }).getByRole('link', { name: 'Buka konsol konsultasi' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Layanan tatap muka' }).getByRole('link', { name: 'Buka layanan tatap muka' })).toBeVisible();
 
-  await page.getByRole('tab', { name: 'Segera hadir' }).click();
-  await expect(page.getByText('Pengaduan', { exact: true })).toBeVisible();
-  await snap(page, testInfo, '03-staff-upcoming');
+  const reports = page.getByRole('region', { name: 'Laporan' });
+  await expect(reports).toContainText(/IKM bulan ini|Belum ada penilaian bulan ini/);
+  await expect(reports.getByRole('link', { name: 'Buka laporan' })).toHaveAttribute('href', '/staff/reports');
+  await expect(page.getByRole('tab', { name: 'Segera hadir' })).toHaveCount(0);
+  await snap(page, testInfo, '03-staff-reports-card');
 
   await navigate(page, isMobile, 'Keluar');
   await expect(page).toHaveURL('/');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { session } from '@/lib/auth/session';
 import { json, mockApi } from '@/testing/mock-api';
 import { officer, page as pageOf, publicUser, supervisor, tarakan, units, waitingConsultation } from '@/testing/fixtures';
+import { tarakanSatisfaction } from '@/testing/report-fixtures';
 import { renderRoutes } from '@/testing/render';
 
 import { routes } from './router';
@@ -33,7 +34,7 @@ describe('the routes', () => {
     expect(router.state.location.pathname).toBe('/');
   });
 
-  it('open the staff dashboard to a supervisor, with real parts and labelled placeholders', async () => {
+  it('open the staff dashboard to a supervisor, with the unit\'s queues, complaints and this month\'s satisfaction index', async () => {
     session.set({ access_token: 'a', refresh_token: 'r' });
     mockApi({
       'GET /api/v1/me': () => json(200, supervisor),
@@ -44,6 +45,7 @@ describe('the routes', () => {
       'GET /api/v1/knowledge/to-curate': () => json(200, { ...pageOf([]), total: 1 }),
       'GET /api/v1/complaints': (request) =>
         json(200, { ...pageOf([]), total: new URL(request.url).searchParams.get('overdue') ? 1 : 3 }),
+      'GET /api/v1/reports/satisfaction': () => json(200, tarakanSatisfaction),
     });
     renderRoutes(routes, '/staff');
 
@@ -61,7 +63,10 @@ describe('the routes', () => {
     expect(within(complaints).getByRole('link', { name: 'Buka meja pengaduan' })).toHaveAttribute('href', '/staff/complaints');
     expect(screen.getByRole('tab', { name: 'Petugas' })).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Hari libur' })).not.toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Segera hadir' })).toBeInTheDocument();
+    const reports = screen.getByRole('region', { name: 'Laporan' });
+    expect(await within(reports).findByText('IKM bulan ini 90,28 · mutu A (Sangat Baik) · 8 responden')).toBeInTheDocument();
+    expect(within(reports).getByRole('link', { name: 'Buka laporan' })).toHaveAttribute('href', '/staff/reports');
+    expect(screen.queryByRole('tab', { name: 'Segera hadir' })).not.toBeInTheDocument();
   });
 
   it('show the unit page with its settings in plain words', async () => {

@@ -1,9 +1,7 @@
-import { Anchor, Badge, Card, Group, Select, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Select, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconBuilding,
   IconCalendar,
-  IconReportAnalytics,
-  IconSparkles,
   IconUsers,
 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -11,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
-import { ComingSoonCard } from '@/components/ui/coming-soon-card';
 import { paths } from '@/config/paths';
 import { ComplaintDashboardCard } from '@/features/complaints/components/complaint-dashboard-card';
 import { ConsultationQueueCard } from '@/features/consultations/components/consultation-queue-card';
@@ -22,24 +19,11 @@ import { StaffTable } from '@/features/staff/components/staff-table';
 import { useUnit } from '@/features/units/api/get-unit';
 import { useUnits } from '@/features/units/api/get-units';
 import { UnitSettingsForm } from '@/features/units/components/unit-settings-form';
+import { ReportDashboardCard } from '@/features/reports/components/report-dashboard-card';
 import { WalkinDashboardCard } from '@/features/walkin/components/walkin-dashboard-card';
 import type { Me, Unit } from '@/lib/api/types';
-import { isStaffRole, managesUnit, type StaffRole } from '@/lib/auth/roles';
+import { isStaffRole, managesUnit } from '@/lib/auth/roles';
 import { useUser } from '@/lib/auth/get-me';
-
-type Upcoming = 'reports';
-
-const upcomingIcons: Record<Upcoming, ReactNode> = {
-  reports: <IconReportAnalytics size={20} />,
-};
-
-/** What each role will do once the capability exists (from the design's role table). */
-const upcomingByRole: Record<StaffRole, Upcoming[]> = {
-  officer: [],
-  front_office: [],
-  supervisor: ['reports'],
-  admin: ['reports'],
-};
 
 function Section({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {
   return (
@@ -98,28 +82,6 @@ function UnitTab({ user, units }: { user: Me; units: Unit[] }) {
   );
 }
 
-function UpcomingList({ role }: { role: StaffRole }) {
-  const { t } = useTranslation();
-  if (upcomingByRole[role].length === 0) return null;
-  return (
-    <Stack>
-      <Text size="sm" c="dimmed">
-        {t('staff.upcoming.lead')}
-      </Text>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {upcomingByRole[role].map((key) => (
-          <ComingSoonCard
-            key={key}
-            icon={upcomingIcons[key]}
-            title={t(`staff.upcoming.${key}.title`)}
-            description={t(`staff.upcoming.${key}.body`)}
-          />
-        ))}
-      </SimpleGrid>
-    </Stack>
-  );
-}
-
 export function StaffDashboardRoute() {
   const { t } = useTranslation();
   const { user } = useUser();
@@ -159,12 +121,13 @@ export function StaffDashboardRoute() {
     </>
   );
 
+  const ownUnit = units.data?.find((u) => u.code === user.unit_code);
+
   if (!managesUnit(role)) {
     return (
       <Stack gap="lg">
         {header}
         {queueCard}
-        <UpcomingList role={role} />
       </Stack>
     );
   }
@@ -173,6 +136,7 @@ export function StaffDashboardRoute() {
     <Stack gap="lg">
       {header}
       {queueCard}
+      {ownUnit && <ReportDashboardCard unitCode={ownUnit.code} timeZone={ownUnit.time_zone} />}
       <ErrorAlert error={units.error} />
       <Tabs defaultValue="unit" keepMounted={false}>
         <Tabs.List mb="md">
@@ -187,9 +151,6 @@ export function StaffDashboardRoute() {
               {t('staff.tabs.holidays')}
             </Tabs.Tab>
           )}
-          <Tabs.Tab value="upcoming" leftSection={<IconSparkles size={16} />}>
-            {t('staff.tabs.upcoming')}
-          </Tabs.Tab>
         </Tabs.List>
 
         <Tabs.Panel value="unit">
@@ -214,9 +175,6 @@ export function StaffDashboardRoute() {
             </Section>
           </Tabs.Panel>
         )}
-        <Tabs.Panel value="upcoming">
-          <UpcomingList role={role} />
-        </Tabs.Panel>
       </Tabs>
     </Stack>
   );

@@ -19,8 +19,6 @@ export const en: Translation<Messages> = {
     cancel: 'Cancel',
     backHome: 'Back to the home page',
     optional: 'optional',
-    comingSoon: 'Coming soon',
-    comingSoonDetail: 'Coming in a later release.',
     notSet: '—',
     togglePassword: 'Show or hide the password',
   },
@@ -247,7 +245,6 @@ export const en: Translation<Messages> = {
       unit: 'Unit',
       staff: 'Staff',
       holidays: 'Holidays',
-      upcoming: 'Coming soon',
     },
     unitPicker: 'Unit',
     viewStandard: 'See the service standard',
@@ -323,17 +320,6 @@ export const en: Translation<Messages> = {
       saved: 'The {{year}} calendar is saved.',
       total_one: '{{count}} day',
       total_other: '{{count}} days',
-    },
-    upcoming: {
-      lead: 'The following capabilities are being built and cannot be used yet.',
-      complaints: {
-        title: 'Complaints',
-        body: 'Record, answer and close complaints with their tracking codes.',
-      },
-      reports: {
-        title: 'Reports',
-        body: 'Satisfaction index (IKM), service-level compliance and consultation volumes.',
-      },
     },
   },
   consultations: {
@@ -1115,6 +1101,14 @@ export const en: Translation<Messages> = {
   },
   reports: {
     title: 'Reports',
+    dashboardCard: {
+      title: 'Reports',
+      ikm_other: "This month's IKM {{ikm}} · grade {{grade}} ({{label}}) · {{count}} respondents",
+      ikm_one: "This month's IKM {{ikm}} · grade {{grade}} ({{label}}) · {{count}} respondent",
+      none: 'No ratings this month yet.',
+      unavailable: "This month's report could not be loaded.",
+      open: 'Open the reports',
+    },
     lead: 'The unit’s public satisfaction index (SKM), service levels and volumes for the chosen period.',
     forbidden: 'Reports are for the unit’s supervisor, the supervisors of the units above it and administrators.',
     empty: 'No data in this period.',

@@ -13,8 +13,6 @@ export const id = {
     cancel: 'Batal',
     backHome: 'Kembali ke beranda',
     optional: 'opsional',
-    comingSoon: 'Segera hadir',
-    comingSoonDetail: 'Tersedia pada rilis berikutnya.',
     notSet: '—',
     togglePassword: 'Tampilkan atau sembunyikan kata sandi',
   },
@@ -238,7 +236,6 @@ export const id = {
       unit: 'Unit',
       staff: 'Petugas',
       holidays: 'Hari libur',
-      upcoming: 'Segera hadir',
     },
     unitPicker: 'Unit',
     viewStandard: 'Lihat standar pelayanan',
@@ -312,17 +309,6 @@ export const id = {
       replaceNote: 'Menyimpan akan mengganti seluruh kalender tahun {{year}} dengan daftar ini.',
       saved: 'Kalender {{year}} disimpan.',
       total_other: '{{count}} hari',
-    },
-    upcoming: {
-      lead: 'Kemampuan berikut sedang dikembangkan dan belum dapat digunakan.',
-      complaints: {
-        title: 'Pengaduan',
-        body: 'Mencatat, menanggapi, dan menutup pengaduan beserta kode pelacakannya.',
-      },
-      reports: {
-        title: 'Laporan',
-        body: 'Indeks kepuasan (IKM), ketepatan waktu layanan, dan volume konsultasi.',
-      },
     },
   },
   consultations: {
@@ -1081,6 +1067,13 @@ export const id = {
   },
   reports: {
     title: 'Laporan',
+    dashboardCard: {
+      title: 'Laporan',
+      ikm_other: 'IKM bulan ini {{ikm}} · mutu {{grade}} ({{label}}) · {{count}} responden',
+      none: 'Belum ada penilaian bulan ini.',
+      unavailable: 'Laporan bulan ini belum dapat dimuat.',
+      open: 'Buka laporan',
+    },
     lead: 'Indeks kepuasan masyarakat (SKM), tingkat layanan, dan volume layanan unit pada periode yang dipilih.',
     forbidden: 'Laporan hanya tersedia untuk supervisor unit, supervisor unit di atasnya, dan admin.',
     empty: 'Tidak ada data pada periode ini.',
