@@ -39,6 +39,16 @@ describe('the length checks', () => {
     expect(passwordProblem(t, 'x'.repeat(limits.maxLength + 1), limits)).toBe(`Kata sandi maksimal ${n(limits.maxLength)} karakter.`);
   });
 
+  it('refuse a new password the estimate calls too easy to guess, once there is an estimate', () => {
+    const limits = requestLimits.RegisterRequest.password;
+    const estimate = (score: 0 | 1 | 2 | 3 | 4) => ({ score, warning: null, suggestions: [] });
+    expect(passwordProblem(t, 'password1234', limits, estimate(2))).toMatch(/^Kata sandi ini terlalu mudah ditebak/);
+    expect(passwordProblem(t, 'Kopi-Tubruk-2026', limits, estimate(3))).toBeNull();
+    expect(passwordProblem(t, 'password1234', limits, null)).toBeNull();
+    // The length is named first: it is the plainer fix.
+    expect(passwordProblem(t, 'pendek', limits, estimate(0))).toBe(`Kata sandi minimal ${n(limits.minLength)} karakter.`);
+  });
+
   it('check an email address’s shape before its length', () => {
     const limits = requestLimits.RegisterRequest.email;
     expect(emailProblem(t, 'siti@', limits)).toBe('Masukkan alamat email yang valid.');

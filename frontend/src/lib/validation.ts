@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 
+import { isStrongEnough, type PasswordStrength } from '@/lib/password-strength';
+
 /**
  * Client-side checks that spare a round trip; the server stays the judge (its field errors win).
  * The limits come from the spec (`@/lib/api/limits.gen`), and the messages that spell them out take
@@ -37,11 +39,20 @@ export function lengthProblem(t: TFunction, value: string, limits: LengthLimits)
   return null;
 }
 
-/** What is wrong with a new password's length, or null (whether it is too common is the server's call). */
-export function passwordProblem(t: TFunction, value: string, { minLength = 0, maxLength }: LengthLimits): string | null {
+/**
+ * What is wrong with a new password, or null: its length, then how guessable it is when `strength`
+ * (zxcvbn's estimate of it, null until the estimator has loaded) says so. The server keeps the last word.
+ */
+export function passwordProblem(
+  t: TFunction,
+  value: string,
+  { minLength = 0, maxLength }: LengthLimits,
+  strength: PasswordStrength | null = null,
+): string | null {
   const length = charCount(value);
   if (length < minLength) return t('validation.passwordLength', { min: minLength });
   if (maxLength !== undefined && length > maxLength) return t('validation.passwordTooLong', { max: maxLength });
+  if (strength && !isStrongEnough(strength)) return t('validation.passwordWeak');
   return null;
 }
 

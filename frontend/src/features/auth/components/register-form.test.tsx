@@ -75,4 +75,55 @@ describe('the registration form', () => {
     expect(screen.getByText('Masukkan alamat email yang valid.')).toBeInTheDocument();
     expect(calls).toHaveLength(0);
   });
+
+  it('measures the password as it is typed, and refuses a weak one before asking the server', async () => {
+    const { calls } = mockApi({});
+    renderWithProviders(<RegisterForm onRegistered={vi.fn()} />);
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText(/^Email/), 'siti@example.id');
+    await user.type(screen.getByLabelText(/^Kata sandi/), 'password1234');
+
+    const meter = await screen.findByRole('meter', { name: 'Kekuatan kata sandi' });
+    await waitFor(() => expect(meter).toHaveAttribute('aria-valuetext', 'Lemah'));
+    expect(meter).toHaveAttribute('aria-valuenow', '1');
+    expect(screen.getByText('Kekuatan kata sandi: Lemah')).toHaveAttribute('aria-live', 'polite');
+    expect(screen.getByText('Ini mirip dengan kata sandi yang umum dipakai.')).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText(/^Nama lengkap/), 'Siti Rahma');
+    await user.click(screen.getByRole('button', { name: 'Daftar' }));
+
+    expect(await screen.findByText(/^Kata sandi ini terlalu mudah ditebak/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Kata sandi/)).toHaveAccessibleDescription(expect.stringContaining('terlalu mudah ditebak'));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('counts the person’s own name as easy to guess', async () => {
+    const { calls } = mockApi({});
+    renderWithProviders(<RegisterForm onRegistered={vi.fn()} />);
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText(/^Email/), 'siti@example.id');
+    await user.type(screen.getByLabelText(/^Nama lengkap/), 'Siti Rahma');
+    await user.type(screen.getByLabelText(/^Kata sandi/), 'SitiRahma2026');
+
+    const meter = await screen.findByRole('meter', { name: 'Kekuatan kata sandi' });
+    await waitFor(() => expect(Number(meter.getAttribute('aria-valuenow'))).toBeLessThan(3));
+    await user.click(screen.getByRole('button', { name: 'Daftar' }));
+
+    expect(await screen.findByText(/^Kata sandi ini terlalu mudah ditebak/)).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('calls a long mixed password very strong', async () => {
+    mockApi({});
+    renderWithProviders(<RegisterForm onRegistered={vi.fn()} />);
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText(/^Kata sandi/), 'Kopi-Tubruk-2026');
+
+    const meter = await screen.findByRole('meter', { name: 'Kekuatan kata sandi' });
+    await waitFor(() => expect(meter).toHaveAttribute('aria-valuetext', 'Sangat kuat'));
+    expect(screen.getByText('Kekuatan kata sandi: Sangat kuat')).toBeInTheDocument();
+  });
 });

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { PasswordField } from '@/components/ui/password-field';
+import { PasswordStrengthMeter } from '@/components/ui/password-strength-meter';
 import { formErrorsFrom } from '@/lib/api/form-errors';
 import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import type { Me } from '@/lib/api/types';
+import { usePasswordEstimator, usePasswordStrength } from '@/lib/hooks/use-password-strength';
+import { passwordUserInputs } from '@/lib/password-strength';
 import { blankToUndefined, emailProblem, lengthBounds, lengthProblem, passwordProblem } from '@/lib/validation';
 
 import { useRegister } from '../api/register';
@@ -15,22 +17,29 @@ import { useRegister } from '../api/register';
 const fields = ['email', 'password', 'full_name', 'phone', 'institution', 'occupation'] as const;
 const limits = requestLimits.RegisterRequest;
 
-type RegisterFormProps = { onRegistered: (me: Me) => void };
+type RegisterFormProps = { onRegistered: (accepted: { email: string }) => void };
 
 export function RegisterForm({ onRegistered }: RegisterFormProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const register = useRegister();
+  const estimatePassword = usePasswordEstimator();
   const form = useForm({
     initialValues: { email: '', password: '', full_name: '', phone: '', institution: '', occupation: '' },
     validate: {
       email: (v) => emailProblem(t, v, limits.email),
-      password: (v) => passwordProblem(t, v, limits.password),
+      password: (v, values) =>
+        passwordProblem(t, v, limits.password, estimatePassword(v, passwordUserInputs(values.full_name, values.email))),
       full_name: (v) => lengthProblem(t, v.trim(), limits.full_name),
       institution: (v) => lengthProblem(t, v.trim(), limits.institution),
       occupation: (v) => lengthProblem(t, v.trim(), limits.occupation),
     },
   });
+  const strength = usePasswordStrength(
+    estimatePassword,
+    form.values.password,
+    passwordUserInputs(form.values.full_name, form.values.email),
+  );
 
   const submit = form.onSubmit((values) =>
     register.mutate(
@@ -70,6 +79,7 @@ export function RegisterForm({ onRegistered }: RegisterFormProps) {
           maxLength={limits.password.maxLength}
           {...form.getInputProps('password')}
         />
+        <PasswordStrengthMeter strength={strength} />
         <TextInput
           label={t('fields.fullName')}
           autoComplete="name"

@@ -6,17 +6,20 @@ import { Link, useSearchParams } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { PasswordField } from '@/components/ui/password-field';
+import { PasswordStrengthMeter } from '@/components/ui/password-strength-meter';
 import { paths } from '@/config/paths';
 import { formErrorsFrom } from '@/lib/api/form-errors';
 import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { isApiError } from '@/lib/api/problem';
+import { usePasswordEstimator, usePasswordStrength } from '@/lib/hooks/use-password-strength';
 import { lengthBounds, passwordProblem } from '@/lib/validation';
 
 import { useConfirmPasswordReset } from '../api/confirm-password-reset';
 import { AuthCard } from '../components/auth-card';
 
 const limits = requestLimits.ResetConfirmRequest;
+const noUserInputs: readonly string[] = [];
 
 export function ResetPasswordRoute() {
   const { t } = useTranslation();
@@ -24,13 +27,16 @@ export function ResetPasswordRoute() {
   const [params] = useSearchParams();
   const token = params.get('token')?.trim() ?? '';
   const confirm = useConfirmPasswordReset();
+  const estimatePassword = usePasswordEstimator();
   const form = useForm({
     initialValues: { new_password: '', confirm: '' },
     validate: {
-      new_password: (v) => passwordProblem(t, v, limits.new_password),
+      // The page knows only the link's token, not whose it is: the server adds the name and email.
+      new_password: (v) => passwordProblem(t, v, limits.new_password, estimatePassword(v, [])),
       confirm: (v, values) => (v === values.new_password ? null : t('validation.passwordMismatch')),
     },
   });
+  const strength = usePasswordStrength(estimatePassword, form.values.new_password, noUserInputs);
 
   if (!token) {
     return (
@@ -78,6 +84,7 @@ export function ResetPasswordRoute() {
             maxLength={limits.new_password.maxLength}
             {...form.getInputProps('new_password')}
           />
+          <PasswordStrengthMeter strength={strength} />
           <PasswordField
             label={t('fields.confirmPassword')}
             autoComplete="new-password"

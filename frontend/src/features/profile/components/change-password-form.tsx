@@ -5,9 +5,13 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { PasswordField } from '@/components/ui/password-field';
+import { PasswordStrengthMeter } from '@/components/ui/password-strength-meter';
 import { formErrorsFrom } from '@/lib/api/form-errors';
 import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
+import { useUser } from '@/lib/auth/get-me';
+import { usePasswordEstimator, usePasswordStrength } from '@/lib/hooks/use-password-strength';
+import { passwordUserInputs } from '@/lib/password-strength';
 import { lengthBounds, passwordProblem } from '@/lib/validation';
 
 import { useChangePassword } from '../api/change-password';
@@ -19,14 +23,18 @@ export function ChangePasswordForm() {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const change = useChangePassword();
+  const { user } = useUser();
+  const userInputs = passwordUserInputs(user?.full_name ?? '', user?.email ?? '');
+  const estimatePassword = usePasswordEstimator();
   const form = useForm({
     initialValues: { current_password: '', new_password: '', confirm: '' },
     validate: {
       current_password: (v) => (v ? null : t('validation.required')),
-      new_password: (v) => passwordProblem(t, v, limits.new_password),
+      new_password: (v) => passwordProblem(t, v, limits.new_password, estimatePassword(v, userInputs)),
       confirm: (v, values) => (v === values.new_password ? null : t('validation.passwordMismatch')),
     },
   });
+  const strength = usePasswordStrength(estimatePassword, form.values.new_password, userInputs);
 
   const submit = form.onSubmit(({ current_password, new_password }) =>
     change.mutate(
@@ -59,6 +67,7 @@ export function ChangePasswordForm() {
           maxLength={limits.new_password.maxLength}
           {...form.getInputProps('new_password')}
         />
+        <PasswordStrengthMeter strength={strength} />
         <PasswordField
           label={t('fields.confirmPassword')}
           autoComplete="new-password"

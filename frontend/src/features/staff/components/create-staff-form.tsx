@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { PasswordField } from '@/components/ui/password-field';
+import { PasswordStrengthMeter } from '@/components/ui/password-strength-meter';
 import { formErrorsFrom } from '@/lib/api/form-errors';
 import { requestLimits } from '@/lib/api/limits.gen';
 import type { Unit } from '@/lib/api/types';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { staffRoles, type StaffRole } from '@/lib/auth/roles';
+import { usePasswordEstimator, usePasswordStrength } from '@/lib/hooks/use-password-strength';
+import { passwordUserInputs } from '@/lib/password-strength';
 import { emailProblem, lengthBounds, lengthProblem, passwordProblem } from '@/lib/validation';
 
 import { useCreateStaff } from '../api/create-staff';
@@ -23,15 +26,22 @@ export function CreateStaffForm({ units }: { units: Unit[] }) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const create = useCreateStaff();
+  const estimatePassword = usePasswordEstimator();
   const form = useForm<Values>({
     initialValues: { email: '', password: '', full_name: '', role: 'officer', unit_code: null },
     validate: {
       email: (v) => emailProblem(t, v, limits.email),
-      password: (v) => passwordProblem(t, v, limits.password),
+      password: (v, values) =>
+        passwordProblem(t, v, limits.password, estimatePassword(v, passwordUserInputs(values.full_name, values.email))),
       full_name: (v) => lengthProblem(t, v.trim(), limits.full_name),
       unit_code: (v, values) => (values.role === 'admin' || v ? null : t('validation.required')),
     },
   });
+  const strength = usePasswordStrength(
+    estimatePassword,
+    form.values.password,
+    passwordUserInputs(form.values.full_name, form.values.email),
+  );
 
   const submit = form.onSubmit((values) =>
     create.mutate(
@@ -65,14 +75,17 @@ export function CreateStaffForm({ units }: { units: Unit[] }) {
             maxLength={limits.email.maxLength}
             {...form.getInputProps('email')}
           />
-          <PasswordField
-            label={t('staff.create.password')}
-            description={t('fields.passwordHint', lengthBounds(limits.password))}
-            autoComplete="new-password"
-            required
-            maxLength={limits.password.maxLength}
-            {...form.getInputProps('password')}
-          />
+          <Stack gap="xs">
+            <PasswordField
+              label={t('staff.create.password')}
+              description={t('fields.passwordHint', lengthBounds(limits.password))}
+              autoComplete="new-password"
+              required
+              maxLength={limits.password.maxLength}
+              {...form.getInputProps('password')}
+            />
+            <PasswordStrengthMeter strength={strength} />
+          </Stack>
           <Select
             label={t('staff.create.role')}
             required

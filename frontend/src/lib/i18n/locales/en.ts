@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@/lib/api/types';
 
 import { complaintsEn } from './complaints.en';
+import { passwordStrengthEn } from './password-strength.en';
 import { ratingsEn } from './ratings.en';
 
 import type { Messages } from './id';
@@ -158,7 +159,7 @@ export const en: Translation<Messages> = {
   fields: {
     email: 'Email',
     password: 'Password',
-    passwordHint: 'At least {{min, number}} characters; avoid passwords that are easy to guess.',
+    passwordHint: 'At least {{min, number}} characters and hard to guess (at least “Strong”); a few random words are easy to remember.',
     fullName: 'Full name',
     phone: 'Phone number',
     institution: 'Institution',
@@ -173,6 +174,7 @@ export const en: Translation<Messages> = {
     passwordLength: 'The password needs at least {{min, number}} characters.',
     passwordTooLong: 'The password can have at most {{max, number}} characters.',
     passwordMismatch: 'The passwords do not match.',
+    passwordWeak: 'This password is too easy to guess. Choose one that is at least “Strong”, for example a few random words.',
     tooShort: 'At least {{min, number}} characters.',
     tooLong: 'At most {{max, number}} characters.',
     lengthBetween: 'Enter {{min, number}} to {{max, number}} characters.',
@@ -1258,6 +1260,7 @@ export const en: Translation<Messages> = {
   },
   ratingDesk: ratingsEn,
   complaintDesk: complaintsEn,
+  passwordStrength: passwordStrengthEn,
   language: {
     id: 'Bahasa Indonesia',
     en: 'English',

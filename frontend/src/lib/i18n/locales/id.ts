@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@/lib/api/types';
 
 import { complaintsId } from './complaints.id';
+import { passwordStrengthId } from './password-strength.id';
 import { ratingsId } from './ratings.id';
 
 /** Indonesian, the default language. `en.ts` must have exactly the same keys (the type checks it). */
@@ -147,7 +148,7 @@ export const id = {
   fields: {
     email: 'Email',
     password: 'Kata sandi',
-    passwordHint: 'Minimal {{min, number}} karakter; hindari kata sandi yang mudah ditebak.',
+    passwordHint: 'Minimal {{min, number}} karakter dan sulit ditebak (minimal “Kuat”); beberapa kata acak mudah diingat.',
     fullName: 'Nama lengkap',
     phone: 'Nomor telepon',
     institution: 'Instansi',
@@ -162,6 +163,7 @@ export const id = {
     passwordLength: 'Kata sandi minimal {{min, number}} karakter.',
     passwordTooLong: 'Kata sandi maksimal {{max, number}} karakter.',
     passwordMismatch: 'Kata sandi tidak sama.',
+    passwordWeak: 'Kata sandi ini terlalu mudah ditebak. Pilih kata sandi yang minimal “Kuat”, misalnya beberapa kata acak.',
     // The limits come from the API's spec: `{{min}}` and `{{max}}` are filled from `limits.gen.ts`.
     tooShort: 'Minimal {{min, number}} karakter.',
     tooLong: 'Maksimal {{max, number}} karakter.',
@@ -1222,6 +1224,7 @@ export const id = {
   },
   ratingDesk: ratingsId,
   complaintDesk: complaintsId,
+  passwordStrength: passwordStrengthId,
   language: {
     id: 'Bahasa Indonesia',
     en: 'English',
