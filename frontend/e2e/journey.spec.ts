@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { navigate, openPhoneMenu, snap } from './support/app';
+import { expectNoSeriousA11yFindings } from './support/axe';
 import { latestMailTo, linkTo } from './support/mailbox';
 
 test('a member of the public registers, verifies the email, logs in, reads Kota Tarakan’s standard and logs out', async ({
@@ -21,8 +22,18 @@ test('a member of the public registers, verifies the email, logs in, reads Kota 
     await navigate(page, isMobile, 'Daftar');
     await expect(page.getByRole('heading', { name: 'Daftar akun' })).toBeVisible();
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-    await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
     await page.getByRole('textbox', { name: 'Nama lengkap', exact: true }).fill('Siti Rahma');
+    // The person's own name is refused before anything is sent; the meter says why.
+    await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill('SitiRahma2026');
+    const meter = page.getByRole('meter', { name: 'Kekuatan kata sandi' });
+    await expect(meter).toHaveAttribute('aria-valuetext', 'Lemah');
+    await expect(page.getByText('Jangan memakai nama atau alamat email Anda.')).toBeVisible();
+    await page.getByRole('button', { name: 'Daftar' }).click();
+    await expect(page.getByText(/^Kata sandi ini terlalu mudah ditebak/)).toBeVisible();
+    await expectNoSeriousA11yFindings(page, 'the registration form refusing a weak password');
+    await snap(page, testInfo, '02-register-weak-password');
+    await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
+    await expect(meter).toHaveAttribute('aria-valuetext', 'Sangat kuat');
     await page.getByLabel(/Instansi/).fill('Universitas Borneo Tarakan');
     await snap(page, testInfo, '02-register-form');
     await page.getByRole('button', { name: 'Daftar' }).click();
