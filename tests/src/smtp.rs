@@ -1,5 +1,11 @@
 //! A small SMTP server that captures every message it receives, for email tests.
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
 
 use base64::Engine;
 use tokio::{
@@ -80,6 +86,8 @@ pub struct SmtpServer {
     pub port: u16,
     mails: Arc<Mutex<Vec<Mail>>>,
     arrived: Arc<Notify>,
+    /// How long each session waits before greeting, in milliseconds: a slow mail server.
+    delay_ms: Arc<AtomicU64>,
 }
 
 impl SmtpServer {
@@ -90,6 +98,7 @@ impl SmtpServer {
             port,
             mails: Arc::default(),
             arrived: Arc::default(),
+            delay_ms: Arc::default(),
         };
         let accepting = server.clone();
         tokio::spawn(async move {
@@ -104,6 +113,10 @@ impl SmtpServer {
     async fn session(&self, socket: tokio::net::TcpStream) -> std::io::Result<()> {
         let (read, mut write) = socket.into_split();
         let mut lines = BufReader::new(read);
+        let delay = self.delay_ms.load(Ordering::Relaxed);
+        if delay > 0 {
+            tokio::time::sleep(Duration::from_millis(delay)).await;
+        }
         write.write_all(b"220 test-smtp ready\r\n").await?;
         let (mut from, mut to) = (String::new(), Vec::new());
         let mut line = String::new();
@@ -157,6 +170,12 @@ impl SmtpServer {
             };
             write.write_all(reply).await?;
         }
+    }
+
+    /// Makes every later connection wait `delay` before the server greets it.
+    pub fn set_delay(&self, delay: Duration) {
+        self.delay_ms
+            .store(delay.as_millis() as u64, Ordering::Relaxed);
     }
 
     pub async fn all(&self) -> Vec<Mail> {

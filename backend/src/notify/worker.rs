@@ -1,8 +1,12 @@
 //! Delivers due outbox emails with retries and backoff. Several server instances may run it:
-//! each email is leased before it is sent, so it is sent by one of them.
+//! each email is leased before it is sent, so it is sent by one of them. The lease is short and
+//! renewed while the send lasts, so an email whose sender died goes out again within
+//! [`LEASE`]; every attempt carries the same `Message-ID`, built from the outbox row, so a mail
+//! system can tell a repeated attempt from a new email. A backlog is sent batch after batch
+//! without waiting for the poll interval.
 use std::{sync::Arc, time::Duration};
 
-use chrono::Utc;
+use chrono::{DateTime, SubsecRound, Utc};
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
@@ -17,7 +21,12 @@ use crate::{
 
 pub const MAX_ATTEMPTS: i32 = 12;
 const BATCH: u64 = 20;
-const LEASE: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+/// How long an email being sent is held by its sender; renewed every [`RENEW_EVERY`] while the
+/// send lasts (the SMTP timeout is 20 s), so only a dead sender's lease runs out.
+pub const LEASE: chrono::TimeDelta = chrono::TimeDelta::seconds(30);
+const RENEW_EVERY: Duration = Duration::from_secs(10);
+/// The shortest sleep between passes that found nothing to send.
+const MIN_PAUSE: Duration = Duration::from_millis(500);
 
 pub enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
@@ -65,6 +74,7 @@ impl Mailer {
                 let builder = Message::builder()
                     .from(self.from.clone())
                     .to(to)
+                    .message_id(Some(message_id(email, &self.from)))
                     .subject(email.subject.clone());
                 let message = match (&email.attachment_name, &email.attachment_body) {
                     (Some(name), Some(body)) => {
@@ -114,21 +124,47 @@ fn backoff(attempts: i32) -> chrono::TimeDelta {
     chrono::TimeDelta::seconds(seconds.min(3600))
 }
 
-/// Sends every email that is due now; returns how many were sent.
+/// The `Message-ID` of an outbox email, the same in every attempt to send it.
+pub fn message_id(email: &outbox_email::Model, from: &Mailbox) -> String {
+    format!("<{}@{}>", email.id, from.email.domain())
+}
+
+/// A lease's end, as the database stores it (milliseconds), so that the sender can name its
+/// lease exactly when it renews it.
+fn lease_until(now: DateTime<Utc>) -> DateTime<Utc> {
+    (now + LEASE).trunc_subsecs(3)
+}
+
+/// Sends every email that is due now, batch after batch; returns how many were sent.
 pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sea_orm::DbErr> {
-    let now = Utc::now();
+    let mut total = 0;
+    loop {
+        let (sent, full) = deliver_batch(db, mailer).await?;
+        total += sent;
+        if !full {
+            return Ok(total);
+        }
+    }
+}
+
+/// Sends one batch of due emails: how many were sent, and whether the batch was full (more may
+/// be due). Every email of a full batch leaves the due set (sent, leased or scheduled for a
+/// retry), so batches after it move on.
+async fn deliver_batch(db: &Db, mailer: &Mailer) -> Result<(usize, bool), sea_orm::DbErr> {
     let due = outbox_email::Entity::find()
         .filter(Column::SentAt.is_null())
-        .filter(Column::NextAttemptAt.lte(now))
+        .filter(Column::NextAttemptAt.lte(Utc::now()))
         .filter(Column::Attempts.lt(MAX_ATTEMPTS))
         .order_by_asc(Column::CreatedAt)
         .limit(BATCH)
         .all(db)
         .await?;
+    let full = due.len() as u64 == BATCH;
     let mut sent = 0;
     for email in due {
+        let lease = lease_until(Utc::now());
         let leased = outbox_email::Entity::update_many()
-            .col_expr(Column::NextAttemptAt, Expr::value(now + LEASE))
+            .col_expr(Column::NextAttemptAt, Expr::value(lease))
             .filter(Column::Id.eq(email.id))
             .filter(Column::SentAt.is_null())
             .filter(Column::NextAttemptAt.eq(email.next_attempt_at))
@@ -137,7 +173,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sea_orm::DbE
         if leased.rows_affected != 1 {
             continue;
         }
-        let result = mailer.send(&email).await;
+        let result = send_holding_lease(db, mailer, &email, lease).await;
         let update = outbox_email::Entity::update_many().filter(Column::Id.eq(email.id));
         match result {
             Ok(()) => {
@@ -162,10 +198,57 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sea_orm::DbE
             }
         }
     }
-    Ok(sent)
+    Ok((sent, full))
 }
 
-/// Runs until `shutdown` turns true; wakes on `wake` (a new email) or every `interval`.
+/// Sends `email`, renewing its lease (which ends at `lease`) while the send lasts.
+async fn send_holding_lease(
+    db: &Db,
+    mailer: &Mailer,
+    email: &outbox_email::Model,
+    mut lease: DateTime<Utc>,
+) -> Result<(), String> {
+    let send = mailer.send(email);
+    tokio::pin!(send);
+    let mut renew = tokio::time::interval(RENEW_EVERY);
+    renew.tick().await;
+    loop {
+        tokio::select! {
+            result = &mut send => return result,
+            _ = renew.tick() => {
+                let renewed = lease_until(Utc::now());
+                let held = outbox_email::Entity::update_many()
+                    .col_expr(Column::NextAttemptAt, Expr::value(renewed))
+                    .filter(Column::Id.eq(email.id))
+                    .filter(Column::SentAt.is_null())
+                    .filter(Column::NextAttemptAt.eq(lease))
+                    .exec(db)
+                    .await;
+                match held {
+                    Ok(r) if r.rows_affected == 1 => lease = renewed,
+                    Ok(_) => tracing::warn!(id = %email.id, "the lease of an email being sent was lost"),
+                    Err(error) => tracing::warn!(id = %email.id, %error, "renewing an email's lease failed"),
+                }
+            }
+        }
+    }
+}
+
+/// When the next unsent email falls due (a retry, or a lease that runs out), if any.
+async fn next_due(db: &Db) -> Result<Option<DateTime<Utc>>, sea_orm::DbErr> {
+    outbox_email::Entity::find()
+        .select_only()
+        .column(Column::NextAttemptAt)
+        .filter(Column::SentAt.is_null())
+        .filter(Column::Attempts.lt(MAX_ATTEMPTS))
+        .order_by_asc(Column::NextAttemptAt)
+        .into_tuple::<DateTime<Utc>>()
+        .one(db)
+        .await
+}
+
+/// Runs until `shutdown` turns true. Sends batch after batch while they come full, then sleeps
+/// until `wake` (a new email), the next email falls due, or `interval` passes.
 pub async fn run(
     db: Db,
     mailer: Arc<Mailer>,
@@ -175,12 +258,30 @@ pub async fn run(
 ) {
     tracing::info!("outbox worker started");
     loop {
-        if let Err(e) = deliver_due(&db, &mailer).await {
-            tracing::error!(error = %e, "outbox delivery pass failed");
+        let more = match deliver_batch(&db, &mailer).await {
+            Ok((_, full)) => full,
+            Err(e) => {
+                tracing::error!(error = %e, "outbox delivery pass failed");
+                false
+            }
+        };
+        if *shutdown.borrow() {
+            break;
         }
+        // A full batch: more is due now; send it without waiting.
+        if more {
+            continue;
+        }
+        let pause = match next_due(&db).await {
+            Ok(Some(at)) => (at - Utc::now())
+                .to_std()
+                .unwrap_or_default()
+                .clamp(MIN_PAUSE, interval.max(MIN_PAUSE)),
+            _ => interval,
+        };
         tokio::select! {
             _ = wake.notified() => {}
-            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::time::sleep(pause) => {}
             _ = shutdown.changed() => {}
         }
         if *shutdown.borrow() {

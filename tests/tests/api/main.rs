@@ -8,6 +8,7 @@ mod chat;
 mod cli;
 mod complaints;
 mod consultations;
+mod crash;
 mod errors;
 mod health;
 mod holidays;
