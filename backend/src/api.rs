@@ -16,7 +16,7 @@ pub const MAX_PAGE: u64 = 10_000;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// 1-based page number (default 1).
-    #[param(minimum = 1, example = 1)]
+    #[param(minimum = 1, maximum = 10000, example = 1)]
     pub page: Option<u64>,
     /// Items per page, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100, example = 20)]
@@ -96,6 +96,85 @@ problem_responses! {
     Conflict => "The request conflicts with the current state.",
     Unprocessable => "Validation failed: `errors` names the offending fields.",
     TooMany => "Too many attempts; see the Retry-After header.",
+    UnsupportedMediaType => "The request body is not `application/json` (`unsupported_media_type`).",
+    PayloadTooLarge => "The JSON body is larger than 262144 bytes (`payload_too_large`).",
+}
+
+/// Documents the answers every route gives in the same way, so that no route repeats them: 400
+/// for a malformed JSON body, query or path parameter (`malformed_json`, `invalid_query`,
+/// `invalid_path`), and 413 and 415 for a JSON body that is too large or of another type. A
+/// route's own description of a status is kept.
+pub struct CommonResponses;
+
+impl utoipa::Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{
+            Ref, RefOr,
+            path::{Operation, ParameterIn},
+            schema::Schema,
+        };
+
+        fn add(operation: &mut Operation, status: &str, response: &str) {
+            operation
+                .responses
+                .responses
+                .entry(status.to_owned())
+                .or_insert_with(|| RefOr::Ref(Ref::from_response_name(response)));
+        }
+        // A path parameter other than free text (a UUID, a number) can fail to parse.
+        fn parsed(schema: Option<&RefOr<Schema>>) -> bool {
+            match schema {
+                Some(RefOr::T(Schema::Object(object))) => {
+                    object.format.is_some()
+                        || !matches!(
+                            object.schema_type,
+                            utoipa::openapi::schema::SchemaType::Type(
+                                utoipa::openapi::schema::Type::String
+                            )
+                        )
+                }
+                _ => true,
+            }
+        }
+
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let parameters: Vec<_> = operation
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .filter_map(|p| match p {
+                        RefOr::T(p) => Some(p),
+                        RefOr::Ref(_) => None,
+                    })
+                    .collect();
+                let bad_path = parameters
+                    .iter()
+                    .any(|p| p.parameter_in == ParameterIn::Path && parsed(p.schema.as_ref()));
+                let query = parameters
+                    .iter()
+                    .any(|p| p.parameter_in == ParameterIn::Query);
+                let json_body = matches!(
+                    &operation.request_body,
+                    Some(RefOr::T(body)) if body.content.contains_key("application/json")
+                );
+                if bad_path || query || json_body {
+                    add(operation, "400", "BadRequest");
+                }
+                if json_body {
+                    add(operation, "413", "PayloadTooLarge");
+                    add(operation, "415", "UnsupportedMediaType");
+                }
+            }
+        }
+    }
 }
 
 /// Deserializes a string without its surrounding whitespace (pasted email addresses often carry some).

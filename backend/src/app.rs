@@ -76,6 +76,8 @@ impl Modify for SecurityAddon {
             crate::api::Conflict,
             crate::api::Unprocessable,
             crate::api::TooMany,
+            crate::api::UnsupportedMediaType,
+            crate::api::PayloadTooLarge,
         )
     ),
     tags(
@@ -116,11 +118,13 @@ fn api(cfg: &mut ServiceConfig) {
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, api_doc) = App::new()
+    let (_, mut api_doc) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(api)
         .split_for_parts();
+    // After the routes are in: it documents their common answers.
+    crate::api::CommonResponses.modify(&mut api_doc);
     api_doc
 }
 

@@ -42,22 +42,31 @@ string_enum! {
 #[schema(example = json!({"u1": 4, "u2": 4, "u3": 3, "u4": 4, "u5": 3, "u6": 4, "u7": 4, "u8": 3, "u9": 3}))]
 pub struct Scores {
     #[validate(range(min = 1, max = 4, message = "must be 1 to 4"))]
+    #[schema(minimum = 1, maximum = 4)]
     pub u1: i16,
     #[validate(range(min = 1, max = 4, message = "must be 1 to 4"))]
+    #[schema(minimum = 1, maximum = 4)]
     pub u2: i16,
     #[validate(range(min = 1, max = 4, message = "must be 1 to 4"))]
+    #[schema(minimum = 1, maximum = 4)]
     pub u3: i16,
     #[validate(range(min = 1, max = 4, message = "must be 1 to 4"))]
+    #[schema(minimum = 1, maximum = 4)]
     pub u4: i16,
     #[validate(range(min = 1, max = 4, message = "must be 1 to 4"))]
+    #[schema(minimum = 1, maximum = 4)]
     pub u5: i16,
     #[validate(range(min = 1, max = 4, message = "must be 1 to 4"))]
+    #[schema(minimum = 1, maximum = 4)]
     pub u6: i16,
     #[validate(range(min = 1, max = 4, message = "must be 1 to 4"))]
+    #[schema(minimum = 1, maximum = 4)]
     pub u7: i16,
     #[validate(range(min = 1, max = 4, message = "must be 1 to 4"))]
+    #[schema(minimum = 1, maximum = 4)]
     pub u8: i16,
     #[validate(range(min = 1, max = 4, message = "must be 1 to 4"))]
+    #[schema(minimum = 1, maximum = 4)]
     pub u9: i16,
 }
 

@@ -23,8 +23,10 @@ pub use crate::bus::events::{AttachmentView, MessageView};
 pub struct MessagesQuery {
     /// Only messages after this one (to catch up after a reconnect).
     pub after: Option<Uuid>,
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
     /// Up to 100 (default 50).
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
 }
 

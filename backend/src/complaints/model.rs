@@ -227,7 +227,7 @@ pub struct ComplaintListQuery {
     pub from: Option<NaiveDate>,
     /// Last day it came in, in the unit's time zone (inclusive).
     pub to: Option<NaiveDate>,
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
     #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,

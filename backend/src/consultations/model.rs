@@ -155,7 +155,9 @@ pub struct ListQuery {
     pub from: Option<chrono::NaiveDate>,
     /// Opened on or before this day, in the same zone.
     pub to: Option<chrono::NaiveDate>,
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
 }
 

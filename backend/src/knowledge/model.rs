@@ -126,21 +126,31 @@ pub struct ArticleListQuery {
     pub status: Option<ArticleStatus>,
     /// Words in the title.
     pub q: Option<String>,
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
-    /// The words to look for (a question as typed is fine).
-    #[param(example = "berapa angka kemiskinan banjarnegara")]
+    /// The words to look for (a question as typed is fine), 1 to 500 characters besides the
+    /// surrounding whitespace.
+    #[param(
+        example = "berapa angka kemiskinan banjarnegara",
+        min_length = 1,
+        max_length = 500
+    )]
     pub q: String,
     pub category: Option<Category>,
     /// The user's chosen unit: its articles and national ones come first.
-    #[param(example = "3304")]
+    #[param(example = "3304", min_length = 1, max_length = 8)]
     pub unit: Option<String>,
+    /// Results are limited to the first 1000: `page` × `per_page` is at most 1000.
+    #[param(minimum = 1, maximum = 1000)]
     pub page: Option<u64>,
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
 }
 
@@ -215,6 +225,8 @@ pub struct PromoteRequest {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CurationQuery {
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
 }

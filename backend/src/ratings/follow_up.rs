@@ -62,7 +62,7 @@ pub struct RatingListQuery {
     /// Only those whose scores or comment asked for a follow-up (or only the others).
     pub needs_follow_up: Option<bool>,
     pub state: Option<FollowUpState>,
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
     #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,

@@ -22,7 +22,9 @@ pub struct StaffQuery {
     /// Only this unit's staff.
     #[param(example = "3304")]
     pub unit: Option<String>,
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
 }
 

@@ -189,10 +189,12 @@ impl UnitSettings {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema, PartialEq, Eq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ByMode {
-    /// Online (through the application).
+    /// Online (through the application): at most 50 items of 1 to 2000 characters.
+    #[schema(max_items = 50)]
     #[validate(custom(function = "validate_items"))]
     pub online: Vec<String>,
-    /// Offline (visiting the unit).
+    /// Offline (visiting the unit): at most 50 items of 1 to 2000 characters.
+    #[schema(max_items = 50)]
     #[validate(custom(function = "validate_items"))]
     pub offline: Vec<String>,
 }
@@ -298,6 +300,8 @@ pub struct ServiceStandard {
     #[schema(min_length = 1, max_length = 500)]
     #[validate(length(min = 1, max = 500, message = "must be 1 to 500 characters"))]
     pub cost: String,
+    /// At most 50 items of 1 to 2000 characters.
+    #[schema(max_items = 50)]
     #[validate(custom(function = "validate_items"))]
     pub products: Vec<String>,
     #[schema(max_items = 30)]
@@ -305,11 +309,54 @@ pub struct ServiceStandard {
     pub complaint_channels: Vec<ComplaintChannel>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+/// A service standard as published: its components and when they were last changed.
+#[derive(Debug, Serialize)]
 pub struct PublishedServiceStandard {
     #[serde(flatten)]
     pub standard: ServiceStandard,
     pub updated_at: DateTime<Utc>,
+}
+
+/// The schema is the standard's own with `updated_at` beside its fields: the standard refuses
+/// unknown fields (`additionalProperties: false`), so an `allOf` of it and `updated_at`, as a
+/// derived schema of the flattened struct would say, could match no published standard.
+impl utoipa::PartialSchema for PublishedServiceStandard {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::{RefOr, schema::Schema};
+        let mut standard = match <ServiceStandard as utoipa::PartialSchema>::schema() {
+            RefOr::T(Schema::Object(object)) => object,
+            other => return other,
+        };
+        standard.description = Some(
+            "A service standard as published: its components and when they were last changed."
+                .into(),
+        );
+        if let Some(serde_json::Value::Object(example)) = &mut standard.example {
+            example.insert("updated_at".into(), "2026-11-02T03:15:00Z".into());
+        }
+        standard.properties.insert(
+            "updated_at".into(),
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::Type::String)
+                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                    utoipa::openapi::KnownFormat::DateTime,
+                )))
+                .into(),
+        );
+        standard.required.push("updated_at".into());
+        RefOr::T(Schema::Object(standard))
+    }
+}
+
+impl ToSchema for PublishedServiceStandard {
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        <ServiceStandard as ToSchema>::schemas(schemas);
+    }
 }
 
 /// A unit with its service standard (null when the unit has not published one) and settings.

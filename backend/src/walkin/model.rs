@@ -389,7 +389,7 @@ pub struct GuestbookQuery {
     /// The unit's local date (default, without `email` or `id_number`: today there).
     #[param(value_type = Option<String>, format = Date)]
     pub date: Option<NaiveDate>,
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
     #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,

@@ -645,7 +645,7 @@ pub struct TicketListQuery {
     /// The unit's local date (default: today there).
     #[param(value_type = Option<String>, format = Date, example = "2026-12-02")]
     pub date: Option<NaiveDate>,
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
     #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,

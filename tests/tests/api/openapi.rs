@@ -284,3 +284,74 @@ fn no_two_schema_types_share_a_name() {
         );
     }
 }
+
+#[test]
+fn the_answers_every_route_gives_alike_are_documented_where_they_can_occur() {
+    // A JSON body can be malformed, too large or of another type; a UUID in the path can be
+    // malformed. The contract fuzzing (scripts/contract-fuzz.sh) sends all of these.
+    let doc = committed();
+    let mut bodies = 0;
+    let mut uuid_paths = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let key = format!("{method} {path}");
+            let responses = op["responses"].as_object().unwrap();
+            if op["requestBody"]["content"]
+                .get("application/json")
+                .is_some()
+            {
+                bodies += 1;
+                for status in ["400", "413", "415"] {
+                    assert!(
+                        responses.contains_key(status),
+                        "{key} documents no {status}"
+                    );
+                }
+            }
+            let uuid_in_path = op["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|p| p["in"] == "path" && p["schema"]["format"] == "uuid");
+            if uuid_in_path {
+                uuid_paths += 1;
+                assert!(responses.contains_key("400"), "{key} documents no 400");
+            }
+        }
+    }
+    assert!(bodies >= 20 && uuid_paths >= 20, "{bodies} {uuid_paths}");
+}
+
+#[tokio::test]
+async fn a_malformed_uuid_in_the_path_is_a_documented_invalid_path() {
+    let app = spawn_app().await;
+    let user = app.public_user().await;
+    let reply = app
+        .get("/api/v1/consultations/not-a-uuid", Some(&user.access_token))
+        .await;
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert_eq!(reply.body["code"], "invalid_path");
+    let doc = committed();
+    let documented = &doc["paths"]["/api/v1/consultations/{id}"]["get"]["responses"];
+    assert!(documented["400"].is_object());
+}
+
+#[tokio::test]
+async fn a_published_standard_matches_its_documented_fields() {
+    // The unit's standard carries `updated_at` beside the fields of the standard, which refuses
+    // unknown ones: the documented schema must name it among its own properties.
+    let app = spawn_app().await;
+    let doc = committed();
+    let schema = &doc["components"]["schemas"]["PublishedServiceStandard"];
+    let properties = schema["properties"].as_object().unwrap();
+    assert_eq!(schema["additionalProperties"], false);
+    let reply = app.get("/api/v1/units/3375", None).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    let standard = reply.body["service_standard"].as_object().unwrap();
+    for field in standard.keys() {
+        assert!(properties.contains_key(field), "{field} is not documented");
+    }
+    for field in schema["required"].as_array().unwrap() {
+        assert!(standard.contains_key(field.as_str().unwrap()), "{field}");
+    }
+}
