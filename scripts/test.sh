@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints, the API tests on SQLite and on PostgreSQL, the SPA's
-# unit tests, and the browser journey in Chromium. Installs what it needs when missing
-# (PostgreSQL and Chromium from Debian, npm packages from the lockfile) and starts/stops the
-# servers it uses.
+# Runs every test: formatting and lints, the API tests on SQLite and on PostgreSQL, contract
+# fuzzing of the API against its OpenAPI document, the SPA's unit tests, and the browser journey
+# in Chromium. Installs what it needs when missing (PostgreSQL and Chromium from Debian, npm
+# packages from the lockfile, schemathesis from PyPI into a virtualenv under target/) and
+# starts/stops the servers it uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -59,6 +60,9 @@ STATKONSUL_TEST_DB=sqlite cargo test --workspace
 
 step "API tests on PostgreSQL"
 STATKONSUL_TEST_DB=postgres cargo test -p statkonsul-tests
+
+step "Contract fuzzing of the API (schemathesis)"
+bash scripts/contract-fuzz.sh
 
 step "Web app: unit tests and build"
 (cd frontend && npm test && npm run build)
