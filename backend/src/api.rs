@@ -182,10 +182,23 @@ pub fn trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Erro
     String::deserialize(d).map(|s| s.trim().to_owned())
 }
 
-/// The client's address, for limits per address.
+/// The client's address, for limits per address and the audit log: the TCP peer, or behind a
+/// trusted proxy (`TRUSTED_PROXIES`) the client it forwarded for.
 pub fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
+    let proxies = req
+        .app_data::<web::Data<crate::state::AppState>>()
+        .map(|s| s.settings.trusted_proxies.as_slice())
+        .unwrap_or_default();
+    let forwarded: Vec<&str> = if proxies.is_empty() {
+        Vec::new()
+    } else {
+        req.headers()
+            .get_all("x-forwarded-for")
+            .filter_map(|v| v.to_str().ok())
+            .collect()
+    };
+    crate::proxies::client_ip(req.peer_addr().map(|a| a.ip()), &forwarded, proxies)
+        .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".into())
 }
 

@@ -366,7 +366,9 @@ impl Application {
                         .add((header::X_FRAME_OPTIONS, "DENY")),
                 )
                 .wrap(middleware::Compress::default())
-                .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(tracing_actix_web::TracingLogger::<
+                    crate::request_span::RedactingRootSpan,
+                >::new())
         })
         .listen(listener)?
         .shutdown_timeout(20)

@@ -1,8 +1,7 @@
 //! The authenticated caller. Put `AuthUser` first among a handler's arguments: actix polls
 //! extractors in order, so a missing token answers 401 before a bad body answers 4xx.
-use std::future::{Ready, ready};
-
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
+use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
 use crate::vocab::Role;
@@ -45,28 +44,42 @@ fn bearer(req: &HttpRequest) -> Option<&str> {
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
+impl AuthUser {
+    /// The caller named by a valid access token whose session has not ended (logout, password
+    /// change or reset end it at once, not when the token expires).
+    pub async fn from_token(state: &AppState, token: &str) -> Result<Self, AppError> {
+        let claims = state
+            .keys
+            .verify(token)
+            .ok_or_else(|| AppError::new(ErrorCode::InvalidAccessToken))?;
+        if crate::guard::sessions::is_revoked(state, claims.sid).await? {
+            return Err(
+                AppError::new(ErrorCode::InvalidAccessToken).with_detail("the session has ended")
+            );
+        }
+        Ok(AuthUser {
+            id: claims.sub,
+            role: claims.role,
+            unit_code: claims.unit,
+            session_id: claims.sid,
+        })
+    }
+}
+
 impl FromRequest for AuthUser {
     type Error = AppError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let Some(state) = req.app_data::<web::Data<AppState>>() else {
-            return ready(Err(AppError::internal("application state missing")));
-        };
-        let result = match bearer(req) {
-            None => Err(AppError::new(ErrorCode::AuthenticationRequired)),
-            Some(token) => state
-                .keys
-                .verify(token)
-                .map(|c| AuthUser {
-                    id: c.sub,
-                    role: c.role,
-                    unit_code: c.unit,
-                    session_id: c.sid,
-                })
-                .ok_or_else(|| AppError::new(ErrorCode::InvalidAccessToken)),
-        };
-        ready(result)
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer(req).map(str::to_owned);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| AppError::internal("application state missing"))?;
+            match token {
+                None => Err(AppError::new(ErrorCode::AuthenticationRequired)),
+                Some(token) => AuthUser::from_token(&state, &token).await,
+            }
+        })
     }
 }
 
@@ -77,15 +90,13 @@ pub struct MaybeAuth(pub Option<AuthUser>);
 
 impl FromRequest for MaybeAuth {
     type Error = AppError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         if req.headers().get(header::AUTHORIZATION).is_none() {
-            return ready(Ok(MaybeAuth(None)));
+            return Box::pin(async { Ok(MaybeAuth(None)) });
         }
-        match AuthUser::from_request(req, payload).into_inner() {
-            Ok(user) => ready(Ok(MaybeAuth(Some(user)))),
-            Err(e) => ready(Err(e)),
-        }
+        let user = AuthUser::from_request(req, payload);
+        Box::pin(async move { user.await.map(|u| MaybeAuth(Some(u))) })
     }
 }

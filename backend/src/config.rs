@@ -43,6 +43,10 @@ pub struct Settings {
     pub mail_from: String,
     pub jwt_secret: Secret,
     pub cors_origins: Vec<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Origins that may show the walk-in display board in a frame (`BOARD_FRAME_ANCESTORS`).
+    pub board_frame_ancestors: Vec<String>,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
     /// How often the outbox worker looks for mail that is due (it is also woken on every new email).
@@ -99,6 +103,19 @@ impl Settings {
                     .collect()
             })
             .unwrap_or_default();
+        let trusted_proxies = match var("TRUSTED_PROXIES") {
+            Some(v) => crate::proxies::parse(&v)
+                .map_err(|why| anyhow::anyhow!("TRUSTED_PROXIES: {why}"))?,
+            None => Vec::new(),
+        };
+        let board_frame_ancestors = var("BOARD_FRAME_ANCESTORS")
+            .map(|v| {
+                v.split([',', ' '])
+                    .map(|o| o.trim().trim_end_matches('/').to_owned())
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
         let seconds = |name: &str, default: u64| -> anyhow::Result<Duration> {
             Ok(Duration::from_secs(match var(name) {
                 Some(v) => v
@@ -129,6 +146,8 @@ impl Settings {
                 .unwrap_or_else(|| "Statkonsul <no-reply@statkonsul.localhost>".into()),
             jwt_secret,
             cors_origins,
+            trusted_proxies,
+            board_frame_ancestors,
             access_token_ttl: seconds("ACCESS_TOKEN_TTL_SECONDS", 15 * 60)?,
             refresh_token_ttl: seconds("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600)?,
             outbox_poll_interval: seconds("OUTBOX_POLL_SECONDS", 5)?,

@@ -20,7 +20,6 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub keys: JwtKeys,
-    pub login_limiter: AttemptLimiter,
     /// Readers' votes on articles: three per article and reader (account, or address when
     /// anonymous: people may share one) an hour, at most 60 an hour from one address.
     pub vote_limiter: AttemptLimiter,
@@ -104,7 +103,6 @@ impl AppState {
     pub fn new(db: Db, settings: Settings) -> Self {
         Self {
             keys: JwtKeys::new(settings.jwt_secret.expose()),
-            login_limiter: AttemptLimiter::new(Duration::from_secs(15 * 60), 5, 30),
             vote_limiter: AttemptLimiter::new(Duration::from_secs(3600), 3, 60),
             complaint_limiter: AttemptLimiter::new(Duration::from_secs(3600), 5, 20),
             outbox_wake: Arc::new(Notify::new()),

@@ -103,12 +103,15 @@ async fn fresh_database_url(dir: &std::path::Path) -> String {
 
 pub struct Options {
     pub smtp_reachable: bool,
+    /// `TRUSTED_PROXIES`: whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: &'static str,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
             smtp_reachable: true,
+            trusted_proxies: "",
         }
     }
 }
@@ -155,6 +158,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         mail_from: "Statkonsul <layanan@statkonsul.test>".into(),
         jwt_secret: Secret::new("test-secret-test-secret-test-secret-0123"),
         cors_origins: vec!["https://portal.example.org".into()],
+        trusted_proxies: statkonsul::proxies::parse(options.trusted_proxies).unwrap(),
+        board_frame_ancestors: vec!["https://portal.example.org".into()],
         access_token_ttl: Duration::from_secs(900),
         refresh_token_ttl: Duration::from_secs(3600),
         outbox_poll_interval: Duration::from_millis(500),

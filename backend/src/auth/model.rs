@@ -67,6 +67,15 @@ pub struct TokenRequest {
     pub token: String,
 }
 
+/// A registration was accepted: a verification email is on its way (or, for an address that
+/// already has an account, a note to its owner: the answer does not tell which).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"email": "siti.rahma@example.id"}))]
+pub struct RegistrationAccepted {
+    /// The address, as it will be used (trimmed, lower case).
+    pub email: String,
+}
+
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"email": "siti.rahma@example.id"}))]

@@ -4,12 +4,12 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use super::{
     model::{
         ChangePasswordRequest, EmailRequest, LoginRequest, MeView, RefreshRequest, RegisterRequest,
-        ResetConfirmRequest, TokenPair, TokenRequest, UpdateMeRequest,
+        RegistrationAccepted, ResetConfirmRequest, TokenPair, TokenRequest, UpdateMeRequest,
     },
     service,
 };
 use crate::{
-    api::{BadRequest, Conflict, TooMany, Unauthenticated, Unprocessable, ValidJson},
+    api::{BadRequest, TooMany, Unauthenticated, Unprocessable, ValidJson},
     caller::AuthUser,
     error::AppResult,
     state::AppState,
@@ -32,24 +32,27 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// Register an account for a member of the public.
 ///
 /// A verification email with a link `{PUBLIC_URL}/verify-email?token=…` is sent; logging in is
-/// possible once the address is verified.
+/// possible once the address is verified. The answer is the same for an address that already
+/// has an account (whose owner is told by email instead), so it reveals nobody's account.
+/// Limited per client address (60 an hour: a class may register from one network) and per email (3 an hour).
 #[utoipa::path(
     tag = "auth",
     request_body = RegisterRequest,
     responses(
-        (status = 201, description = "Registered; a verification email is on its way.", body = MeView),
+        (status = 202, description = "Accepted: a verification email is on its way to the address.", body = RegistrationAccepted),
         (status = 400, response = BadRequest),
-        (status = 409, response = Conflict),
         (status = 422, response = Unprocessable),
+        (status = 429, response = TooMany),
     )
 )]
 #[post("/auth/register")]
 async fn register(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: ValidJson<RegisterRequest>,
 ) -> AppResult<HttpResponse> {
-    let me = service::register(&state, body.0).await?;
-    Ok(HttpResponse::Created().json(me))
+    let email = service::register(&state, body.0, &crate::api::client_address(&req)).await?;
+    Ok(HttpResponse::Accepted().json(RegistrationAccepted { email }))
 }
 
 /// Verify an email address with the token from the verification link.
@@ -72,7 +75,8 @@ async fn verify_email(
     ))
 }
 
-/// Send a new verification link. Answers 202 whether or not the address is registered.
+/// Send a new verification link. Answers 202 whether or not the address is registered; limited
+/// per client address (60 an hour: a class may register from one network) and per email (3 an hour).
 #[utoipa::path(
     tag = "auth",
     request_body = EmailRequest,
@@ -80,21 +84,26 @@ async fn verify_email(
         (status = 202, description = "If the address belongs to an unverified account, a new link was sent."),
         (status = 400, response = BadRequest),
         (status = 422, response = Unprocessable),
+        (status = 429, response = TooMany),
     )
 )]
 #[post("/auth/resend-verification")]
 async fn resend_verification(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: ValidJson<EmailRequest>,
 ) -> AppResult<HttpResponse> {
-    service::resend_verification(&state, &body.0.email).await?;
+    service::resend_verification(&state, &body.0.email, &crate::api::client_address(&req)).await?;
     Ok(HttpResponse::Accepted().finish())
 }
 
 /// Log in with email and password.
 ///
-/// Failed attempts are limited per account and per client address; past the limit the answer
-/// is 429 with `Retry-After`.
+/// Failed attempts are limited per account *and* client address (5 at once, then growing waits:
+/// 10 in 15 minutes, 20 in an hour, 40 in a day), so nobody can lock another person out, and
+/// per client address over all accounts (30 in 15 minutes); past a limit the answer is 429 with
+/// `Retry-After`. Behind a reverse proxy the client address is read from `X-Forwarded-For` when
+/// the proxy is listed in `TRUSTED_PROXIES`.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
@@ -147,7 +156,8 @@ async fn refresh(
     ))
 }
 
-/// End the session the refresh token belongs to.
+/// End the session the refresh token belongs to: its access tokens stop working at once and its
+/// WebSockets close.
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
@@ -166,7 +176,8 @@ async fn logout(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Ask for a password-reset link by email. Answers 202 whether or not the address is registered.
+/// Ask for a password-reset link by email. Answers 202 whether or not the address is
+/// registered; limited per client address (60 an hour: a class may register from one network) and per email (3 an hour).
 #[utoipa::path(
     tag = "auth",
     request_body = EmailRequest,
@@ -174,14 +185,17 @@ async fn logout(
         (status = 202, description = "If the address is registered, a link was sent."),
         (status = 400, response = BadRequest),
         (status = 422, response = Unprocessable),
+        (status = 429, response = TooMany),
     )
 )]
 #[post("/auth/password-reset/request")]
 async fn password_reset_request(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: ValidJson<EmailRequest>,
 ) -> AppResult<HttpResponse> {
-    service::request_password_reset(&state, &body.0.email).await?;
+    service::request_password_reset(&state, &body.0.email, &crate::api::client_address(&req))
+        .await?;
     Ok(HttpResponse::Accepted().finish())
 }
 
@@ -242,7 +256,8 @@ async fn update_me(
     ))
 }
 
-/// Change the caller's password; the caller's other sessions end.
+/// Change the caller's password; the caller's other sessions end at once (their access tokens
+/// and WebSockets too).
 #[utoipa::path(
     tag = "me",
     security(("bearer" = [])),

@@ -17,10 +17,38 @@ use super::{
 use crate::{
     entities::{email_token, refresh_token, user},
     error::{AppError, AppResult, ErrorCode},
+    guard::{
+        counters::{self, Limit, Window, per},
+        sessions,
+    },
     notify::{self, templates},
     security::tokens::{hash_token, random_token},
     state::AppState,
 };
+
+/// Failed logins for one account from one address: a burst of 5, then waits that grow (10 in
+/// 15 minutes, 20 in an hour, 40 in a day). Nobody elsewhere can lock the account's owner out:
+/// the limit is per account *and* address.
+const LOGIN_PAIR: &[Window] = &[per(60, 5), per(15 * 60, 10), per(3600, 20), per(86_400, 40)];
+/// Failed logins from one address over all accounts (guessing many accounts at once).
+const LOGIN_ADDRESS: &[Window] = &[per(15 * 60, 30), per(86_400, 300)];
+/// Registrations, verification links and reset links: per address, and per email so that one
+/// inbox cannot be flooded.
+const MAIL_ADDRESS: &[Window] = &[per(3600, 60), per(86_400, 300)];
+const MAIL_EMAIL: &[Window] = &[per(3600, 3), per(86_400, 10)];
+
+/// Counts a request that sends an email to `email`, refused past the limits.
+async fn limit_mail(state: &AppState, kind: &str, email: &str, address: &str) -> AppResult<()> {
+    counters::enforce(
+        state,
+        &[
+            Limit::new(&format!("{kind}:address"), address, MAIL_ADDRESS),
+            Limit::new(&format!("{kind}:email"), email, MAIL_EMAIL),
+        ],
+        "requests",
+    )
+    .await
+}
 
 pub const VERIFY_TTL: TimeDelta = TimeDelta::hours(48);
 pub const RESET_TTL: TimeDelta = TimeDelta::hours(1);
@@ -35,8 +63,8 @@ fn trimmed(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
-pub fn check_password(field: &str, password: &str, email: &str) -> AppResult<()> {
-    match password::weakness(password, email) {
+pub fn check_password(field: &str, password: &str, email: &str, full_name: &str) -> AppResult<()> {
+    match password::weakness(password, email, full_name) {
         Some(why) => Err(AppError::field(field, why)),
         None => Ok(()),
     }
@@ -225,13 +253,20 @@ async fn claim<C: ConnectionTrait>(
     Ok(active.update(conn).await?)
 }
 
-pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<MeView> {
-    check_password("password", &req.password, &req.email)?;
+/// Registers an account, answering alike whether or not the email is known (so nobody can test
+/// which addresses have accounts): a new address, or one a desk kept for a person it served,
+/// gets a verification link; the owner of an existing account gets an email saying someone tried
+/// to register with it, with a link to reset the password.
+pub async fn register(state: &AppState, req: RegisterRequest, address: &str) -> AppResult<String> {
+    let email = normalize_email(&req.email);
+    check_password("password", &req.password, &email, &req.full_name)?;
+    limit_mail(state, "register", &email, address).await?;
     let public_url = state.settings.public_url.clone();
+    // Hashed for every request, known address or not: the answer takes as long either way.
     let password_hash = password::hash(req.password).await?;
     let txn = state.db.begin().await?;
     let new = NewUser {
-        email: req.email,
+        email: email.clone(),
         password_hash,
         full_name: req.full_name,
         phone: req.phone,
@@ -244,18 +279,29 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<MeVie
     let user = match find_by_email(&txn, &new.email).await? {
         // Someone served at a desk under this email registers: the account the unit kept for
         // them becomes theirs once the email is verified, history and all.
-        Some(known) if is_requester(&known) => claim(&txn, known, new).await?,
-        _ => insert_user(&txn, new).await?,
+        Some(known) if is_requester(&known) => Some(claim(&txn, known, new).await?),
+        Some(owner) => {
+            let link = format!("{public_url}/forgot-password");
+            notify::enqueue(
+                &txn,
+                templates::registration_attempt(&owner.email, &owner.full_name, &link),
+            )
+            .await?;
+            None
+        }
+        None => Some(insert_user(&txn, new).await?),
     };
-    let token = issue_email_token(&txn, user.id, PURPOSE_VERIFY, VERIFY_TTL).await?;
-    let link = format!("{public_url}/verify-email?token={token}");
-    notify::enqueue(
-        &txn,
-        templates::verify_email(&user.email, &user.full_name, &link),
-    )
-    .await?;
+    if let Some(user) = user {
+        let token = issue_email_token(&txn, user.id, PURPOSE_VERIFY, VERIFY_TTL).await?;
+        let link = format!("{public_url}/verify-email?token={token}");
+        notify::enqueue(
+            &txn,
+            templates::verify_email(&user.email, &user.full_name, &link),
+        )
+        .await?;
+    }
     notify::commit(state, txn).await?;
-    user.try_into()
+    Ok(email)
 }
 
 pub async fn verify_email(state: &AppState, token: &str) -> AppResult<MeView> {
@@ -275,7 +321,8 @@ pub async fn verify_email(state: &AppState, token: &str) -> AppResult<MeView> {
 }
 
 /// Answers the same whether or not the email is registered.
-pub async fn resend_verification(state: &AppState, email: &str) -> AppResult<()> {
+pub async fn resend_verification(state: &AppState, email: &str, address: &str) -> AppResult<()> {
+    limit_mail(state, "verify", &normalize_email(email), address).await?;
     let txn = state.db.begin().await?;
     if let Some(user) = find_by_email(&txn, email).await?
         && user.email_verified_at.is_none()
@@ -336,17 +383,19 @@ pub async fn login(
     address: &str,
 ) -> AppResult<TokenPair> {
     let email = normalize_email(email);
-    // Counted before the password is checked: logins sent at once cannot all slip under the limit.
-    let attempt = state
-        .login_limiter
-        .attempt(&email, address)
-        .map_err(|wait| {
-            let mut e = AppError::new(ErrorCode::TooManyAttempts).with_detail(format!(
-                "Too many failed logins; try again in {wait} seconds."
-            ));
-            e.retry_after_seconds = Some(wait);
-            e
-        })?;
+    let pair = format!("{email}|{address}");
+    let by_address = Limit::new("login:address", address, LOGIN_ADDRESS);
+    // Counted before the password is checked, in the database shared by every instance: logins
+    // sent at once cannot all slip under the limit.
+    counters::enforce(
+        state,
+        &[
+            Limit::new("login:pair", &pair, LOGIN_PAIR),
+            Limit::new("login:address", address, LOGIN_ADDRESS),
+        ],
+        "failed logins",
+    )
+    .await?;
     let user = find_by_email(&state.db, &email).await?;
     let ok = match &user {
         Some(u) if !is_requester(u) => {
@@ -363,7 +412,8 @@ pub async fn login(
         return Err(AppError::new(ErrorCode::InvalidCredentials));
     };
     // The password was right: the attempt is no failure, whatever follows.
-    state.login_limiter.succeeded(&email, address, attempt);
+    counters::forget(state, "login:pair", &pair).await?;
+    counters::take_back(state, &by_address).await?;
     if user.email_verified_at.is_none() {
         return Err(AppError::new(ErrorCode::EmailNotVerified).with_detail(
             "Open the link in the verification email, or ask for a new one at /api/v1/auth/resend-verification.",
@@ -372,13 +422,18 @@ pub async fn login(
     start_session(state, &state.db, &user, Uuid::now_v7()).await
 }
 
-async fn revoke_family<C: ConnectionTrait>(conn: &C, family_id: Uuid) -> AppResult<()> {
+/// Ends one session: its refresh tokens and, at once, its access tokens and sockets.
+async fn end_session(state: &AppState, user_id: Uuid, family_id: Uuid) -> AppResult<()> {
+    let txn = state.db.begin().await?;
     refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_token::Column::FamilyId.eq(family_id))
         .filter(refresh_token::Column::RevokedAt.is_null())
-        .exec(conn)
+        .exec(&txn)
         .await?;
+    sessions::record_ended(&txn, state, user_id, &[family_id], Utc::now()).await?;
+    txn.commit().await?;
+    sessions::close_sockets(state, user_id, vec![family_id]);
     Ok(())
 }
 
@@ -402,7 +457,7 @@ pub async fn refresh(state: &AppState, token: &str) -> AppResult<TokenPair> {
         .await?;
     if claimed.rows_affected != 1 {
         tracing::warn!(family = %row.family_id, "refresh token reused; revoking its session");
-        revoke_family(&state.db, row.family_id).await?;
+        end_session(state, row.user_id, row.family_id).await?;
         return Err(invalid());
     }
     let user = find_user(&state.db, row.user_id)
@@ -417,16 +472,21 @@ pub async fn logout(state: &AppState, token: &str) -> AppResult<()> {
         .one(&state.db)
         .await?
     {
-        revoke_family(&state.db, row.family_id).await?;
+        end_session(state, row.user_id, row.family_id).await?;
     }
     Ok(())
 }
 
+/// Ends the user's sessions but `except`, inside the transaction; returns them, for
+/// [`sessions::close_sockets`] after the commit.
 async fn revoke_all_sessions<C: ConnectionTrait>(
+    state: &AppState,
     conn: &C,
     user_id: Uuid,
     except: Option<Uuid>,
-) -> AppResult<()> {
+) -> AppResult<Vec<Uuid>> {
+    let ended = sessions::open_sessions(conn, user_id, except).await?;
+    sessions::record_ended(conn, state, user_id, &ended, Utc::now()).await?;
     let mut update = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_token::Column::UserId.eq(user_id))
@@ -435,11 +495,12 @@ async fn revoke_all_sessions<C: ConnectionTrait>(
         update = update.filter(refresh_token::Column::FamilyId.ne(family));
     }
     update.exec(conn).await?;
-    Ok(())
+    Ok(ended)
 }
 
 /// Answers the same whether or not the email is registered.
-pub async fn request_password_reset(state: &AppState, email: &str) -> AppResult<()> {
+pub async fn request_password_reset(state: &AppState, email: &str, address: &str) -> AppResult<()> {
+    limit_mail(state, "reset", &normalize_email(email), address).await?;
     let txn = state.db.begin().await?;
     if let Some(user) = find_by_email(&txn, email).await? {
         let token = issue_email_token(&txn, user.id, PURPOSE_RESET, RESET_TTL).await?;
@@ -459,7 +520,12 @@ pub async fn confirm_password_reset(state: &AppState, req: ResetConfirmRequest) 
     let txn = state.db.begin().await?;
     let user_id = consume_email_token(&txn, &req.token, PURPOSE_RESET).await?;
     let user = find_user(&txn, user_id).await?;
-    check_password("new_password", &req.new_password, &user.email)?;
+    check_password(
+        "new_password",
+        &req.new_password,
+        &user.email,
+        &user.full_name,
+    )?;
     let hash = password::hash(req.new_password).await?;
     let now = Utc::now();
     let verified = user.email_verified_at.or(Some(now));
@@ -470,10 +536,10 @@ pub async fn confirm_password_reset(state: &AppState, req: ResetConfirmRequest) 
     active.email_verified_at = Set(verified);
     active.updated_at = Set(now);
     active.update(&txn).await?;
-    revoke_all_sessions(&txn, user_id, None).await?;
+    let ended = revoke_all_sessions(state, &txn, user_id, None).await?;
     notify::enqueue(&txn, templates::password_changed(&email, &name)).await?;
     notify::commit(state, txn).await?;
-    state.login_limiter.record_success(&email);
+    sessions::close_sockets(state, user_id, ended);
     Ok(())
 }
 
@@ -515,7 +581,12 @@ pub async fn change_password(
             "is wrong",
         ));
     }
-    check_password("new_password", &req.new_password, &user.email)?;
+    check_password(
+        "new_password",
+        &req.new_password,
+        &user.email,
+        &user.full_name,
+    )?;
     let hash = password::hash(req.new_password).await?;
     let txn = state.db.begin().await?;
     let (email, name) = (user.email.clone(), user.full_name.clone());
@@ -523,8 +594,9 @@ pub async fn change_password(
     active.password_hash = Set(hash);
     active.updated_at = Set(Utc::now());
     active.update(&txn).await?;
-    revoke_all_sessions(&txn, user_id, Some(session_id)).await?;
+    let ended = revoke_all_sessions(state, &txn, user_id, Some(session_id)).await?;
     notify::enqueue(&txn, templates::password_changed(&email, &name)).await?;
     notify::commit(state, txn).await?;
+    sessions::close_sockets(state, user_id, ended);
     Ok(())
 }

@@ -18,6 +18,8 @@ pub enum Payload {
     /// Not sent as such: the unit's queue moved on, and every connection with a consultation
     /// waiting there recounts its own position and sends it as [`LiveEvent::QueueMoved`].
     QueueMoved,
+    /// Not sent: these sessions ended (logout, password change or reset); their sockets close.
+    SessionsEnded(Vec<Uuid>),
 }
 
 /// An event and who may receive it.

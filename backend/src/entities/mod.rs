@@ -1,5 +1,6 @@
 //! Table mappings only; the rules live in each capability's service module.
 pub mod attachment;
+pub mod audit_event;
 pub mod complaint;
 pub mod complaint_event;
 pub mod consultation;
@@ -9,6 +10,7 @@ pub mod feedback_report_run;
 pub mod follow_up;
 pub mod guestbook_entry;
 pub mod holiday;
+pub mod idempotency_key;
 pub mod kiosk_token;
 pub mod knowledge_article;
 pub mod knowledge_index_job;
@@ -17,11 +19,13 @@ pub mod knowledge_synonym;
 pub mod knowledge_vote;
 pub mod message;
 pub mod outbox_email;
+pub mod rate_counter;
 pub mod rating;
 pub mod rating_follow_up;
 pub mod read_receipt;
 pub mod referral;
 pub mod refresh_token;
+pub mod revoked_session;
 pub mod service_standard;
 pub mod unit;
 pub mod user;

@@ -26,6 +26,8 @@ pub async fn run_due(state: &AppState, at: DateTime<Utc>) -> AppResult<JobReport
     let not_served = crate::walkin::day::close_due(state, at).await?;
     let complaints_closed = crate::complaints::service::auto_close(state, at).await?;
     crate::knowledge::search_stats::flush(state).await?;
+    crate::guard::counters::purge(state, at).await?;
+    crate::guard::sessions::purge(state, at).await?;
     let reports_sent = crate::reports::feedback::send_scheduled(state, at).await?;
     Ok(JobReport {
         warned: closing.warned,

@@ -141,16 +141,7 @@ pub async fn connect(
     state: web::Data<AppState>,
     query: web::Query<WsQuery>,
 ) -> AppResult<HttpResponse> {
-    let claims = state
-        .keys
-        .verify(&query.token)
-        .ok_or_else(|| AppError::new(ErrorCode::InvalidAccessToken))?;
-    let auth = AuthUser {
-        id: claims.sub,
-        role: claims.role,
-        unit_code: claims.unit,
-        session_id: claims.sid,
-    };
+    let auth = AuthUser::from_token(&state, &query.token).await?;
     let units = if auth.role == Role::Public {
         Some(HashSet::new())
     } else {
@@ -171,6 +162,17 @@ pub async fn connect(
         loop {
             tokio::select! {
                 event = events.recv() => match event {
+                    Ok(Event { payload: Payload::SessionsEnded(ended), .. }) => {
+                        if ended.contains(&auth.session_id) {
+                            let reason = actix_ws::CloseReason {
+                                code: actix_ws::CloseCode::Policy,
+                                description: Some("session ended".into()),
+                            };
+                            let _ = session.close(Some(reason)).await;
+                            state.presence.leave(auth.id);
+                            return;
+                        }
+                    }
                     Ok(event) if matches!(event.payload, Payload::QueueMoved) => {
                         let mine = own_queue.in_unit(&event.unit_code);
                         if mine.is_empty() {

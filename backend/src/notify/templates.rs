@@ -49,6 +49,23 @@ pub fn password_changed(to: &str, full_name: &str) -> Email {
     }
 }
 
+/// Someone registered with an address that already has an account: its owner is told, instead
+/// of the registration answering "taken" to anyone who asks.
+pub fn registration_attempt(to: &str, full_name: &str, reset_link: &str) -> Email {
+    Email {
+        to: to.to_owned(),
+        subject: "Pendaftaran dengan alamat email Anda".into(),
+        body: format!(
+            "Halo {full_name},\n\n\
+             Seseorang baru saja mencoba mendaftar di Statkonsul dengan alamat email ini, \
+             padahal alamat ini sudah memiliki akun.\n\
+             Jika itu Anda, silakan masuk dengan kata sandi Anda, atau atur ulang kata sandi melalui {reset_link}.\n\
+             Jika bukan Anda, abaikan email ini: akun Anda tidak berubah.\n\n{SIGNATURE}\n"
+        ),
+        attachment: None,
+    }
+}
+
 pub fn staff_welcome(to: &str, full_name: &str, role: &str, unit: &str, login_link: &str) -> Email {
     Email {
         to: to.to_owned(),

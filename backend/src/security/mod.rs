@@ -1,4 +1,4 @@
-//! Access tokens and attempt limits: what the shared state holds to authenticate callers and
-//! slow down guessing.
+//! Access tokens and attempt limits kept in memory: what the shared state holds to authenticate
+//! callers and slow down guessing.
 pub mod rate_limit;
 pub mod tokens;

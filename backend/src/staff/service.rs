@@ -41,7 +41,7 @@ pub async fn create(
         })?),
         None => None,
     };
-    check_password("password", &req.password, &req.email)?;
+    check_password("password", &req.password, &req.email, &req.full_name)?;
     let password_hash = password::hash(req.password).await?;
     let txn = state.db.begin().await?;
     let created = insert_user(

@@ -10,7 +10,7 @@ export async function registerVerifiedUser(page: Page, account: { email: string;
   const response = await page.request.post('/api/v1/auth/register', {
     data: { email: account.email, password: account.password, full_name: account.fullName },
   });
-  expect(response.status()).toBe(201);
+  expect(response.status()).toBe(202);
   const mail = await latestMailTo(account.email, /Verifikasi alamat email/);
   await page.goto(linkTo(mail.text, '/verify-email'));
   await expect(page.getByText('Email terverifikasi')).toBeVisible();

@@ -21,6 +21,7 @@ mod outbox;
 mod rating;
 mod rating_follow_up;
 mod reports;
+mod sessions;
 mod staff;
 mod units;
 mod walkin;

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
 import { json, mockApi, problem } from '@/testing/mock-api';
-import { publicUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 
 import { RegisterForm } from './register-form';
@@ -35,26 +34,25 @@ describe('the registration form', () => {
     expect(screen.getByLabelText(/^Nama lengkap/)).toHaveAccessibleDescription(expect.stringContaining('must be 1 to 120 characters'));
   });
 
-  it('says on the email field that the email is taken', async () => {
-    mockApi({
-      'POST /api/v1/auth/register': () => problem(409, 'email_taken', { email: ['is already registered'] }),
-    });
-    renderWithProviders(<RegisterForm onRegistered={vi.fn()} />);
+  it('says when too many registrations were asked for, without reporting an account', async () => {
+    const onRegistered = vi.fn();
+    mockApi({ 'POST /api/v1/auth/register': () => problem(429, 'too_many_attempts') });
+    renderWithProviders(<RegisterForm onRegistered={onRegistered} />);
 
     await fillAndSubmit();
 
-    expect(await screen.findByText('Email ini sudah terdaftar.')).toBeInTheDocument();
-    expect(screen.getByLabelText(/^Email/)).toHaveAccessibleDescription(expect.stringContaining('Email ini sudah terdaftar.'));
+    expect(await screen.findByText(/Terlalu banyak percobaan/)).toBeInTheDocument();
+    expect(onRegistered).not.toHaveBeenCalled();
   });
 
-  it('sends the trimmed fields, omits empty optional ones, and reports the new account', async () => {
-    const { calls } = mockApi({ 'POST /api/v1/auth/register': () => json(201, publicUser) });
+  it('sends the trimmed fields, omits empty optional ones, and reports where the link went', async () => {
+    const { calls } = mockApi({ 'POST /api/v1/auth/register': () => json(202, { email: 'siti@example.id' }) });
     const onRegistered = vi.fn();
     renderWithProviders(<RegisterForm onRegistered={onRegistered} />);
 
     await fillAndSubmit('  siti@example.id ');
 
-    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(publicUser));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith({ email: 'siti@example.id' }));
     expect(calls[0]?.body).toEqual({
       email: 'siti@example.id',
       password: 'Kopi-Tubruk-2026',
