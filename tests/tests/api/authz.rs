@@ -62,6 +62,7 @@ const HEADER: &str = "anon pubA pubB off  offX fo   sup  prov adm";
 ///   `-`: it must not, so that a list cannot leak what the single read hides.
 /// - Open operations (auth, the tracking code, the ticket's key, the board) answer everyone
 ///   alike: what proves the right is the token, code or key in the request, not the caller.
+///   Registration answers 202 whether or not the address is known.
 /// - The WebSocket takes its token in the query: without one the query is invalid (400).
 /// - Synonyms belong to the whole knowledge base, which every unit's officers curate; the list
 ///   to curate is of the caller's own unit.
@@ -70,7 +71,7 @@ const MATRIX: &[(&str, &str)] = &[
     //                                                          anon pubA pubB off  offX fo   sup  prov adm
     ("GET /healthz",                                            "200  200  200  200  200  200  200  200  200"),
     ("GET /readyz",                                             "200  200  200  200  200  200  200  200  200"),
-    ("POST /api/v1/auth/register",                              "201  201  201  201  201  201  201  201  201"),
+    ("POST /api/v1/auth/register",                              "202  202  202  202  202  202  202  202  202"),
     ("POST /api/v1/auth/verify-email",                          "200  200  200  200  200  200  200  200  200"),
     ("POST /api/v1/auth/resend-verification",                   "202  202  202  202  202  202  202  202  202"),
     ("POST /api/v1/auth/login",                                 "200  200  200  200  200  200  200  200  200"),
@@ -493,10 +494,10 @@ impl World {
         id_of(&k)
     }
 
-    /// A verified member of the public with a fresh emailed token for `path` (`request` asks
-    /// for it).
+    /// A fresh emailed token for `path` (`request` asks for it), for an account made for it:
+    /// emails asked for are limited per inbox, so every cell has its own.
     async fn mailed(&self, request: &str, path: &str) -> String {
-        let user = self.app.public_user().await;
+        let user = self.app.staff(Role::Officer, Some(UNIT)).await;
         self.app
             .post(request, None, json!({"email": user.email}))
             .await
@@ -511,9 +512,13 @@ impl World {
         self.app.mailed_token(&email, "/verify-email").await
     }
 
-    /// A fresh session of a new member of the public: its refresh token.
+    /// A fresh session of public B: its refresh token.
     async fn session(&self) -> String {
-        self.app.public_user().await.refresh_token
+        let b = self.user(PubB).unwrap();
+        self.app.login(&b.email, &b.password).await.ok()["refresh_token"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     // --- the calls -----------------------------------------------------------------------
@@ -536,7 +541,7 @@ impl World {
                 .json(json!({"token": self.unverified().await})),
             "POST /api/v1/auth/resend-verification" => {
                 Call::new(M::POST, "/api/v1/auth/resend-verification")
-                    .json(json!({"email": "belum@example.id"}))
+                    .json(json!({"email": fresh_email("belum")}))
             }
             "POST /api/v1/auth/login" => Call::new(M::POST, "/api/v1/auth/login")
                 .json(json!({"email": self.user(PubB).unwrap().email, "password": self.user(PubB).unwrap().password})),
@@ -546,7 +551,7 @@ impl World {
                 .json(json!({"refresh_token": self.session().await})),
             "POST /api/v1/auth/password-reset/request" => {
                 Call::new(M::POST, "/api/v1/auth/password-reset/request")
-                    .json(json!({"email": self.user(PubB).unwrap().email}))
+                    .json(json!({"email": fresh_email("lupa")}))
             }
             "POST /api/v1/auth/password-reset/confirm" => {
                 let token = self
@@ -984,6 +989,11 @@ async fn live(url: &str) -> (u16, String) {
         }
         Err(e) => (0, e.to_string()),
     }
+}
+
+/// An address nobody used yet (emails asked for are limited per inbox).
+fn fresh_email(name: &str) -> String {
+    format!("{name}-{}@example.id", uuid::Uuid::new_v4().simple())
 }
 
 /// A guest-book entry, for `ticket` when given.
