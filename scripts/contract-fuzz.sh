@@ -32,15 +32,17 @@ step() { printf '\n==> %s\n' "$*"; }
 # The server as the code is now (nothing to do after scripts/test.sh's build).
 cargo build --quiet -p statkonsul
 
-if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
-  step "Installing python3-venv"
-  as_root apt-get update
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends python3-venv
-fi
 if ! cmp -s "$REQUIREMENTS" "$VENV/requirements.txt"; then
   step "Installing schemathesis (tests/contract/requirements.txt) into $VENV"
   rm -rf "$VENV"
-  python3 -m venv "$VENV"
+  # Debian's Python makes virtualenvs (with pip) only with python3-venv.
+  if ! python3 -m venv "$VENV" >/dev/null 2>&1; then
+    step "Installing python3-venv"
+    as_root apt-get update
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends python3-venv
+    rm -rf "$VENV"
+    python3 -m venv "$VENV"
+  fi
   "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
   cp "$REQUIREMENTS" "$VENV/requirements.txt"
 fi
