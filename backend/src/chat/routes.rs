@@ -125,13 +125,23 @@ async fn upload_attachment(
     query: web::Query<UploadQuery>,
     mut payload: web::Payload,
 ) -> AppResult<HttpResponse> {
+    // Who may attach, and whether the file can fit, are settled before any byte is read.
+    service::may_upload(&state, &auth, *id).await?;
+    let declared_length = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared_length.is_some_and(|n| n > service::MAX_ATTACHMENT_BYTES) {
+        return Err(AppError::new(ErrorCode::AttachmentTooLarge));
+    }
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(declared_length.unwrap_or(0));
     while let Some(chunk) = payload.next().await {
         let chunk = chunk
             .map_err(|e| AppError::new(ErrorCode::MalformedJson).with_detail(e.to_string()))?;
@@ -175,7 +185,14 @@ impl utoipa::ToSchema for FileBytes {}
     security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses(
-        (status = 200, description = "The file, with its stored type.", body = FileBytes, content_type = "application/octet-stream"),
+        (status = 200, description = "The file, with the type it was stored with (one of the upload's types), as an attachment named by `filename` and, for names beyond ASCII, `filename*` (RFC 6266).", content(
+            (FileBytes = "application/pdf"),
+            (FileBytes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (FileBytes = "text/csv"),
+            (FileBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (FileBytes = "image/png"),
+            (FileBytes = "image/jpeg"),
+        )),
         (status = 401, response = Unauthenticated),
         (status = 404, response = NotFound),
     )
@@ -197,16 +214,43 @@ async fn download_attachment(
         .unwrap_or(mime::APPLICATION_OCTET_STREAM);
     let mut res = file
         .set_content_type(mime)
-        .set_content_disposition(header::ContentDisposition {
-            disposition: header::DispositionType::Attachment,
-            parameters: vec![header::DispositionParam::Filename(a.file_name)],
-        })
+        .set_content_disposition(content_disposition(&a.file_name))
         .into_response(&req);
     res.headers_mut().insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("private, no-store"),
     );
     Ok(res)
+}
+
+/// `attachment; filename="…"` with an ASCII fallback, and `filename*=UTF-8''…` (RFC 6266 and
+/// RFC 8187) when the name has other characters, so "Tabel Penduduk Kecamatan – Ö.xlsx" arrives
+/// as it was named.
+fn content_disposition(name: &str) -> header::ContentDisposition {
+    let fallback: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut parameters = vec![header::DispositionParam::Filename(fallback)];
+    if !name.is_ascii() {
+        parameters.push(header::DispositionParam::FilenameExt(
+            header::ExtendedValue {
+                charset: header::Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: name.as_bytes().to_vec(),
+            },
+        ));
+    }
+    header::ContentDisposition {
+        disposition: header::DispositionType::Attachment,
+        parameters,
+    }
 }
 
 /// Record the newest message the caller has read (read receipts and unread counts).

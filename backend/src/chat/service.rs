@@ -405,8 +405,16 @@ fn clean_file_name(name: &str) -> String {
     }
 }
 
+/// Whether the caller may attach a file to the consultation now: checked before the upload's
+/// body is read, so nobody's bytes are buffered for a request that would be refused.
+pub async fn may_upload(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<()> {
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    may_post(&c, auth, access)
+}
+
 /// Stores an uploaded file (content-addressed, so one copy per distinct content) and posts it
-/// as a message with an optional text.
+/// as a message with an optional text. Everything is checked before the file is written, and a
+/// file written for a message that then fails is removed again.
 pub async fn upload(
     state: &AppState,
     auth: &AuthUser,
@@ -423,9 +431,17 @@ pub async fn upload(
     }
     let content_type = recognise(content_type, &bytes)
         .ok_or_else(|| AppError::new(ErrorCode::UnsupportedAttachment))?;
+    let body = text.map(|t| t.trim().to_owned()).unwrap_or_default();
+    if body.chars().count() > 10_000 {
+        return Err(AppError::field(
+            "message",
+            "must be at most 10000 characters",
+        ));
+    }
     let sha256 = hex::encode(Sha256::digest(&bytes));
     let path = attachment_path(state, &sha256);
-    if !path.exists() {
+    let created = !path.exists();
+    if created {
         let dir = path
             .parent()
             .ok_or_else(|| AppError::internal("attachment path"))?;
@@ -444,16 +460,29 @@ pub async fn upload(
         file_name: clean_file_name(file_name),
         content_type: content_type.into(),
         size: bytes.len(),
-        sha256,
+        sha256: sha256.clone(),
     };
-    let body = text.map(|t| t.trim().to_owned()).unwrap_or_default();
-    if body.chars().count() > 10_000 {
-        return Err(AppError::field(
-            "message",
-            "must be at most 10000 characters",
-        ));
+    let written = write(state, auth, id, body, Some(file)).await;
+    if written.is_err() && created {
+        forget_unreferenced(state, &sha256, &path).await;
     }
-    write(state, auth, id, body, Some(file)).await
+    written
+}
+
+/// Removes a stored file no attachment refers to (its message was refused after it was written).
+async fn forget_unreferenced(state: &AppState, sha256: &str, path: &std::path::Path) {
+    let referenced = attachment::Entity::find()
+        .filter(attachment::Column::Sha256.eq(sha256))
+        .select_only()
+        .column(attachment::Column::Id)
+        .into_tuple::<Uuid>()
+        .one(&state.db)
+        .await;
+    if matches!(referenced, Ok(None))
+        && let Err(e) = tokio::fs::remove_file(path).await
+    {
+        tracing::warn!(error = %e, "cannot remove an unreferenced attachment file");
+    }
 }
 
 /// An attachment, for those who may read its consultation.

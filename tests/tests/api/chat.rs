@@ -298,3 +298,70 @@ async fn attachments_are_checked_stored_and_served_only_to_participants() {
         .await;
     assert_eq!(history.ok()["total"], 2, "refused uploads wrote nothing");
 }
+
+fn stored_files(app: &TestApp) -> usize {
+    let root = app.state().settings.data_dir.join("attachments");
+    let Ok(dirs) = std::fs::read_dir(&root) else {
+        return 0;
+    };
+    dirs.flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .filter(|f| !f.file_name().to_string_lossy().starts_with('.'))
+        .count()
+}
+
+/// A refused upload leaves no file behind: not for a stranger (refused before the body is read),
+/// not for a message that fails its checks after the file was recognised.
+#[tokio::test]
+async fn refused_uploads_leave_no_file_and_names_beyond_ascii_survive() {
+    let app = spawn_app().await;
+    let (user, _officer, c) = taken(&app).await;
+    let pdf = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec();
+    let stranger = app.public_user().await;
+    upload(&app, &stranger, &c, "x.pdf", "application/pdf", pdf.clone())
+        .await
+        .problem(404, "not_found");
+    let long = "a".repeat(10_001);
+    let res = app
+        .client
+        .post(app.url(&format!(
+            "{}?file_name=x.pdf&message={long}",
+            path(&c, "attachments")
+        )))
+        .bearer_auth(&user.access_token)
+        .header("content-type", "application/pdf")
+        .body(pdf.clone())
+        .send()
+        .await
+        .unwrap();
+    TestApp::read(res).await.field_error("message");
+    assert_eq!(stored_files(&app), 0, "no orphan file on disk");
+
+    let name = "Tabel%20Penduduk%20%E2%80%93%20Sl%C3%A9man.pdf";
+    let reply = upload(&app, &user, &c, name, "application/pdf", pdf).await;
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    assert_eq!(
+        reply.body["attachments"][0]["file_name"],
+        "Tabel Penduduk – Sléman.pdf"
+    );
+    assert_eq!(stored_files(&app), 1);
+    let url = reply.body["attachments"][0]["url"].as_str().unwrap();
+    let res = app
+        .client
+        .get(app.url(url))
+        .bearer_auth(&user.access_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let disposition = res.headers()["content-disposition"].to_str().unwrap();
+    assert!(disposition.starts_with("attachment"), "{disposition}");
+    assert!(
+        disposition.contains("filename=\"Tabel Penduduk _ Sl_man.pdf\""),
+        "{disposition}"
+    );
+    assert!(
+        disposition.contains("filename*=UTF-8''Tabel%20Penduduk%20%E2%80%93%20Sl%C3%A9man.pdf"),
+        "{disposition}"
+    );
+}
