@@ -106,6 +106,7 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::units::routes::configure)
             .configure(crate::holidays::routes::configure)
             .configure(crate::staff::routes::configure)
+            .configure(crate::audit::routes::configure)
             .configure(crate::consultations::routes::configure)
             .configure(crate::chat::routes::configure)
             .configure(crate::live::configure)
@@ -295,7 +296,12 @@ async fn fallback(
 fn cors(origins: &[String]) -> Cors {
     let mut cors = Cors::default()
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::HeaderName::from_static("idempotency-key"),
+        ])
         .expose_headers([header::RETRY_AFTER])
         .max_age(3600);
     for origin in origins {
@@ -359,12 +365,8 @@ impl Application {
                     !cors_origins.is_empty(),
                     cors(&cors_origins),
                 ))
-                .wrap(
-                    middleware::DefaultHeaders::new()
-                        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
-                        .add((header::X_FRAME_OPTIONS, "DENY")),
-                )
+                .wrap(middleware::from_fn(crate::audit::record::record))
+                .wrap(middleware::from_fn(crate::security_headers::add))
                 .wrap(middleware::Compress::default())
                 .wrap(tracing_actix_web::TracingLogger::<
                     crate::request_span::RedactingRootSpan,

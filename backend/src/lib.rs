@@ -2,6 +2,7 @@
 pub mod access;
 pub mod api;
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod bus;
 pub mod caller;
@@ -25,6 +26,7 @@ pub mod reports;
 pub mod request_span;
 pub mod search;
 pub mod security;
+pub mod security_headers;
 pub mod seed;
 pub mod skm;
 pub mod staff;

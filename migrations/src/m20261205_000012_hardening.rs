@@ -2,7 +2,7 @@
 //! logout or password reset ends them at once, on every instance); attempt counters per key and
 //! time window shared by every instance (logins, sign-ups, resets); an append-only audit log of
 //! staff actions; and the first answers to creating requests sent with an `Idempotency-Key`.
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{prelude::*, schema::*, sea_orm::DbBackend};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -139,6 +139,31 @@ impl MigrationTrait for Migration {
             }
             manager.create_index(index.to_owned()).await?;
         }
+        // Append-only in the database itself: no update or delete of an entry, whoever asks.
+        let db = manager.get_connection();
+        match manager.get_database_backend() {
+            DbBackend::Postgres => {
+                db.execute_unprepared(
+                    "CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS \
+                     $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$",
+                )
+                .await?;
+                db.execute_unprepared(
+                    "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events \
+                     FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()",
+                )
+                .await?;
+            }
+            _ => {
+                for op in ["UPDATE", "DELETE"] {
+                    db.execute_unprepared(&format!(
+                        "CREATE TRIGGER audit_events_no_{op} BEFORE {op} ON audit_events \
+                         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+                    ))
+                    .await?;
+                }
+            }
+        }
         manager
             .create_table(
                 Table::create()
@@ -170,6 +195,12 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if manager.get_database_backend() == DbBackend::Postgres {
+            manager
+                .get_connection()
+                .execute_unprepared("DROP FUNCTION IF EXISTS audit_events_append_only() CASCADE")
+                .await?;
+        }
         for table in [
             IdempotencyKeys::Table.into_iden(),
             AuditEvents::Table.into_iden(),

@@ -223,3 +223,47 @@ async fn configured_third_party_portals_may_call_the_api_from_the_browser() {
         .unwrap();
     assert!(res.headers().get("access-control-allow-origin").is_none());
 }
+
+#[tokio::test]
+async fn answers_carry_security_headers_and_only_the_board_may_be_framed() {
+    let app = spawn_app().await;
+    let get = |path: &str| {
+        let url = app.url(path);
+        let client = app.client.clone();
+        async move { client.get(url).send().await.unwrap() }
+    };
+    let page = get("/consultations").await;
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("script-src 'self';"), "{csp}");
+    assert!(csp.contains("object-src 'none'"), "{csp}");
+    assert!(csp.ends_with("frame-ancestors 'none'"), "{csp}");
+    assert!(!csp.contains("unsafe-eval"), "{csp}");
+    assert_eq!(page.headers()["x-frame-options"], "DENY");
+    assert_eq!(page.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(
+        page.headers()["referrer-policy"],
+        "strict-origin-when-cross-origin"
+    );
+
+    let board = get("/units/3375/board").await;
+    let csp = board.headers()["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.ends_with("frame-ancestors 'self' https://portal.example.org"),
+        "{csp}"
+    );
+    assert!(board.headers().get("x-frame-options").is_none());
+
+    let api = get("/api/v1/units").await;
+    assert_eq!(
+        api.headers()["content-security-policy"],
+        "default-src 'none'; frame-ancestors 'none'"
+    );
+    assert_eq!(api.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(api.headers()["x-frame-options"], "DENY");
+    let problem = get("/api/v1/nothing-here").await;
+    assert_eq!(problem.status(), 404);
+    assert_eq!(problem.headers()["x-content-type-options"], "nosniff");
+}
