@@ -14,7 +14,7 @@ SRC = Path(__file__).resolve().parent.parent / "backend" / "src"
 # Shared low modules, in the order they may import each other (a module may import those
 # listed before it).
 LOW = ["entities", "db", "proxies", "config", "error", "clock", "vocab", "skm", "security", "bus", "state",
-       "guard", "caller", "access", "api", "request_span", "security_headers", "holidays", "search", "notify"]
+       "guard", "caller", "access", "api", "idempotency", "request_span", "security_headers", "holidays", "search", "notify"]
 SLICES = ["auth", "units", "staff", "chat", "consultations", "live", "ratings", "knowledge", "walkin",
           "complaints", "reports", "audit", "jobs", "seed"]
 ROOT = ["app"]

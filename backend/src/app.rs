@@ -126,6 +126,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     // After the routes are in: it documents their common answers.
     crate::api::CommonResponses.modify(&mut api_doc);
+    crate::idempotency::Documented.modify(&mut api_doc);
     api_doc
 }
 
@@ -361,6 +362,7 @@ impl Application {
                     SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api_doc.clone()),
                 )
                 .default_service(web::to(fallback))
+                .wrap(middleware::from_fn(crate::idempotency::honour))
                 .wrap(middleware::Condition::new(
                     !cors_origins.is_empty(),
                     cors(&cors_origins),

@@ -64,6 +64,8 @@ error_codes! {
     WrongPassword => (StatusCode::UNPROCESSABLE_ENTITY, "wrong_password", "The current password is wrong"),
     UnitNotFound => (StatusCode::UNPROCESSABLE_ENTITY, "unit_not_found", "The unit does not exist"),
     AlreadyClaimed => (StatusCode::CONFLICT, "already_claimed", "Another officer has already taken this consultation"),
+    IdempotencyKeyInUse => (StatusCode::CONFLICT, "idempotency_key_in_use", "A request with this Idempotency-Key is being carried out, or was carried out without its answer being kept"),
+    IdempotencyKeyReused => (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused", "This Idempotency-Key was used for a different request"),
     InvalidState => (StatusCode::CONFLICT, "invalid_state", "The consultation's status does not allow this"),
     NothingToPromote => (StatusCode::CONFLICT, "nothing_to_promote", "The consultation has no answer to turn into an article yet"),
     ConcurrentChange => (StatusCode::CONFLICT, "concurrent_change", "The request conflicts with a concurrent change; try again"),

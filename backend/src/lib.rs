@@ -16,6 +16,7 @@ pub mod entities;
 pub mod error;
 pub mod guard;
 pub mod holidays;
+pub mod idempotency;
 pub mod jobs;
 pub mod knowledge;
 pub mod live;

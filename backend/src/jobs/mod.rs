@@ -28,6 +28,7 @@ pub async fn run_due(state: &AppState, at: DateTime<Utc>) -> AppResult<JobReport
     crate::knowledge::search_stats::flush(state).await?;
     crate::guard::counters::purge(state, at).await?;
     crate::guard::sessions::purge(state, at).await?;
+    crate::idempotency::purge(state, at).await?;
     let reports_sent = crate::reports::feedback::send_scheduled(state, at).await?;
     Ok(JobReport {
         warned: closing.warned,

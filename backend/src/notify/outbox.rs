@@ -92,6 +92,8 @@ async fn store<C: ConnectionTrait>(
 /// Commits a transaction that wrote emails with [`enqueue`], then wakes the worker that sends
 /// them: an email exists only if its state change committed, and goes out at once.
 pub async fn commit(state: &AppState, txn: sea_orm::DatabaseTransaction) -> Result<(), AppError> {
+    // A creating request's Idempotency-Key is written with what it created.
+    crate::idempotency::write_in(&txn, chrono::Utc::now()).await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
     Ok(())

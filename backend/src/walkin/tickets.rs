@@ -298,6 +298,7 @@ pub async fn take(
         zone,
     )
     .await?;
+    crate::idempotency::write_in(&txn, chrono::Utc::now()).await?;
     txn.commit().await?;
     events::changed(state, &unit.code, &[&ticket]).await;
     let mut view = views(&state.db, state, &unit, std::slice::from_ref(&ticket), true)

@@ -13,6 +13,7 @@ mod crash;
 mod errors;
 mod health;
 mod holidays;
+mod idempotency;
 mod jobs;
 mod knowledge;
 mod knowledge_index;
