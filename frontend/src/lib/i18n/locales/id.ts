@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@/lib/api/types';
 
+import { auditId } from './audit.id';
 import { complaintsId } from './complaints.id';
 import { passwordStrengthId } from './password-strength.id';
 import { ratingsId } from './ratings.id';
@@ -1224,6 +1225,7 @@ export const id = {
   },
   ratingDesk: ratingsId,
   complaintDesk: complaintsId,
+  auditLog: auditId,
   passwordStrength: passwordStrengthId,
   language: {
     id: 'Bahasa Indonesia',
@@ -1255,6 +1257,8 @@ export const id = {
       wrong_password: 'Kata sandi saat ini salah.',
       unit_not_found: 'Unit tidak ditemukan.',
       already_claimed: 'Sudah diambil petugas lain.',
+      idempotency_key_in_use: 'Permintaan ini sudah terkirim dan sedang atau telah diproses; muat ulang halaman, jangan kirim lagi.',
+      idempotency_key_reused: 'Permintaan ini mengulang permintaan sebelumnya dengan isi berbeda; silakan mulai lagi.',
       invalid_state: 'Status konsultasi tidak memungkinkan tindakan ini; muat ulang untuk melihat keadaan terbaru.',
       nothing_to_promote: 'Konsultasi ini belum memiliki jawaban petugas atau ringkasan jawaban yang dapat dijadikan artikel.',
       concurrent_change: 'Data ini baru saja diubah oleh permintaan lain pada saat bersamaan. Silakan coba lagi.',
@@ -1275,6 +1279,8 @@ export const id = {
       no_recipients: 'Unit ini belum memiliki supervisor yang dapat menerima laporan analisis. Tambahkan supervisor unit terlebih dahulu.',
       internal_error: 'Terjadi kesalahan pada server. Silakan coba lagi nanti.',
       unavailable: 'Layanan sedang tidak tersedia. Silakan coba lagi nanti.',
+      idempotency_key_in_use: 'Permintaan yang sama masih diproses. Tunggu sebentar lalu muat ulang halaman untuk melihat hasilnya.',
+      idempotency_key_reused: 'Permintaan ini berbeda dari yang sudah dikirim sebelumnya. Muat ulang halaman lalu coba lagi.',
     } satisfies Record<ErrorCode, string>,
   },
   notFound: {
