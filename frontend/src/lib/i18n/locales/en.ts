@@ -1,6 +1,5 @@
 import type { ErrorCode } from '@/lib/api/types';
 
-import { auditEn } from './audit.en';
 import { complaintsEn } from './complaints.en';
 import { passwordStrengthEn } from './password-strength.en';
 import { ratingsEn } from './ratings.en';
@@ -1261,7 +1260,6 @@ export const en: Translation<Messages> = {
   },
   ratingDesk: ratingsEn,
   complaintDesk: complaintsEn,
-  auditLog: auditEn,
   passwordStrength: passwordStrengthEn,
   language: {
     id: 'Bahasa Indonesia',
@@ -1293,8 +1291,6 @@ export const en: Translation<Messages> = {
       wrong_password: 'The current password is wrong.',
       unit_not_found: 'The unit does not exist.',
       already_claimed: 'Already taken by another officer.',
-      idempotency_key_in_use: 'This request was already sent and is being or has been carried out; please reload instead of sending it again.',
-      idempotency_key_reused: 'This request repeats an earlier one with different content; please start again.',
       invalid_state: 'The consultation’s status does not allow this; reload to see where it stands.',
       nothing_to_promote: 'This consultation has no officer answer or answer summary to turn into an article yet.',
       concurrent_change: 'The same data was just changed by another request at the same moment. Please try again.',

@@ -1,6 +1,5 @@
 import type { ErrorCode } from '@/lib/api/types';
 
-import { auditId } from './audit.id';
 import { complaintsId } from './complaints.id';
 import { passwordStrengthId } from './password-strength.id';
 import { ratingsId } from './ratings.id';
@@ -1225,7 +1224,6 @@ export const id = {
   },
   ratingDesk: ratingsId,
   complaintDesk: complaintsId,
-  auditLog: auditId,
   passwordStrength: passwordStrengthId,
   language: {
     id: 'Bahasa Indonesia',
@@ -1257,8 +1255,6 @@ export const id = {
       wrong_password: 'Kata sandi saat ini salah.',
       unit_not_found: 'Unit tidak ditemukan.',
       already_claimed: 'Sudah diambil petugas lain.',
-      idempotency_key_in_use: 'Permintaan ini sudah terkirim dan sedang atau telah diproses; muat ulang halaman, jangan kirim lagi.',
-      idempotency_key_reused: 'Permintaan ini mengulang permintaan sebelumnya dengan isi berbeda; silakan mulai lagi.',
       invalid_state: 'Status konsultasi tidak memungkinkan tindakan ini; muat ulang untuk melihat keadaan terbaru.',
       nothing_to_promote: 'Konsultasi ini belum memiliki jawaban petugas atau ringkasan jawaban yang dapat dijadikan artikel.',
       concurrent_change: 'Data ini baru saja diubah oleh permintaan lain pada saat bersamaan. Silakan coba lagi.',
