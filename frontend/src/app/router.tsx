@@ -142,6 +142,13 @@ export const routes: RouteObject[] = [
         },
       },
       {
+        path: 'staff/audit',
+        lazy: async () => {
+          const { StaffAuditRoute } = await import('./routes/staff-audit');
+          return { Component: () => <RequireStaff><StaffAuditRoute /></RequireStaff> };
+        },
+      },
+      {
         path: 'staff/reports',
         lazy: async () => {
           const { StaffReportsRoute } = await import('./routes/staff-reports');

@@ -48,4 +48,5 @@ export const paths = {
   trackComplaint: (code: string) => `/complaints/track/${encodeURIComponent(code)}`,
   staffComplaints: '/staff/complaints',
   staffComplaint: (id: string) => `/staff/complaints/${encodeURIComponent(id)}`,
+  staffAudit: '/staff/audit',
 } as const;

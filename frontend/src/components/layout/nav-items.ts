@@ -16,6 +16,7 @@ export type NavItem = {
     | 'nav.staffReports'
     | 'ratingDesk.nav'
     | 'complaintDesk.nav'
+    | 'auditLog.nav'
     | 'nav.profile'
     | 'nav.login'
     | 'nav.register';
@@ -47,6 +48,8 @@ export function mainNavItems(user: Me | null): NavItem[] {
       );
       // Reports are for those who answer for a unit: its supervisor, those above and admins.
       if (managesUnit(user.role)) items.push({ to: paths.staffReports, label: 'nav.staffReports' });
+      // The audit log is read by a unit's supervisor (their unit's) and by admins (every unit's).
+      if (managesUnit(user.role)) items.push({ to: paths.staffAudit, label: 'auditLog.nav' });
     } else {
       items.push({ to: paths.staffGuestbook, label: 'nav.staffWalkin' });
     }

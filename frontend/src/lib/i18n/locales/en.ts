@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@/lib/api/types';
 
+import { auditEn } from './audit.en';
 import { complaintsEn } from './complaints.en';
 import { passwordStrengthEn } from './password-strength.en';
 import { ratingsEn } from './ratings.en';
@@ -1260,6 +1261,7 @@ export const en: Translation<Messages> = {
   },
   ratingDesk: ratingsEn,
   complaintDesk: complaintsEn,
+  auditLog: auditEn,
   passwordStrength: passwordStrengthEn,
   language: {
     id: 'Bahasa Indonesia',

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@/lib/api/types';
 
+import { auditId } from './audit.id';
 import { complaintsId } from './complaints.id';
 import { passwordStrengthId } from './password-strength.id';
 import { ratingsId } from './ratings.id';
@@ -1224,6 +1225,7 @@ export const id = {
   },
   ratingDesk: ratingsId,
   complaintDesk: complaintsId,
+  auditLog: auditId,
   passwordStrength: passwordStrengthId,
   language: {
     id: 'Bahasa Indonesia',

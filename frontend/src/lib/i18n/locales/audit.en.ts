@@ -1,0 +1,42 @@
+/** English texts of the audit log: the same keys as `audit.id.ts`. */
+export const auditEn = {
+  nav: 'Audit log',
+  title: 'Audit log',
+  lead: 'Every change staff made through the app: who, what, on which record, when and from which address. Entries are never changed or deleted.',
+  forbidden: 'The audit log is only for a unit’s supervisor and for admins.',
+  filters: {
+    unit: 'Unit',
+    allUnits: 'All units',
+    from: 'From',
+    to: 'Until',
+    zone: 'Dates on {{zone}} time.',
+    clear: 'Clear all filters',
+  },
+  columns: {
+    at: 'Time',
+    actor: 'Staff member',
+    action: 'Action',
+    target: 'Record',
+    address: 'Address',
+  },
+  total_one: '{{count}} entry',
+  total: '{{count}} entries',
+  empty: 'No audit log entries match these filters.',
+  verbs: {
+    POST: 'Created/ran',
+    PUT: 'Changed',
+    PATCH: 'Changed',
+    DELETE: 'Deleted',
+    other: 'Ran',
+  },
+  targets: {
+    consultations: 'Consultation',
+    complaints: 'Complaint',
+    other: 'Record',
+  },
+  status: 'Status {{status}}',
+  unitLabel: 'Unit {{code}}',
+  noUnit: 'No unit',
+  unknownActor: 'Unknown staff member',
+  openRecord: 'Open {{target}}',
+};

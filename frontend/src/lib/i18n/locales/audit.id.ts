@@ -1,0 +1,41 @@
+/** Indonesian texts of the audit log; `audit.en.ts` has the same keys (en.ts checks it). */
+export const auditId = {
+  nav: 'Log audit',
+  title: 'Log audit',
+  lead: 'Setiap perubahan yang dilakukan petugas melalui aplikasi: siapa, apa, pada catatan mana, kapan, dan dari alamat mana. Entri tidak pernah diubah atau dihapus.',
+  forbidden: 'Log audit hanya tersedia untuk supervisor unit dan admin.',
+  filters: {
+    unit: 'Unit',
+    allUnits: 'Semua unit',
+    from: 'Sejak tanggal',
+    to: 'Sampai tanggal',
+    zone: 'Tanggal menurut waktu {{zone}}.',
+    clear: 'Hapus semua filter',
+  },
+  columns: {
+    at: 'Waktu',
+    actor: 'Petugas',
+    action: 'Tindakan',
+    target: 'Catatan',
+    address: 'Alamat',
+  },
+  total: '{{count}} entri',
+  empty: 'Tidak ada entri log audit yang cocok dengan filter ini.',
+  verbs: {
+    POST: 'Membuat/menjalankan',
+    PUT: 'Mengubah',
+    PATCH: 'Mengubah',
+    DELETE: 'Menghapus',
+    other: 'Menjalankan',
+  },
+  targets: {
+    consultations: 'Konsultasi',
+    complaints: 'Pengaduan',
+    other: 'Catatan',
+  },
+  status: 'Status {{status}}',
+  unitLabel: 'Unit {{code}}',
+  noUnit: 'Tanpa unit',
+  unknownActor: 'Petugas tidak diketahui',
+  openRecord: 'Buka {{target}}',
+};
