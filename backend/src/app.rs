@@ -229,10 +229,6 @@ impl RouteTable {
     }
 }
 
-fn is_api_path(path: &str) -> bool {
-    path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/readyz"
-}
-
 fn method_not_allowed(allow: String) -> actix_web::Error {
     let mut e = AppError::new(ErrorCode::MethodNotAllowed).with_detail(format!("Allowed: {allow}"));
     e.allow = Some(allow);
@@ -246,7 +242,7 @@ async fn fallback(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, actix_web::Error> {
     let path = req.path();
-    if is_api_path(path) {
+    if crate::security_headers::is_api(path) {
         return Err(match routes.allowed(path) {
             Some(allow) => method_not_allowed(allow),
             None => AppError::not_found().into(),

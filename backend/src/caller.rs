@@ -31,6 +31,22 @@ impl AuthUser {
         self.role == Role::Admin
     }
 
+    /// The unit a manager's list is limited to: an admin's choice (`None`: every unit), a
+    /// supervisor's own unit (asking for another is refused); nobody else manages units.
+    pub fn managed_units(&self, asked: Option<String>) -> Result<Option<String>, AppError> {
+        match self.role {
+            Role::Admin => Ok(asked),
+            Role::Supervisor => {
+                let own = self.unit_code.clone().ok_or_else(AppError::forbidden)?;
+                if asked.as_ref().is_some_and(|u| *u != own) {
+                    return Err(AppError::forbidden());
+                }
+                Ok(Some(own))
+            }
+            _ => Err(AppError::forbidden()),
+        }
+    }
+
     /// Admins manage every unit; a supervisor manages their own.
     pub fn manages_unit(&self, unit_code: &str) -> bool {
         self.is_admin()
@@ -38,7 +54,8 @@ impl AuthUser {
     }
 }
 
-fn bearer(req: &HttpRequest) -> Option<&str> {
+/// The token of an `Authorization: Bearer …` header.
+pub fn bearer(req: &HttpRequest) -> Option<&str> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())

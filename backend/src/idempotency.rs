@@ -14,7 +14,7 @@ use actix_web::{
     Error, FromRequest, HttpResponse,
     body::BoxBody,
     dev::{ServiceRequest, ServiceResponse},
-    http::{Method, StatusCode, header},
+    http::{Method, StatusCode},
     middleware::Next,
     web,
 };
@@ -91,15 +91,9 @@ pub async fn write_in<C: ConnectionTrait>(
     Ok(())
 }
 
-fn bearer(req: &ServiceRequest) -> Option<&str> {
-    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
-}
-
 /// Whose keys these are: the account, a kiosk, or an anonymous client by its address.
 fn scope(req: &ServiceRequest, state: &AppState) -> String {
-    match bearer(req) {
+    match crate::caller::bearer(req.request()) {
         Some(token) => match state.keys.verify(token) {
             Some(claims) => claims.sub.to_string(),
             None => format!("t:{}", &crate::security::tokens::hash_token(token)[..36]),

@@ -42,7 +42,8 @@ pub fn is_board(path: &str) -> bool {
     matches!(parts.as_slice(), ["", "units", code, "board"] if !code.is_empty())
 }
 
-fn is_api(path: &str) -> bool {
+/// The API and the health checks: answered as problems and JSON, never as the web app.
+pub fn is_api(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/readyz"
 }
 

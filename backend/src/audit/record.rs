@@ -4,7 +4,7 @@ use actix_web::{
     Error,
     body::MessageBody,
     dev::{ServiceRequest, ServiceResponse},
-    http::{Method, header},
+    http::Method,
     middleware::Next,
     web,
 };
@@ -34,15 +34,7 @@ fn pending(req: &ServiceRequest, state: &AppState) -> Option<Pending> {
     if !req.path().starts_with("/api/v1/") {
         return None;
     }
-    let token = req
-        .headers()
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .split_once(' ')
-        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))?
-        .1
-        .trim();
+    let token = crate::caller::bearer(req.request())?;
     let claims = state.keys.verify(token)?;
     if !claims.role.is_staff() {
         return None;

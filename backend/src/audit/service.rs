@@ -80,17 +80,7 @@ pub async fn list(
     page: u64,
     per_page: u64,
 ) -> AppResult<Page<AuditEventView>> {
-    let unit = match by.role {
-        Role::Admin => filter.unit,
-        Role::Supervisor => {
-            let own = by.unit_code.clone().ok_or_else(AppError::forbidden)?;
-            if filter.unit.as_ref().is_some_and(|u| *u != own) {
-                return Err(AppError::forbidden());
-            }
-            Some(own)
-        }
-        _ => return Err(AppError::forbidden()),
-    };
+    let unit = by.managed_units(filter.unit)?;
     let mut query = audit_event::Entity::find();
     if let Some(code) = unit {
         query = query.filter(A::UnitCode.eq(code));

@@ -84,17 +84,7 @@ pub async fn list(
     page: u64,
     per_page: u64,
 ) -> AppResult<Page<StaffView>> {
-    let unit = match by.role {
-        Role::Admin => unit,
-        Role::Supervisor => {
-            let own = by.unit_code.clone().ok_or_else(AppError::forbidden)?;
-            if unit.as_ref().is_some_and(|u| *u != own) {
-                return Err(AppError::forbidden());
-            }
-            Some(own)
-        }
-        _ => return Err(AppError::forbidden()),
-    };
+    let unit = by.managed_units(unit)?;
     let mut query = user::Entity::find().filter(user::Column::Role.ne(Role::Public.as_str()));
     if let Some(code) = unit {
         query = query.filter(user::Column::UnitCode.eq(code));
