@@ -334,6 +334,8 @@ impl Application {
         let cors_origins = settings.cors_origins.clone();
         let index = web::Data::new(crate::search::open(&settings).await?);
         let state = web::Data::new(AppState::new(db, settings));
+        // Several instances on one PostgreSQL: live events cross them.
+        state.bus.connect_postgres(&state.db).await?;
         let api_doc = openapi();
         let routes = web::Data::new(RouteTable::from_openapi(&api_doc));
         let app_state = state.clone();

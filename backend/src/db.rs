@@ -208,6 +208,16 @@ impl Db {
         })
     }
 
+    /// PostgreSQL's pool (for LISTEN/NOTIFY); `None` on SQLite.
+    pub fn postgres_pool(&self) -> Option<&sqlx::PgPool> {
+        match self.read {
+            Read::Pool(_) if self.write.get_database_backend() == DbBackend::Postgres => {
+                Some(self.write.get_postgres_connection_pool())
+            }
+            _ => None,
+        }
+    }
+
     pub async fn migrate(&self) -> anyhow::Result<()> {
         Migrator::up(&self.write, None)
             .await

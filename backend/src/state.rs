@@ -31,36 +31,9 @@ pub struct AppState {
     /// Wakes the knowledge index worker after a transaction that queued an index job commits.
     pub index_wake: Arc<Notify>,
     pub bus: Bus,
-    /// Users with an open WebSocket, and how many.
-    pub presence: Presence,
     /// The time the walk-in rules read (settable in tests).
     pub clock: Clock,
     pub searches: SearchTally,
-}
-
-#[derive(Default)]
-pub struct Presence(std::sync::Mutex<std::collections::HashMap<uuid::Uuid, usize>>);
-
-impl Presence {
-    pub fn enter(&self, user: uuid::Uuid) {
-        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        *map.entry(user).or_default() += 1;
-    }
-    pub fn leave(&self, user: uuid::Uuid) {
-        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(count) = map.get_mut(&user) {
-            *count -= 1;
-            if *count == 0 {
-                map.remove(&user);
-            }
-        }
-    }
-    pub fn is_connected(&self, user: uuid::Uuid) -> bool {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .contains_key(&user)
-    }
 }
 
 /// Knowledge-base searches counted in memory per hour and unit, until the job runner adds them
@@ -108,7 +81,6 @@ impl AppState {
             outbox_wake: Arc::new(Notify::new()),
             index_wake: Arc::new(Notify::new()),
             bus: Bus::new(),
-            presence: Presence::default(),
             clock: Clock::default(),
             searches: SearchTally::default(),
             settings: Arc::new(settings),

@@ -292,6 +292,17 @@ impl TestApp {
         }
     }
 
+    /// The address of a live socket for the caller: a one-time ticket from
+    /// `POST /api/v1/ws/tickets`, in the URL in place of the access token.
+    pub async fn socket_url(&self, token: &str) -> String {
+        let issued = self
+            .post("/api/v1/ws/tickets", Some(token), Value::Null)
+            .await;
+        assert_eq!(issued.status, 201, "socket ticket: {}", issued.text);
+        let ticket = issued.body["ticket"].as_str().unwrap().to_owned();
+        format!("ws://127.0.0.1:{}/api/v1/ws?ticket={ticket}", self.port)
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
         self.send(Method::GET, path, token, None).await
     }

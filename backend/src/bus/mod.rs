@@ -1,22 +1,30 @@
-//! Real-time events. In-process broadcast: every WebSocket connection subscribes and keeps the
-//! events its user may see; the events themselves are [`LiveEvent`].
-//! A PostgreSQL LISTEN/NOTIFY implementation can stand behind the same
-//! `publish`/`subscribe` pair for several server instances.
+//! Real-time events. An event is serialised once, when it is published, and handed by this
+//! instance's [`hub::Hub`] to the sockets that may see it. On PostgreSQL every instance also
+//! sends what it publishes through `NOTIFY` and hands on what the others publish (`pg`), so a
+//! socket on one instance receives what happens on another; SQLite runs one instance and keeps
+//! the bus in process.
 pub mod events;
+pub mod hub;
+mod pg;
+mod presence;
 pub mod walkin;
 
-use tokio::sync::broadcast;
+use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc;
 use uuid::Uuid;
 
 pub use events::LiveEvent;
+pub use hub::{Delivery, Registration, Viewer};
 
 /// What travels on the bus.
 #[derive(Debug, Clone)]
 pub enum Payload {
     /// Sent to the clients that may see it.
     Live(LiveEvent),
-    /// Not sent as such: the unit's queue moved on, and every connection with a consultation
-    /// waiting there recounts its own position and sends it as [`LiveEvent::QueueMoved`].
+    /// Not sent as such: the unit's queue moved on, and every socket with a consultation
+    /// waiting there recounts its own positions and sends them as [`LiveEvent::QueueMoved`].
     QueueMoved,
     /// Not sent: these sessions ended (logout, password change or reset); their sockets close.
     SessionsEnded(Vec<Uuid>),
@@ -35,9 +43,82 @@ pub struct Event {
     pub actor_id: Option<Uuid>,
 }
 
+/// What routing needs to know of a live event besides its audience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    /// Not sent back to the one typing.
+    Typing,
+    /// Also to the unit's board and ticket feeds.
+    Board,
+    /// The owner's consultation entered or left its unit's queue.
+    Queue {
+        consultation_id: Uuid,
+        waiting: bool,
+    },
+    Plain,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Body {
+    Live { text: String, kind: Kind },
+    QueueMoved,
+    SessionsEnded(Vec<Uuid>),
+}
+
+/// An event as it crosses instances: its audience and its serialised body.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Routed {
+    pub owner_id: Uuid,
+    pub unit_code: String,
+    pub only_user: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
+    pub body: Body,
+}
+
+impl Routed {
+    fn from_event(event: Event) -> Option<Self> {
+        let body = match event.payload {
+            Payload::Live(live) => {
+                let kind = match &live {
+                    LiveEvent::Typing { .. } => Kind::Typing,
+                    LiveEvent::WalkinBoard { .. } => Kind::Board,
+                    LiveEvent::ConsultationUpdated {
+                        consultation_id,
+                        data,
+                    } => Kind::Queue {
+                        consultation_id: *consultation_id,
+                        waiting: data.status == crate::vocab::Status::Waiting,
+                    },
+                    _ => Kind::Plain,
+                };
+                match serde_json::to_string(&live) {
+                    Ok(text) => Body::Live { text, kind },
+                    Err(e) => {
+                        tracing::error!(error = %e, "cannot serialise a live event");
+                        return None;
+                    }
+                }
+            }
+            Payload::QueueMoved => Body::QueueMoved,
+            Payload::SessionsEnded(sessions) => Body::SessionsEnded(sessions),
+        };
+        Some(Self {
+            owner_id: event.owner_id,
+            unit_code: event.unit_code,
+            only_user: event.only_user,
+            actor_id: event.actor_id,
+            body,
+        })
+    }
+}
+
 #[derive(Clone)]
 pub struct Bus {
-    sender: broadcast::Sender<Event>,
+    hub: Arc<hub::Hub>,
+    /// This instance, to tell its own notifications from the others'.
+    origin: Uuid,
+    /// Set once PostgreSQL carries the events to the other instances.
+    remote: Arc<OnceLock<mpsc::UnboundedSender<Routed>>>,
 }
 
 impl Default for Bus {
@@ -48,21 +129,92 @@ impl Default for Bus {
 
 impl Bus {
     pub fn new() -> Self {
-        let (sender, _) = broadcast::channel(4096);
-        Self { sender }
+        Self {
+            hub: Arc::new(hub::Hub::default()),
+            origin: Uuid::new_v4(),
+            remote: Arc::new(OnceLock::new()),
+        }
     }
 
+    /// Publishes to this instance's sockets at once and, on PostgreSQL, to the other instances.
     pub fn publish(&self, event: Event) {
-        // No subscriber is not an error: nobody is connected.
-        let _ = self.sender.send(event);
+        let Some(routed) = Routed::from_event(event) else {
+            return;
+        };
+        self.hub.dispatch(&routed);
+        if let Some(remote) = self.remote.get() {
+            // The sender task lives as long as the bus; a send after it stopped finds no one.
+            let _ = remote.send(routed);
+        }
     }
 
-    /// Whether anybody listens (a WebSocket is open): work done only to publish can be skipped.
+    /// Whether anybody may be listening: work done only to publish can be skipped. With other
+    /// instances, their sockets are unknown here, so always.
     pub fn has_subscribers(&self) -> bool {
-        self.sender.receiver_count() > 0
+        self.remote.get().is_some() || self.hub.sockets() > 0
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<Event> {
-        self.sender.subscribe()
+    /// Whether the user has a socket open, on this instance or (PostgreSQL) any other.
+    pub async fn is_connected(
+        &self,
+        db: &crate::db::Db,
+        user: Uuid,
+    ) -> crate::error::AppResult<bool> {
+        if self.hub.is_connected(user) {
+            return Ok(true);
+        }
+        if self.remote.get().is_none() {
+            return Ok(false);
+        }
+        presence::anywhere(db, user).await
+    }
+
+    /// After a user's socket opened: known to the other instances.
+    pub async fn entered(&self, db: &crate::db::Db, user: Uuid) {
+        if self.remote.get().is_some()
+            && let Err(e) = presence::mark(db, self.origin, vec![user]).await
+        {
+            tracing::warn!(error = %e, "cannot record a socket's presence");
+        }
+    }
+
+    /// After a user's socket closed (and its registration was dropped).
+    pub async fn left(&self, db: &crate::db::Db, user: Uuid) {
+        if self.remote.get().is_some()
+            && !self.hub.is_connected(user)
+            && let Err(e) = presence::unmark(db, self.origin, user).await
+        {
+            tracing::warn!(error = %e, "cannot record a socket's absence");
+        }
+    }
+
+    /// Open sockets on this instance.
+    pub fn sockets(&self) -> usize {
+        self.hub.sockets()
+    }
+
+    pub fn register_user(&self, viewer: Viewer) -> (Registration, mpsc::Receiver<Delivery>) {
+        self.hub.register_user(viewer)
+    }
+
+    pub fn register_feed(&self, unit: &str) -> (Registration, mpsc::Receiver<Delivery>) {
+        self.hub.register_feed(unit)
+    }
+
+    /// Removes the stored large events the other instances have had time to read.
+    pub async fn purge_stored(db: &crate::db::Db) -> crate::error::AppResult<u64> {
+        pg::purge(db).await
+    }
+
+    /// Carries the events across instances through PostgreSQL's LISTEN/NOTIFY, from now on.
+    pub async fn connect_postgres(&self, db: &crate::db::Db) -> anyhow::Result<()> {
+        let Some(pool) = db.postgres_pool() else {
+            return Ok(());
+        };
+        let sender = pg::start(pool.clone(), db.clone(), self.hub.clone(), self.origin).await?;
+        if self.remote.set(sender).is_ok() {
+            tokio::spawn(presence::renew(db.clone(), self.hub.clone(), self.origin));
+        }
+        Ok(())
     }
 }

@@ -155,7 +155,7 @@ async fn write(
         .one(&state.db)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let owner_to_email = if !from_owner && !state.presence.is_connected(c.user_id) {
+    let owner_to_email = if !from_owner && !state.bus.is_connected(&state.db, c.user_id).await? {
         Some(
             user::Entity::find_by_id(c.user_id)
                 .one(&state.db)

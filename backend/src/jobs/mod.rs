@@ -29,6 +29,8 @@ pub async fn run_due(state: &AppState, at: DateTime<Utc>) -> AppResult<JobReport
     crate::guard::counters::purge(state, at).await?;
     crate::guard::sessions::purge(state, at).await?;
     crate::idempotency::purge(state, at).await?;
+    crate::live::tickets::purge(state).await?;
+    crate::bus::Bus::purge_stored(&state.db).await?;
     let reports_sent = crate::reports::feedback::send_scheduled(state, at).await?;
     Ok(JobReport {
         warned: closing.warned,

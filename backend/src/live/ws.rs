@@ -1,20 +1,21 @@
-//! `GET /api/v1/ws?token=…`: one WebSocket per client. The server pushes `{type,
-//! consultation_id, data}` events the user may see; the client may send `typing` and `read`.
+//! `GET /api/v1/ws?ticket=…`: one WebSocket per client, opened with a one-time ticket. The
+//! server pushes the `{type, consultation_id, data}` events the user may see (the bus hands each
+//! socket only its own audience's); the client may send `typing` and `read`.
 use std::collections::{HashMap, HashSet};
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use actix_ws::Message;
 use futures_util::StreamExt;
 use serde::Deserialize;
-use tokio::sync::broadcast::error::RecvError;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
+use super::tickets::{self, SocketTicket};
 use crate::{
     access,
-    bus::{Event, LiveEvent, Payload, events::QueueMove},
+    bus::{Delivery, LiveEvent, Viewer, events::QueueMove},
     caller::AuthUser,
     consultations::model::Status,
     entities::consultation,
@@ -26,8 +27,10 @@ use crate::{
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct WsQuery {
-    /// An access token (browsers cannot set headers on WebSockets).
-    pub token: String,
+    /// A one-time ticket from `POST /api/v1/ws/tickets`, valid for a minute: browsers cannot
+    /// set headers on WebSockets, and an access token in a URL would end up in proxies' logs.
+    #[param(min_length = 1, max_length = 128)]
+    pub ticket: String,
 }
 
 /// What a client may send over the WebSocket.
@@ -45,86 +48,42 @@ pub enum ClientMessage {
 }
 
 /// The caller's own waiting consultations and their units: when a unit's queue moves, the
-/// connection recounts only these positions, so nobody loads the whole queue.
-#[derive(Default)]
-struct OwnQueue(HashMap<Uuid, String>);
-
-impl OwnQueue {
-    async fn load(state: &AppState, auth: &AuthUser) -> AppResult<Self> {
-        if auth.role != Role::Public {
-            return Ok(Self::default());
-        }
-        let waiting: Vec<(Uuid, String)> = consultation::Entity::find()
-            .select_only()
-            .column(consultation::Column::Id)
-            .column(consultation::Column::UnitCode)
-            .filter(consultation::Column::UserId.eq(auth.id))
-            .filter(consultation::Column::Status.eq(Status::Waiting.as_str()))
-            .into_tuple()
-            .all(&state.db)
-            .await?;
-        Ok(Self(waiting.into_iter().collect()))
+/// socket recounts only these positions, so nobody loads the whole queue.
+async fn own_waiting(state: &AppState, auth: &AuthUser) -> AppResult<HashMap<Uuid, String>> {
+    if auth.role != Role::Public {
+        return Ok(HashMap::new());
     }
-
-    /// Keeps track of the owner's consultations entering and leaving the queue.
-    fn observe(&mut self, user: Uuid, event: &Event) {
-        let Payload::Live(LiveEvent::ConsultationUpdated {
-            consultation_id,
-            data,
-        }) = &event.payload
-        else {
-            return;
-        };
-        if event.owner_id != user {
-            return;
-        }
-        if data.status == Status::Waiting {
-            self.0.insert(*consultation_id, event.unit_code.clone());
-        } else {
-            self.0.remove(consultation_id);
-        }
-    }
-
-    fn in_unit(&self, unit: &str) -> Vec<Uuid> {
-        self.0
-            .iter()
-            .filter(|(_, u)| u.as_str() == unit)
-            .map(|(id, _)| *id)
-            .collect()
-    }
+    let waiting: Vec<(Uuid, String)> = consultation::Entity::find()
+        .select_only()
+        .column(consultation::Column::Id)
+        .column(consultation::Column::UnitCode)
+        .filter(consultation::Column::UserId.eq(auth.id))
+        .filter(consultation::Column::Status.eq(Status::Waiting.as_str()))
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    Ok(waiting.into_iter().collect())
 }
 
-/// Which events a connection receives.
-struct Audience {
-    user: Uuid,
-    /// `None`: every unit (admin); staff of other roles see their readable units.
-    units: Option<HashSet<String>>,
-    staff: bool,
+/// A one-time ticket that opens the caller's WebSocket, on any instance, within a minute.
+#[utoipa::path(
+    tag = "chat",
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Issued: open `/api/v1/ws?ticket=…` with it within a minute.", body = SocketTicket),
+        (status = 401, response = crate::api::Unauthenticated),
+    )
+)]
+#[post("/ws/tickets")]
+pub async fn issue_ticket(auth: AuthUser, state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::Created().json(tickets::issue(&state, &auth).await?))
 }
 
-impl Audience {
-    fn wants(&self, event: &Event) -> bool {
-        let Payload::Live(live) = &event.payload else {
-            return false;
-        };
-        if let Some(only) = event.only_user {
-            return only == self.user;
-        }
-        if matches!(live, LiveEvent::Typing { .. }) && event.actor_id == Some(self.user) {
-            return false;
-        }
-        event.owner_id == self.user
-            || (self.staff
-                && self
-                    .units
-                    .as_ref()
-                    .is_none_or(|u| u.contains(&event.unit_code)))
-    }
-}
-
-/// Live events. Open with `?token=<access token>`. The server sends `LiveEvent`s (schema in the
-/// components: `message.created`, `consultation.updated`, `queue.moved`, `typing`, `read`,
-/// `error`); the client may send `LiveClientMessage`s (`typing`, `read`).
+/// Live events. Open with `?ticket=` (from `POST /api/v1/ws/tickets`; each ticket opens one
+/// socket). The server sends `LiveEvent`s (schema in the components: `message.created`,
+/// `consultation.updated`, `queue.moved`, `typing`, `read`, walk-in events to staff, `error`);
+/// the client may send `LiveClientMessage`s (`typing`, `read`). The socket closes with
+/// "session ended" when its session ends (logout, password change or reset).
 #[utoipa::path(
     tag = "chat",
     params(WsQuery),
@@ -141,40 +100,44 @@ pub async fn connect(
     state: web::Data<AppState>,
     query: web::Query<WsQuery>,
 ) -> AppResult<HttpResponse> {
-    let auth = AuthUser::from_token(&state, &query.token).await?;
+    let auth = tickets::redeem(&state, &query.ticket).await?;
     let units = if auth.role == Role::Public {
         Some(HashSet::new())
     } else {
         access::readable_units(&state.db, &auth).await?
     };
-    let audience = Audience {
-        user: auth.id,
-        units,
-        staff: auth.role.is_staff(),
-    };
+    let waiting = own_waiting(&state, &auth).await?;
     let (response, mut session, mut incoming) = actix_ws::handle(&req, body)
         .map_err(|e| AppError::new(ErrorCode::MalformedJson).with_detail(e.to_string()))?;
-    let mut own_queue = OwnQueue::load(&state, &auth).await?;
-    let mut events = state.bus.subscribe();
+    let (registration, mut deliveries) = state.bus.register_user(Viewer {
+        user: auth.id,
+        session: auth.session_id,
+        units,
+        waiting,
+    });
     let state = state.into_inner();
-    state.presence.enter(auth.id);
+    state.bus.entered(&state.db, auth.id).await;
     actix_web::rt::spawn(async move {
+        let closed = registration.closed.clone();
         loop {
             tokio::select! {
-                event = events.recv() => match event {
-                    Ok(Event { payload: Payload::SessionsEnded(ended), .. }) => {
-                        if ended.contains(&auth.session_id) {
-                            let reason = actix_ws::CloseReason {
-                                code: actix_ws::CloseCode::Policy,
-                                description: Some("session ended".into()),
-                            };
-                            let _ = session.close(Some(reason)).await;
-                            state.presence.leave(auth.id);
-                            return;
+                () = closed.notified() => {
+                    let reason = actix_ws::CloseReason {
+                        code: actix_ws::CloseCode::Policy,
+                        description: Some("session ended".into()),
+                    };
+                    let _ = session.close(Some(reason)).await;
+                    drop(registration);
+                    state.bus.left(&state.db, auth.id).await;
+                    return;
+                }
+                delivery = deliveries.recv() => match delivery {
+                    Some(Delivery::Text(text)) => {
+                        if session.text(text.to_string()).await.is_err() {
+                            break;
                         }
                     }
-                    Ok(event) if matches!(event.payload, Payload::QueueMoved) => {
-                        let mine = own_queue.in_unit(&event.unit_code);
+                    Some(Delivery::Recount(mine)) => {
                         if mine.is_empty() {
                             continue;
                         }
@@ -196,18 +159,7 @@ pub async fn connect(
                             }
                         }
                     }
-                    Ok(event) if audience.wants(&event) => {
-                        own_queue.observe(audience.user, &event);
-                        let Payload::Live(live) = &event.payload else { continue };
-                        let Ok(text) = serde_json::to_string(live) else { continue };
-                        if session.text(text).await.is_err() {
-                            break;
-                        }
-                    }
-                    Ok(_) => {}
-                    // A slow client missed events; it catches up with `?after=` on the messages.
-                    Err(RecvError::Lagged(_)) => {}
-                    Err(RecvError::Closed) => break,
+                    None => break,
                 },
                 message = incoming.next() => match message {
                     Some(Ok(Message::Text(text))) => {
@@ -238,7 +190,8 @@ pub async fn connect(
                 },
             }
         }
-        state.presence.leave(auth.id);
+        drop(registration);
+        state.bus.left(&state.db, auth.id).await;
         let _ = session.close(None).await;
     });
     Ok(response)

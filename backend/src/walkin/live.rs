@@ -6,12 +6,11 @@ use std::{cell::RefCell, rc::Rc};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use actix_ws::{Message, Session};
 use futures_util::StreamExt;
-use tokio::sync::broadcast::error::RecvError;
 use uuid::Uuid;
 
 use super::{board, model::*, tickets};
 use crate::{
-    bus::{LiveEvent, Payload},
+    bus::{Delivery, LiveEvent},
     error::{AppError, AppResult, ErrorCode},
     state::AppState,
     units,
@@ -34,10 +33,10 @@ fn run<F, Fut>(
     first: LiveEvent,
     mut next: F,
 ) where
-    F: FnMut(std::sync::Arc<AppState>, LiveEvent) -> Fut + 'static,
-    Fut: std::future::Future<Output = Option<LiveEvent>>,
+    F: FnMut(std::sync::Arc<AppState>, std::sync::Arc<str>) -> Fut + 'static,
+    Fut: std::future::Future<Output = Option<String>>,
 {
-    let mut events = state.bus.subscribe();
+    let (registration, mut deliveries) = state.bus.register_feed(&unit);
     let state = state.into_inner();
     actix_web::rt::spawn(async move {
         if !send(&mut session, &first).await {
@@ -45,17 +44,16 @@ fn run<F, Fut>(
         }
         loop {
             tokio::select! {
-                event = events.recv() => match event {
-                    Ok(event) if event.unit_code == unit => {
-                        let Payload::Live(live @ LiveEvent::WalkinBoard { .. }) = event.payload else { continue };
-                        if let Some(out) = next(state.clone(), live).await
-                            && !send(&mut session, &out).await
+                delivery = deliveries.recv() => match delivery {
+                    Some(Delivery::Text(board)) => {
+                        if let Some(out) = next(state.clone(), board).await
+                            && session.text(out).await.is_err()
                         {
                             break;
                         }
                     }
-                    Ok(_) | Err(RecvError::Lagged(_)) => {}
-                    Err(RecvError::Closed) => break,
+                    Some(Delivery::Recount(_)) => {}
+                    None => break,
                 },
                 message = incoming.next() => match message {
                     Some(Ok(Message::Ping(bytes))) => {
@@ -68,6 +66,7 @@ fn run<F, Fut>(
                 },
             }
         }
+        drop(registration);
         let _ = session.close(None).await;
     });
 }
@@ -110,7 +109,7 @@ pub async fn board_feed(
         session,
         incoming,
         first,
-        |_, board| async move { Some(board) },
+        |_, board| async move { Some(board.to_string()) },
     );
     Ok(response)
 }
@@ -159,7 +158,7 @@ pub async fn ticket_feed(
                     Ok((view, _)) if *last.borrow() == view => None,
                     Ok((view, _)) => {
                         *last.borrow_mut() = view.clone();
-                        Some(event(view))
+                        serde_json::to_string(&event(view)).ok()
                     }
                     Err(e) => {
                         tracing::warn!(error = %e, "cannot re-read a tracked ticket");

@@ -19,7 +19,7 @@ function testQueryClient() {
 function renderInApp(router: ReturnType<typeof createMemoryRouter>) {
   const sockets = fakeSockets();
   const queryClient = testQueryClient();
-  const realtime = new RealtimeClient({ createSocket: sockets.create });
+  const realtime = new RealtimeClient({ createSocket: sockets.create, ticket: (token) => Promise.resolve(`ticket-for-${token}`) });
   const view = render(
     <AppProvider queryClient={queryClient} realtime={realtime}>
       <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />

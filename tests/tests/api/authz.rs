@@ -63,7 +63,7 @@ const HEADER: &str = "anon pubA pubB off  offX fo   sup  prov adm";
 /// - Open operations (auth, the tracking code, the ticket's key, the board) answer everyone
 ///   alike: what proves the right is the token, code or key in the request, not the caller.
 ///   Registration answers 202 whether or not the address is known.
-/// - The WebSocket takes its token in the query: without one the query is invalid (400).
+/// - The WebSocket takes a one-time ticket in the query: without one the query is invalid (400).
 /// - Synonyms belong to the whole knowledge base, which every unit's officers curate; the list
 ///   to curate is of the caller's own unit.
 #[rustfmt::skip]
@@ -111,6 +111,7 @@ const MATRIX: &[(&str, &str)] = &[
     //                                                          anon pubA pubB off  offX fo   sup  prov adm
     ("GET /api/v1/attachments/{id}",                            "401  200  404  200  404  404  200  200  200"),
     ("POST /api/v1/consultations/{id}/read",                    "401  204  404  204  404  404  204  204  204"),
+    ("POST /api/v1/ws/tickets",                                 "401  201  201  201  201  201  201  201  201"),
     ("GET /api/v1/ws",                                          "400  101  101  101  101  101  101  101  101"),
     ("POST /api/v1/consultations/{id}/rating",                  "401  201  404  403  404  404  403  403  403"),
     ("POST /api/v1/walkin/tickets/{id}/rating",                 "201  201  201  201  201  201  201  201  201"),
@@ -672,8 +673,16 @@ impl World {
                 Call::new(M::POST, format!("/api/v1/consultations/{c}/read"))
                     .json(json!({"message_id": s.message}))
             }
+            "POST /api/v1/ws/tickets" => Call::new(M::POST, "/api/v1/ws/tickets".to_string()),
             "GET /api/v1/ws" => {
-                let q = me.map(|u| format!("?token={}", u.access_token)).unwrap_or_default();
+                // Each caller's own one-time ticket.
+                let q = match me {
+                    Some(u) => {
+                        let url = self.app.socket_url(&u.access_token).await;
+                        format!("?{}", url.split_once('?').map(|(_, q)| q).unwrap_or_default())
+                    }
+                    None => String::new(),
+                };
                 Call::new(M::GET, format!("/api/v1/ws{q}"))
             }
             // Ratings.
@@ -943,7 +952,9 @@ impl World {
             );
         }
         let url = self.app.url(&call.path);
-        if call.path.starts_with("/api/v1/ws") || call.path.contains("/live") {
+        if call.method == Method::GET
+            && (call.path.starts_with("/api/v1/ws") || call.path.contains("/live"))
+        {
             return live(&url).await;
         }
         let mut req = self.app.client.request(call.method, url);

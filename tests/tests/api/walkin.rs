@@ -514,11 +514,9 @@ async fn a_transfer_queues_the_visitor_first_in_the_other_service_linked_both_wa
 #[tokio::test]
 async fn the_waiting_standard_counts_from_the_desks_previous_visitor_and_breaches_are_pushed() {
     let d = walkin_app().await;
-    let mut staff_feed = socket(
-        &d.app,
-        &format!("/api/v1/ws?token={}", d.officer.access_token),
-    )
-    .await;
+    let (mut staff_feed, _) = connect_async(d.app.socket_url(&d.officer.access_token).await)
+        .await
+        .expect("WebSocket connects");
     d.take("K", None).await; // 09:00
     d.later(1);
     d.take("K", None).await; // 09:01

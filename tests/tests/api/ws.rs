@@ -9,12 +9,9 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream, connect_async, tungsten
 type Socket = WebSocketStream<MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn connect(app: &TestApp, token: &str) -> Socket {
-    let (socket, _) = connect_async(format!(
-        "ws://127.0.0.1:{}/api/v1/ws?token={token}",
-        app.port
-    ))
-    .await
-    .expect("WebSocket connects");
+    let (socket, _) = connect_async(app.socket_url(token).await)
+        .await
+        .expect("WebSocket connects");
     socket
 }
 
@@ -184,17 +181,44 @@ async fn a_consultation_opened_after_connecting_follows_the_queue_too() {
 }
 
 #[tokio::test]
-async fn a_socket_needs_a_valid_token() {
+async fn a_socket_opens_once_with_its_ticket_and_never_with_a_token_in_the_url() {
     let app = spawn_app().await;
-    let refused = connect_async(format!(
-        "ws://127.0.0.1:{}/api/v1/ws?token=forged",
-        app.port
-    ))
-    .await;
-    assert!(refused.is_err());
-    let res = app.get("/api/v1/ws?token=forged", None).await;
-    res.problem(401, "invalid_access_token");
+    let user = app.public_user().await;
+    // No ticket without a valid access token.
+    app.post("/api/v1/ws/tickets", None, Value::Null)
+        .await
+        .problem(401, "authentication_required");
+    app.post("/api/v1/ws/tickets", Some("forged"), Value::Null)
+        .await
+        .problem(401, "invalid_access_token");
+    let url = app.socket_url(&user.access_token).await;
+    let (_socket, _) = connect_async(&url)
+        .await
+        .expect("the ticket opens a socket");
+    // A ticket opens one socket only.
+    assert!(connect_async(&url).await.is_err());
+    let path = url.split_once(&format!(":{}", app.port)).unwrap().1;
+    app.get(path, None)
+        .await
+        .problem(401, "invalid_access_token");
+    // The access token itself is no longer accepted in the URL.
+    app.get(&format!("/api/v1/ws?token={}", user.access_token), None)
+        .await
+        .problem(400, "invalid_query");
+    app.get("/api/v1/ws?ticket=forged", None)
+        .await
+        .problem(401, "invalid_access_token");
     app.get("/api/v1/ws", None)
         .await
         .problem(400, "invalid_query");
+}
+
+/// Two upgrades racing with one ticket: one socket opens.
+#[tokio::test]
+async fn a_ticket_shown_twice_at_once_opens_one_socket() {
+    let app = spawn_app().await;
+    let user = app.public_user().await;
+    let url = app.socket_url(&user.access_token).await;
+    let attempts = futures_util::future::join_all((0..6).map(|_| connect_async(url.clone()))).await;
+    assert_eq!(attempts.iter().filter(|a| a.is_ok()).count(), 1);
 }

@@ -14,6 +14,9 @@ function token(sub: string, expiresInSeconds: number) {
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
+/** Stands for the server's one-time ticket of an access token. */
+const ticket = (accessToken: string) => Promise.resolve(`ticket-for-${accessToken}`);
+
 describe('the realtime client', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -22,10 +25,10 @@ describe('the realtime client', () => {
     vi.useRealTimers();
   });
 
-  it('connects with the access token and passes events on', async () => {
+  it('connects with a ticket for the access token and passes events on', async () => {
     session.set({ access_token: token('u1', 600), refresh_token: 'r' });
     const sockets = fakeSockets();
-    const client = new RealtimeClient({ createSocket: sockets.create, url: (t) => `ws://test/ws?token=${t}` });
+    const client = new RealtimeClient({ createSocket: sockets.create, ticket, url: (t) => `ws://test/ws?ticket=${t}` });
     const events: unknown[] = [];
     client.onEvent((e) => events.push(e));
 
@@ -35,7 +38,7 @@ describe('the realtime client', () => {
     sockets.latest()?.push({ type: 'typing', consultation_id: 'c1', data: { user_id: 'u2', role: 'officer' } });
 
     expect(sockets.made).toHaveLength(1);
-    expect(sockets.latest()?.url).toBe(`ws://test/ws?token=${session.get()?.access_token}`);
+    expect(sockets.latest()?.url).toBe(`ws://test/ws?ticket=ticket-for-${session.get()?.access_token}`);
     expect(events).toEqual([{ type: 'typing', consultation_id: 'c1', data: { user_id: 'u2', role: 'officer' } }]);
     expect(client.status).toBe('online');
     client.stop();
@@ -44,7 +47,7 @@ describe('the realtime client', () => {
   it('reconnects after a drop, backing off, and announces the reconnection for catching up', async () => {
     session.set({ access_token: token('u1', 600), refresh_token: 'r' });
     const sockets = fakeSockets();
-    const client = new RealtimeClient({ createSocket: sockets.create });
+    const client = new RealtimeClient({ createSocket: sockets.create, ticket });
     const reconnected = vi.fn();
     client.onReconnect(reconnected);
     client.start();
@@ -62,6 +65,24 @@ describe('the realtime client', () => {
     client.stop();
   });
 
+  it('asks the server for a one-time ticket and never puts the access token in the URL', async () => {
+    const access = token('u1', 600);
+    session.set({ access_token: access, refresh_token: 'r' });
+    const { calls } = mockApi({
+      'POST /api/v1/ws/tickets': () => json(201, { ticket: 'one-time-1', expires_at: '2026-12-07T03:01:00Z' }),
+    });
+    const sockets = fakeSockets();
+    const client = new RealtimeClient({ createSocket: sockets.create, url: (t) => `ws://test/ws?ticket=${t}` });
+
+    client.start();
+    await vi.waitFor(() => expect(sockets.made).toHaveLength(1), { timeout: 15_000 });
+
+    expect(sockets.latest()?.url).toBe('ws://test/ws?ticket=one-time-1');
+    expect(sockets.latest()?.url).not.toContain(access);
+    expect(calls.find((c) => c.path === '/api/v1/ws/tickets')?.authorization).toBe(`Bearer ${access}`);
+    client.stop();
+  });
+
   it('refreshes an expiring token before the handshake', async () => {
     session.set({ access_token: token('u1', 10), refresh_token: 'r1' });
     const fresh = token('u1', 900);
@@ -69,7 +90,7 @@ describe('the realtime client', () => {
       'POST /api/v1/auth/refresh': () => json(200, { access_token: fresh, refresh_token: 'r2', expires_in: 900 }),
     });
     const sockets = fakeSockets();
-    const client = new RealtimeClient({ createSocket: sockets.create, url: (t) => t });
+    const client = new RealtimeClient({ createSocket: sockets.create, ticket: (t) => Promise.resolve(t), url: (t) => t });
 
     client.start();
     // The refresh goes through fetch: wait for its outcome, with room for a busy machine (the default is 1 s).
@@ -83,7 +104,7 @@ describe('the realtime client', () => {
   it('closes on logout and stays closed', async () => {
     session.set({ access_token: token('u1', 600), refresh_token: 'r' });
     const sockets = fakeSockets();
-    const client = new RealtimeClient({ createSocket: sockets.create });
+    const client = new RealtimeClient({ createSocket: sockets.create, ticket });
     client.start();
     await flush();
     sockets.latest()?.open();
@@ -99,7 +120,7 @@ describe('the realtime client', () => {
   it('connects again at once for another user', async () => {
     session.set({ access_token: token('u1', 600), refresh_token: 'r' });
     const sockets = fakeSockets();
-    const client = new RealtimeClient({ createSocket: sockets.create, url: (t) => t });
+    const client = new RealtimeClient({ createSocket: sockets.create, ticket: (t) => Promise.resolve(t), url: (t) => t });
     client.start();
     await flush();
     sockets.latest()?.open();
@@ -117,7 +138,7 @@ describe('the realtime client', () => {
   it('sends typing and read messages only while connected', async () => {
     session.set({ access_token: token('u1', 600), refresh_token: 'r' });
     const sockets = fakeSockets();
-    const client = new RealtimeClient({ createSocket: sockets.create });
+    const client = new RealtimeClient({ createSocket: sockets.create, ticket });
     client.start();
     await flush();
 

@@ -1,4 +1,4 @@
-import { refreshAccessToken } from '@/lib/api/client';
+import { api, refreshAccessToken } from '@/lib/api/client';
 import type { LiveClientMessage, LiveEvent } from '@/lib/api/types';
 import { accessClaims, expiresSoon } from '@/lib/auth/token-claims';
 import { session } from '@/lib/auth/session';
@@ -22,8 +22,10 @@ export type RealtimeStatus = 'offline' | 'connecting' | 'online';
 
 type Options = {
   createSocket?: SocketFactory;
-  /** Where to connect with a given access token. */
-  url?: (token: string) => string;
+  /** Where to connect with a one-time ticket. */
+  url?: (ticket: string) => string;
+  /** Exchanges an access token for a one-time ticket (`null` when refused). */
+  ticket?: (accessToken: string) => Promise<string | null>;
 };
 
 const OPEN = 1;
@@ -32,18 +34,28 @@ const MAX_DELAY_MS = 30_000;
 // Refresh a token this close to expiry before using it: the server checks it only at the handshake.
 const EXPIRY_MARGIN_SECONDS = 30;
 
-const defaultUrl = (token: string) =>
-  `${window.location.origin.replace(/^http/, 'ws')}/api/v1/ws?token=${encodeURIComponent(token)}`;
+const defaultUrl = (ticket: string) =>
+  `${window.location.origin.replace(/^http/, 'ws')}/api/v1/ws?ticket=${encodeURIComponent(ticket)}`;
+
+/** The access token never goes into the socket's URL (proxies log URLs): a one-time ticket does. */
+async function requestTicket(accessToken: string): Promise<string | null> {
+  const { data } = await api.POST('/api/v1/ws/tickets', {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
+  return data?.ticket ?? null;
+}
 
 /**
  * The client's one WebSocket to the server, open while someone is signed in. It reconnects
- * after a drop with a growing, jittered delay, uses a fresh access token for every handshake,
+ * after a drop with a growing, jittered delay, opens every handshake with a one-time ticket got
+ * with a fresh access token,
  * follows the session (another user, a refreshed token, a logout), and tells its `onReconnect`
  * listeners when a connection comes back so that they can catch up on what they missed.
  */
 export class RealtimeClient {
   private readonly createSocket: SocketFactory;
-  private readonly url: (token: string) => string;
+  private readonly url: (ticket: string) => string;
+  private readonly ticket: (accessToken: string) => Promise<string | null>;
   private socket: SocketLike | null = null;
   private connecting = false;
   private running = false;
@@ -58,9 +70,14 @@ export class RealtimeClient {
   private readonly reconnectListeners = new Set<() => void>();
   private readonly statusListeners = new Set<() => void>();
 
-  constructor({ createSocket = (url) => new WebSocket(url), url = defaultUrl }: Options = {}) {
+  constructor({
+    createSocket = (url) => new WebSocket(url),
+    url = defaultUrl,
+    ticket = requestTicket,
+  }: Options = {}) {
     this.createSocket = createSocket;
     this.url = url;
+    this.ticket = ticket;
   }
 
   start() {
@@ -164,20 +181,24 @@ export class RealtimeClient {
     this.connecting = true;
     this.setStatus('connecting');
     let token: string | null = null;
+    let ticket: string | null = null;
     try {
       token = await this.freshToken();
+      if (token) ticket = await this.ticket(token);
     } catch {
-      token = null;
+      ticket = null;
     } finally {
       this.connecting = false;
     }
     if (!this.running || this.socket) return;
-    if (!token) {
+    if (!token || !ticket) {
+      // A refused ticket: perhaps the token expired; the next attempt refreshes it.
+      if (token) this.rejectedToken = token;
       this.setStatus('offline');
       this.retryLater();
       return;
     }
-    const socket = this.createSocket(this.url(token));
+    const socket = this.createSocket(this.url(ticket));
     this.socket = socket;
     this.user = accessClaims(token)?.sub ?? null;
     let opened = false;
