@@ -1,17 +1,11 @@
-//! The state every request handler and worker shares: the database, settings, keys, limiters,
+//! The state every request handler and worker shares: the database, settings, keys,
 //! the event bus and the wake-ups of the workers.
-use std::{sync::Arc, time::Duration};
+use std::sync::Arc;
 
 use actix_web::web;
 use tokio::sync::Notify;
 
-use crate::{
-    bus::Bus,
-    clock::Clock,
-    config::Settings,
-    db::Db,
-    security::{rate_limit::AttemptLimiter, tokens::JwtKeys},
-};
+use crate::{bus::Bus, clock::Clock, config::Settings, db::Db, security::tokens::JwtKeys};
 
 /// The state shared by every request handler.
 pub type SharedState = web::Data<AppState>;
@@ -20,12 +14,6 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub keys: JwtKeys,
-    /// Readers' votes on articles: three per article and reader (account, or address when
-    /// anonymous: people may share one) an hour, at most 60 an hour from one address.
-    pub vote_limiter: AttemptLimiter,
-    /// Complaints from the public: five an hour from one email address, twenty from one client
-    /// address (besides the daily count per email kept in the database).
-    pub complaint_limiter: AttemptLimiter,
     /// Wakes the outbox worker after a transaction that wrote an email commits.
     pub outbox_wake: Arc<Notify>,
     /// Wakes the knowledge index worker after a transaction that queued an index job commits.
@@ -76,8 +64,6 @@ impl AppState {
     pub fn new(db: Db, settings: Settings) -> Self {
         Self {
             keys: JwtKeys::new(settings.jwt_secret.expose()),
-            vote_limiter: AttemptLimiter::new(Duration::from_secs(3600), 3, 60),
-            complaint_limiter: AttemptLimiter::new(Duration::from_secs(3600), 5, 20),
             outbox_wake: Arc::new(Notify::new()),
             index_wake: Arc::new(Notify::new()),
             bus: Bus::new(),

@@ -22,6 +22,7 @@ use crate::{
         complaint_event as event, unit, user,
     },
     error::{AppError, AppResult, ErrorCode},
+    guard::counters::{self, Limit, Window, per},
     holidays::working_days,
     notify::{self, templates},
     security::tokens::{hash_token, random_token},
@@ -99,6 +100,11 @@ async fn find_unit<Cn: ConnectionTrait>(conn: &Cn, code: &str) -> AppResult<unit
         .await?
         .ok_or_else(|| AppError::coded_field(ErrorCode::UnitNotFound, "unit_code", "no such unit"))
 }
+
+/// Complaints from one email address: five an hour (and [`PER_EMAIL_PER_DAY`] a day).
+const PER_EMAIL: &[Window] = &[per(3600, 5)];
+/// Complaints from one client address (people may share one): twenty an hour.
+const PER_ADDRESS: &[Window] = &[per(3600, 20)];
 
 fn too_many(wait: u64) -> AppError {
     let mut e = AppError::new(ErrorCode::TooManyAttempts).with_detail(format!(
@@ -206,11 +212,16 @@ pub async fn create(
     };
     // Limits on what the public files: per address and per email, counted before any write.
     if let (Filer::Anonymous | Filer::Public(_), Some(email)) = (&filer, &email) {
-        // Every filing counts; none is taken back.
-        let _counted = state
-            .complaint_limiter
-            .attempt(&email.to_lowercase(), address)
-            .map_err(too_many)?;
+        // Every filing counts, on every instance (counted in the database).
+        counters::hit(
+            state,
+            &[
+                Limit::new("complaint:email", &email.to_lowercase(), PER_EMAIL),
+                Limit::new("complaint:address", address, PER_ADDRESS),
+            ],
+        )
+        .await?
+        .map_err(too_many)?;
         let filed_today = complaint::Entity::find()
             .filter(C::Email.eq(email.as_str()))
             .filter(C::CreatedAt.gt(now - TimeDelta::days(1)))

@@ -1,13 +1,62 @@
 //! Timers: only the schedule. `run_due(at)` does every job that is due at the instant `at` (the
 //! rules live with their capability); the scheduler calls it every minute with the current
 //! time, and `statkonsul jobs run-once --at …` with any instant.
+//!
+//! Several instances each run a scheduler; a lease in `job_leases` lets one of them run the
+//! timers at a time (a dead holder's lease runs out and another takes it). The effects are safe
+//! without it too: every timer's update is conditional on what it read, so runners that race
+//! (`run-once` from cron beside the servers) still warn, close and send once.
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Set, sea_query::OnConflict};
 use tokio::sync::watch;
+use uuid::Uuid;
 
-use crate::{error::AppResult, state::AppState};
+use crate::{
+    entities::job_lease::{self, Column as L},
+    error::AppResult,
+    state::AppState,
+};
+
+/// The lease of the periodic timers.
+pub const TIMERS: &str = "timers";
+
+/// Takes or renews the lease `name` for `holder` until `now + ttl`: true when `holder` has it
+/// (it was free, expired, or already the holder's). One statement each way, so of two
+/// instances asking at once one gets it.
+pub async fn take_lease(
+    state: &AppState,
+    name: &str,
+    holder: Uuid,
+    now: DateTime<Utc>,
+    ttl: TimeDelta,
+) -> AppResult<bool> {
+    let inserted = job_lease::Entity::insert(job_lease::ActiveModel {
+        name: Set(name.to_owned()),
+        holder: Set(holder),
+        expires_at: Set(now + ttl),
+    })
+    .on_conflict(OnConflict::column(L::Name).do_nothing().to_owned())
+    .exec_without_returning(&state.db)
+    .await?;
+    if inserted == 1 {
+        return Ok(true);
+    }
+    let renewed = job_lease::Entity::update_many()
+        .col_expr(L::Holder, holder.into())
+        .col_expr(L::ExpiresAt, (now + ttl).into())
+        .filter(L::Name.eq(name))
+        .filter(
+            Condition::any()
+                .add(L::Holder.eq(holder))
+                .add(L::ExpiresAt.lt(now)),
+        )
+        .exec(&state.db)
+        .await?;
+    Ok(renewed.rows_affected == 1)
+}
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct JobReport {
@@ -48,11 +97,23 @@ pub async fn schedule(
     mut shutdown: watch::Receiver<bool>,
 ) {
     tracing::info!("job scheduler started");
+    let holder = Uuid::new_v4();
+    // Held across a few intervals: a holder that died is replaced within that time.
+    let ttl = TimeDelta::from_std(interval * 3)
+        .unwrap_or(TimeDelta::minutes(3))
+        .max(TimeDelta::seconds(30));
     loop {
-        match run_due(&state, state.clock.now()).await {
-            Ok(report) if report != JobReport::default() => tracing::info!(?report, "jobs ran"),
-            Ok(_) => {}
-            Err(e) => tracing::error!(error = %e, "jobs failed"),
+        // The lease by the real clock (the rules' clock may be set in tests).
+        match take_lease(&state, TIMERS, holder, Utc::now(), ttl).await {
+            Ok(true) => match run_due(&state, state.clock.now()).await {
+                Ok(report) if report != JobReport::default() => {
+                    tracing::info!(?report, "jobs ran")
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "jobs failed"),
+            },
+            Ok(false) => tracing::debug!("another instance runs the timers"),
+            Err(e) => tracing::error!(error = %e, "cannot take the timers' lease"),
         }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}

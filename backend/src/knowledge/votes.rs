@@ -15,8 +15,14 @@ use crate::{
         knowledge_vote,
     },
     error::{AppError, AppResult, ErrorCode},
+    guard::counters::{self, Limit, Window, per},
     state::AppState,
 };
+
+/// Votes of one reader (an account, or an address when anonymous) on one article: three an hour.
+const PER_READER: &[Window] = &[per(3600, 3)];
+/// Votes from one client address (people may share one): sixty an hour.
+const PER_ADDRESS: &[Window] = &[per(3600, 60)];
 
 use super::articles::*;
 
@@ -36,16 +42,22 @@ pub async fn vote(
         Some(a) => format!("{}:user:{}", article.id, a.id),
         None => format!("{}:address:{address}", article.id),
     };
-    // Checked and counted in one step: votes sent at once cannot all pass.
-    let _counted = state
-        .vote_limiter
-        .attempt(&reader, address)
-        .map_err(|wait| {
-            let mut e = AppError::new(ErrorCode::TooManyAttempts)
-                .with_detail("Your answer about this article is already counted.");
-            e.retry_after_seconds = Some(wait);
-            e
-        })?;
+    // Checked and counted in one step, in the database: votes sent at once, to any instance,
+    // cannot all pass.
+    counters::hit(
+        state,
+        &[
+            Limit::new("vote:reader", &reader, PER_READER),
+            Limit::new("vote:address", address, PER_ADDRESS),
+        ],
+    )
+    .await?
+    .map_err(|wait| {
+        let mut e = AppError::new(ErrorCode::TooManyAttempts)
+            .with_detail("Your answer about this article is already counted.");
+        e.retry_after_seconds = Some(wait);
+        e
+    })?;
     let txn = state.db.begin().await?;
     knowledge_vote::ActiveModel {
         id: Set(Uuid::now_v7()),

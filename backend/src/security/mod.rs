@@ -1,4 +1,3 @@
 //! Access tokens and attempt limits kept in memory: what the shared state holds to authenticate
 //! callers and slow down guessing.
-pub mod rate_limit;
 pub mod tokens;

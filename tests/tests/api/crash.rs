@@ -22,18 +22,18 @@ use serde_json::{Value, json};
 use statkonsul::entities::{consultation, message, outbox_email, walkin_ticket};
 use statkonsul_tests::{SmtpServer, server_binary, tempdir::TempDir, test_database};
 
-const UNIT: &str = "3375";
-const PASSWORD: &str = "Meja-Layanan-2026";
+pub(crate) const UNIT: &str = "3375";
+pub(crate) const PASSWORD: &str = "Meja-Layanan-2026";
 
 /// The data a server runs on, and how it is started.
-struct Site {
+pub(crate) struct Site {
     dir: TempDir,
-    database_url: String,
-    smtp: SmtpServer,
+    pub(crate) database_url: String,
+    pub(crate) smtp: SmtpServer,
 }
 
 impl Site {
-    async fn new() -> Self {
+    pub(crate) async fn new() -> Self {
         let dir = TempDir::new();
         let database_url = match test_database().as_str() {
             "postgres" => {
@@ -59,7 +59,7 @@ impl Site {
         }
     }
 
-    fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(server_binary());
         cmd.args(args)
             .env("APP_ENV", "dev")
@@ -69,6 +69,11 @@ impl Site {
             .env("SMTP_URL", format!("smtp://127.0.0.1:{}", self.smtp.port))
             .env("MAIL_FROM", "Statkonsul <layanan@statkonsul.test>")
             .env("PUBLIC_URL", "http://app.statkonsul.test")
+            // One secret for every instance: a token issued by one is valid on the others.
+            .env(
+                "JWT_SECRET",
+                "instances-share-this-secret-of-at-least-32-chars",
+            )
             // Never polled: the outbox must be sent because emails are due (new, a full batch
             // behind them, a lease run out), not because an interval passed.
             .env("OUTBOX_POLL_SECONDS", "3600")
@@ -77,7 +82,7 @@ impl Site {
     }
 
     /// Runs a command of the binary to its end.
-    fn run(&self, args: &[&str]) {
+    pub(crate) fn run(&self, args: &[&str]) {
         let out = self.command(args).output().unwrap();
         assert!(
             out.status.success(),
@@ -88,7 +93,16 @@ impl Site {
     }
 
     /// Starts `serve` and waits until it is ready.
-    async fn serve(&self, client: &reqwest::Client) -> Server {
+    pub(crate) async fn serve(&self, client: &reqwest::Client) -> Server {
+        self.serve_in(client, self.dir.path()).await
+    }
+
+    /// Starts `serve` with its files (the embedded search index) in `data_dir`.
+    pub(crate) async fn serve_in(
+        &self,
+        client: &reqwest::Client,
+        data_dir: &std::path::Path,
+    ) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -102,6 +116,7 @@ impl Site {
         let child = self
             .command(&["serve"])
             .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+            .env("DATA_DIR", data_dir)
             .stdout(Stdio::null())
             .stderr(Stdio::from(log))
             .spawn()
@@ -134,7 +149,7 @@ impl Site {
     }
 
     /// The token in the link to `path` mailed to `to`.
-    async fn mailed_token(&self, to: &str, path: &str) -> String {
+    pub(crate) async fn mailed_token(&self, to: &str, path: &str) -> String {
         let mail = self
             .smtp
             .wait_for(|m| m.to.iter().any(|t| t == to) && m.body().contains(path))
@@ -149,9 +164,9 @@ impl Site {
     }
 }
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    base: String,
+    pub(crate) base: String,
 }
 
 impl Server {
@@ -170,7 +185,7 @@ impl Drop for Server {
 }
 
 /// A request that must succeed, for the setup.
-async fn must(
+pub(crate) async fn must(
     client: &reqwest::Client,
     server: &Server,
     token: Option<&str>,
@@ -188,7 +203,12 @@ async fn must(
     serde_json::from_str(&text).unwrap_or(Value::Null)
 }
 
-async fn login(client: &reqwest::Client, server: &Server, email: &str, password: &str) -> String {
+pub(crate) async fn login(
+    client: &reqwest::Client,
+    server: &Server,
+    email: &str,
+    password: &str,
+) -> String {
     let body = must(
         client,
         server,

@@ -193,3 +193,69 @@ async fn every_due_consultation_closes_however_many_there_are() {
     let again = run_jobs(&app, at).await;
     assert!(again.contains("0 warned, 0 closed"), "{again}");
 }
+
+/// The count in a run-once report line, e.g. `3` of "3 warned".
+fn reported(out: &str, what: &str) -> usize {
+    let before = out
+        .split(&format!(" {what}"))
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .unwrap_or_default();
+    before
+        .parse()
+        .unwrap_or_else(|_| panic!("no '{what}' in {out}"))
+}
+
+/// Several runners started at once on one database (instances, or `jobs run-once` from cron):
+/// each timer's effect happens once.
+#[tokio::test]
+async fn runners_racing_at_one_instant_warn_and_close_once() {
+    let app = spawn_app().await;
+    let (user, _officer, c, officer_at) = answered_by_officer(&app, "3304").await;
+    let warn_at = officer_at + TimeDelta::days(2) + TimeDelta::minutes(1);
+    let runs = futures_util::future::join_all((0..4).map(|_| run_jobs(&app, warn_at))).await;
+    let warned: usize = runs.iter().map(|out| reported(out, "warned")).sum();
+    assert_eq!(warned, 1, "{runs:?}");
+    // Every runner has delivered what it wrote before it exited.
+    let warnings = app
+        .smtp
+        .all()
+        .await
+        .into_iter()
+        .filter(|m| m.to == [user.email.clone()] && m.body().contains("ditutup otomatis"))
+        .count();
+    assert_eq!(warnings, 1);
+
+    let close_at = officer_at + TimeDelta::days(3) + TimeDelta::minutes(1);
+    let runs = futures_util::future::join_all((0..4).map(|_| run_jobs(&app, close_at))).await;
+    let closed: usize = runs.iter().map(|out| reported(out, "closed")).sum();
+    assert_eq!(closed, 1, "{runs:?}");
+    assert_eq!(status(&app, &user, &c).await["status"], "closed");
+}
+
+/// One holder of a lease at a time, whoever asks at once; a holder that stops renewing loses it
+/// when it runs out.
+#[tokio::test]
+async fn one_runner_at_a_time_holds_the_timers_and_a_dead_holders_lease_is_taken_over() {
+    use statkonsul::jobs::take_lease;
+    let app = spawn_app().await;
+    let state = app.state();
+    let (a, b) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+    let now = Utc::now();
+    let ttl = TimeDelta::minutes(3);
+    let name = "timers-under-test";
+    let (got_a, got_b) = tokio::join!(
+        take_lease(state, name, a, now, ttl),
+        take_lease(state, name, b, now, ttl)
+    );
+    let (got_a, got_b) = (got_a.unwrap(), got_b.unwrap());
+    assert!(got_a ^ got_b, "exactly one holds it: {got_a} {got_b}");
+    let (holder, other) = if got_a { (a, b) } else { (b, a) };
+    let later = now + TimeDelta::minutes(1);
+    assert!(take_lease(state, name, holder, later, ttl).await.unwrap());
+    assert!(!take_lease(state, name, other, later, ttl).await.unwrap());
+    // The holder stopped renewing: after the lease ran out, the other takes it.
+    let expired = later + ttl + TimeDelta::seconds(1);
+    assert!(take_lease(state, name, other, expired, ttl).await.unwrap());
+    assert!(!take_lease(state, name, holder, expired, ttl).await.unwrap());
+}

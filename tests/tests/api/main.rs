@@ -14,6 +14,7 @@ mod errors;
 mod health;
 mod holidays;
 mod idempotency;
+mod instances;
 mod jobs;
 mod knowledge;
 mod knowledge_index;

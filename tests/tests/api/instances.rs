@@ -1,0 +1,284 @@
+//! Several instances on one PostgreSQL: two real server processes behind no proxy, on one
+//! database. A socket on one instance receives what happens on the other (messages, large ones
+//! included, and typing); whether a user is online is known to both (an officer's answer on A
+//! is not emailed to a user whose page is open on B); limits count across them; and the timers'
+//! effects happen once however many runners race. On SQLite there is one instance (the bus stays
+//! in process): the test says so and stops.
+use std::time::Duration;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use futures_util::{SinkExt, StreamExt};
+use sea_orm::{ColumnTrait, Database, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{Value, json};
+use statkonsul::entities::{outbox_email, socket_presence};
+use statkonsul_tests::test_database;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream, connect_async, tungstenite::Message};
+
+use crate::crash::{PASSWORD, Server, Site, UNIT, login, must};
+
+type Socket = WebSocketStream<MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// A socket on `server`, opened with a ticket issued by `issuer` (tickets hold on every instance).
+async fn socket(client: &reqwest::Client, issuer: &Server, server: &Server, token: &str) -> Socket {
+    let ticket = must(
+        client,
+        issuer,
+        Some(token),
+        "/api/v1/ws/tickets",
+        Value::Null,
+    )
+    .await;
+    let url = format!(
+        "{}/api/v1/ws?ticket={}",
+        server.base.replacen("http://", "ws://", 1),
+        ticket["ticket"].as_str().unwrap()
+    );
+    connect_async(url).await.expect("the socket opens").0
+}
+
+/// The next event of `kind`, within 20 s (a busy machine; nothing here waits on a timer).
+async fn next_event(socket: &mut Socket, kind: &str) -> Value {
+    tokio::time::timeout(Duration::from_secs(20), async {
+        loop {
+            match socket.next().await {
+                Some(Ok(Message::Text(text))) => {
+                    let event: Value = serde_json::from_str(&text).unwrap();
+                    if event["type"] == kind {
+                        return event;
+                    }
+                }
+                Some(Ok(_)) => {}
+                other => panic!("the socket ended: {other:?}"),
+            }
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("no {kind} event within 20 s"))
+}
+
+async fn emails_to(db: &sea_orm::DatabaseConnection, to: &str) -> u64 {
+    outbox_email::Entity::find()
+        .filter(outbox_email::Column::Recipient.eq(to))
+        .count(db)
+        .await
+        .unwrap()
+}
+
+async fn jobs_run_once(site: &Site, at: DateTime<Utc>) -> String {
+    let mut cmd = tokio::process::Command::from(site.command(&[
+        "jobs",
+        "run-once",
+        "--at",
+        &at.to_rfc3339(),
+    ]));
+    let out = cmd.output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn count(out: &str, what: &str) -> usize {
+    out.split(&format!(" {what}"))
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count of {what} in {out}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_share_live_events_presence_limits_and_timers() {
+    if test_database() != "postgres" {
+        eprintln!("instances: skipped on SQLite, which runs one instance (PostgreSQL runs it)");
+        return;
+    }
+    let site = Site::new().await;
+    let client = reqwest::Client::new();
+    site.run(&["seed"]);
+    site.run(&[
+        "staff",
+        "create",
+        "--email",
+        "petugas.dua@bps.go.id",
+        "--password",
+        PASSWORD,
+        "--role",
+        "officer",
+        "--unit",
+        UNIT,
+    ]);
+    let a = site.serve(&client).await;
+    // Each instance with its own embedded search index (a deployment of several uses Meilisearch).
+    let b_files = statkonsul_tests::tempdir::TempDir::new();
+    let b = site.serve_in(&client, b_files.path()).await;
+    let db = Database::connect(&site.database_url).await.unwrap();
+
+    // A member of the public signs up on A and signs in on B.
+    let email = format!("warga-{}@example.id", uuid::Uuid::new_v4().simple());
+    must(
+        &client,
+        &a,
+        None,
+        "/api/v1/auth/register",
+        json!({"email": email, "password": "Kopi-Tubruk-2026", "full_name": "Siti Rahma"}),
+    )
+    .await;
+    let token = site.mailed_token(&email, "/verify-email").await;
+    must(
+        &client,
+        &b,
+        None,
+        "/api/v1/auth/verify-email",
+        json!({"token": token}),
+    )
+    .await;
+    let user = login(&client, &b, &email, "Kopi-Tubruk-2026").await;
+    let officer = login(&client, &a, "petugas.dua@bps.go.id", PASSWORD).await;
+    let c = must(
+        &client,
+        &b,
+        Some(&user),
+        "/api/v1/consultations",
+        json!({"unit_code": UNIT, "category": "data", "subject": "Angka kemiskinan 2025",
+               "question": "Berapa persentase penduduk miskin tahun 2025 menurut kecamatan?"}),
+    )
+    .await;
+    let id = c["id"].as_str().unwrap().to_owned();
+
+    // The user's page is open on B; the officer's console on A.
+    let mut user_socket = socket(&client, &a, &b, &user).await;
+    let mut officer_socket = socket(&client, &b, &a, &officer).await;
+    must(
+        &client,
+        &a,
+        Some(&officer),
+        &format!("/api/v1/consultations/{id}/claim"),
+        json!({}),
+    )
+    .await;
+    let taken = next_event(&mut user_socket, "consultation.updated").await;
+    assert_eq!(taken["data"]["status"], "active");
+
+    let before = emails_to(&db, &email).await;
+    let answer = "Data kemiskinan per kecamatan tersedia di publikasi Kota Pekalongan Dalam Angka.";
+    let posted = must(
+        &client,
+        &a,
+        Some(&officer),
+        &format!("/api/v1/consultations/{id}/messages"),
+        json!({"body": answer}),
+    )
+    .await;
+    let got = next_event(&mut user_socket, "message.created").await;
+    assert_eq!(got["data"]["id"], posted["id"]);
+    assert_eq!(got["data"]["body"], answer);
+    assert_eq!(
+        emails_to(&db, &email).await,
+        before,
+        "the user is online on B: no email for the answer posted on A"
+    );
+
+    // An event larger than a notification's payload crosses too.
+    let long = "é".repeat(4_000);
+    must(
+        &client,
+        &a,
+        Some(&officer),
+        &format!("/api/v1/consultations/{id}/messages"),
+        json!({"body": long}),
+    )
+    .await;
+    let got = next_event(&mut user_socket, "message.created").await;
+    assert_eq!(got["data"]["body"].as_str().unwrap().chars().count(), 4_000);
+
+    // Typing on A reaches B; the user's own message on B reaches the officer on A.
+    officer_socket
+        .send(Message::Text(
+            json!({"type": "typing", "consultation_id": id})
+                .to_string()
+                .into(),
+        ))
+        .await
+        .unwrap();
+    let typing = next_event(&mut user_socket, "typing").await;
+    assert_eq!(typing["data"]["role"], "officer");
+    must(
+        &client,
+        &b,
+        Some(&user),
+        &format!("/api/v1/consultations/{id}/messages"),
+        json!({"body": "Terima kasih, Pak."}),
+    )
+    .await;
+    // (The officer's socket also carries the officer's own messages.)
+    loop {
+        let got = next_event(&mut officer_socket, "message.created").await;
+        if got["data"]["body"] == "Terima kasih, Pak." {
+            assert_eq!(got["data"]["sender_role"], "public");
+            break;
+        }
+    }
+
+    // The user closes the page: gone from B's presence, an answer on A is emailed.
+    user_socket.close(None).await.unwrap();
+    drop(user_socket);
+    tokio::time::timeout(Duration::from_secs(20), async {
+        while socket_presence::Entity::find().count(&db).await.unwrap() > 1 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await
+    .expect("the closed socket leaves the presence");
+    let before = emails_to(&db, &email).await;
+    must(
+        &client,
+        &a,
+        Some(&officer),
+        &format!("/api/v1/consultations/{id}/messages"),
+        json!({"body": "Apakah masih ada yang bisa kami bantu?"}),
+    )
+    .await;
+    assert_eq!(
+        emails_to(&db, &email).await,
+        before + 1,
+        "offline everywhere: emailed"
+    );
+
+    // Failed logins count across instances: five on A, the sixth on B is refused.
+    for _ in 0..5 {
+        let res = client
+            .post(format!("{}/api/v1/auth/login", a.base))
+            .json(&json!({"email": email, "password": "salah-sekali-2026"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 401);
+    }
+    let res = client
+        .post(format!("{}/api/v1/auth/login", b.base))
+        .json(&json!({"email": email, "password": "salah-sekali-2026"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429, "the limit holds across instances");
+
+    // Timers: four runners at one instant beside the two servers (whose schedulers share one
+    // lease) close the silent consultation once. The user spoke last, so answer as the officer.
+    must(
+        &client,
+        &a,
+        Some(&officer),
+        &format!("/api/v1/consultations/{id}/messages"),
+        json!({"body": "Kami tunggu kabarnya."}),
+    )
+    .await;
+    let at = Utc::now() + TimeDelta::days(40);
+    let runs = futures_util::future::join_all((0..4).map(|_| jobs_run_once(&site, at))).await;
+    let effects: usize = runs
+        .iter()
+        .map(|out| count(out, "warned") + count(out, "closed"))
+        .sum();
+    assert_eq!(effects, 1, "{runs:?}");
+}
