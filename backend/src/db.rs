@@ -218,10 +218,31 @@ impl Db {
         }
     }
 
+    /// Applies the pending migrations. On PostgreSQL instances starting at once take turns
+    /// (an advisory lock), so that one migrates and the others find it done.
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        Migrator::up(&self.write, None)
+        /// The advisory lock's key: any constant the application owns.
+        const MIGRATING: i64 = 0x5354_4B4D_4947;
+        let Some(pool) = self.postgres_pool() else {
+            return Migrator::up(&self.write, None)
+                .await
+                .context("database migration failed");
+        };
+        let mut lock = pool.acquire().await.context("cannot connect to migrate")?;
+        sqlx::query("SELECT pg_advisory_lock($1)")
+            .bind(MIGRATING)
+            .execute(&mut *lock)
             .await
-            .context("database migration failed")
+            .context("cannot take the migration lock")?;
+        let result = Migrator::up(&self.write, None)
+            .await
+            .context("database migration failed");
+        sqlx::query("SELECT pg_advisory_unlock($1)")
+            .bind(MIGRATING)
+            .execute(&mut *lock)
+            .await
+            .context("cannot release the migration lock")?;
+        result
     }
 
     /// Ready when the database answers and every migration is applied.

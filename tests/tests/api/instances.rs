@@ -96,6 +96,10 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
     }
     let site = Site::new().await;
     let client = reqwest::Client::new();
+    // Both start at once on the empty database: one migrates, the other waits for it. Each
+    // has its own embedded search index (a deployment of several uses Meilisearch).
+    let b_files = statkonsul_tests::tempdir::TempDir::new();
+    let (a, b) = tokio::join!(site.serve(&client), site.serve_in(&client, b_files.path()));
     site.run(&["seed"]);
     site.run(&[
         "staff",
@@ -109,10 +113,6 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
         "--unit",
         UNIT,
     ]);
-    let a = site.serve(&client).await;
-    // Each instance with its own embedded search index (a deployment of several uses Meilisearch).
-    let b_files = statkonsul_tests::tempdir::TempDir::new();
-    let b = site.serve_in(&client, b_files.path()).await;
     let db = Database::connect(&site.database_url).await.unwrap();
 
     // A member of the public signs up on A and signs in on B.
