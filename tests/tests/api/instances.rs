@@ -56,6 +56,29 @@ async fn next_event(socket: &mut Socket, kind: &str) -> Value {
     .unwrap_or_else(|_| panic!("no {kind} event within 20 s"))
 }
 
+/// A verified member of the public, signed up on `a` and signed in on `b`: their access token.
+async fn sign_up(site: &Site, client: &reqwest::Client, a: &Server, b: &Server) -> String {
+    let email = format!("warga-{}@example.id", uuid::Uuid::new_v4().simple());
+    must(
+        client,
+        a,
+        None,
+        "/api/v1/auth/register",
+        json!({"email": email, "password": "Kopi-Tubruk-2026", "full_name": "Dewi Lestari"}),
+    )
+    .await;
+    let token = site.mailed_token(&email, "/verify-email").await;
+    must(
+        client,
+        b,
+        None,
+        "/api/v1/auth/verify-email",
+        json!({"token": token}),
+    )
+    .await;
+    login(client, b, &email, "Kopi-Tubruk-2026").await
+}
+
 async fn emails_to(db: &sea_orm::DatabaseConnection, to: &str) -> u64 {
     outbox_email::Entity::find()
         .filter(outbox_email::Column::Recipient.eq(to))
@@ -147,6 +170,20 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
     .await;
     let id = c["id"].as_str().unwrap().to_owned();
 
+    // A second member of the public waits behind the first, with a page open on B.
+    let second = sign_up(&site, &client, &a, &b).await;
+    let waiting = must(
+        &client,
+        &a,
+        Some(&second),
+        "/api/v1/consultations",
+        json!({"unit_code": UNIT, "category": "data", "subject": "Inflasi bulanan",
+               "question": "Berapa inflasi bulan lalu di Kota Pekalongan?"}),
+    )
+    .await;
+    assert_eq!(waiting["queue_position"], 2);
+    let mut second_socket = socket(&client, &b, &b, &second).await;
+
     // The user's page is open on B; the officer's console on A.
     let mut user_socket = socket(&client, &a, &b, &user).await;
     let mut officer_socket = socket(&client, &b, &a, &officer).await;
@@ -160,6 +197,10 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
     .await;
     let taken = next_event(&mut user_socket, "consultation.updated").await;
     assert_eq!(taken["data"]["status"], "active");
+    // The queue moved on A: the one waiting behind hears of it on B.
+    let moved = next_event(&mut second_socket, "queue.moved").await;
+    assert_eq!(moved["consultation_id"], waiting["id"]);
+    assert_eq!(moved["data"]["queue_position"], 1);
 
     let before = emails_to(&db, &email).await;
     let answer = "Data kemiskinan per kecamatan tersedia di publikasi Kota Pekalongan Dalam Angka.";
@@ -174,6 +215,17 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
     let got = next_event(&mut user_socket, "message.created").await;
     assert_eq!(got["data"]["id"], posted["id"]);
     assert_eq!(got["data"]["body"], answer);
+    // The user reads it on B: the officer on A sees the receipt.
+    must(
+        &client,
+        &b,
+        Some(&user),
+        &format!("/api/v1/consultations/{id}/read"),
+        json!({"message_id": posted["id"]}),
+    )
+    .await;
+    let read = next_event(&mut officer_socket, "read").await;
+    assert_eq!(read["data"]["message_id"], posted["id"]);
     assert_eq!(
         emails_to(&db, &email).await,
         before,
@@ -222,10 +274,26 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
     }
 
     // The user closes the page: gone from B's presence, an answer on A is emailed.
+    let me: Value = client
+        .get(format!("{}/api/v1/me", b.base))
+        .bearer_auth(&user)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let user_id: uuid::Uuid = me["id"].as_str().unwrap().parse().unwrap();
     user_socket.close(None).await.unwrap();
     drop(user_socket);
     tokio::time::timeout(Duration::from_secs(20), async {
-        while socket_presence::Entity::find().count(&db).await.unwrap() > 1 {
+        while socket_presence::Entity::find()
+            .filter(socket_presence::Column::UserId.eq(user_id))
+            .count(&db)
+            .await
+            .unwrap()
+            > 0
+        {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     })
