@@ -2,7 +2,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use statkonsul::{
     app::{self, Application},
-    config::Settings,
+    config::{LogFormat, Settings},
     db::Db,
     seed,
     staff::{self, CreateStaffRequest},
@@ -102,13 +102,22 @@ async fn main() -> anyhow::Result<()> {
         print!("{}", app::openapi_json());
         return Ok(());
     }
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match LogFormat::from_env()? {
+        LogFormat::Text => logs.init(),
+        // One object a line with the fields of the line's spans (the request's id, route and
+        // status among them), for a log collector.
+        LogFormat::Json => logs
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .with_span_list(true)
+            .init(),
+    }
     let settings = Settings::from_env()?;
     match cli.command {
         Command::Openapi => {}

@@ -1,8 +1,9 @@
 //! The span of each request, as tracing-actix-web's default but with secrets kept out: the
 //! values of `token` and `ticket` query parameters (a WebSocket's access token, an emailed link's
-//! token) never reach `http.target` or any log line.
+//! token) never reach `http.target` or any log line. The request's id (`request_id`, from
+//! [`crate::request_id`]) names every line of it.
 use actix_web::{
-    Error,
+    Error, HttpMessage,
     body::MessageBody,
     dev::{ServiceRequest, ServiceResponse},
 };
@@ -40,8 +41,14 @@ impl RootSpanBuilder for RedactingRootSpan {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
         let client_ip = crate::api::client_address(request.request());
+        let request_id = request
+            .extensions()
+            .get::<crate::request_id::RequestId>()
+            .map(|id| id.0.clone())
+            .unwrap_or_default();
         tracing::info_span!(
             "HTTP request",
+            request_id = %request_id,
             http.method = %request.method(),
             http.route = %route,
             http.target = %target,

@@ -36,6 +36,8 @@ pub struct AppState {
     /// The time the walk-in rules read (settable in tests).
     pub clock: Clock,
     pub searches: SearchTally,
+    /// What `/metrics` reports.
+    pub metrics: crate::metrics::Metrics,
 }
 
 #[derive(Default)]
@@ -54,6 +56,11 @@ impl Presence {
                 map.remove(&user);
             }
         }
+    }
+    /// Open connections, and the users they belong to.
+    pub fn counts(&self) -> (usize, usize) {
+        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        (map.values().sum(), map.len())
     }
     pub fn is_connected(&self, user: uuid::Uuid) -> bool {
         self.0
@@ -111,6 +118,7 @@ impl AppState {
             presence: Presence::default(),
             clock: Clock::default(),
             searches: SearchTally::default(),
+            metrics: crate::metrics::Metrics::new(),
             settings: Arc::new(settings),
             db,
         }

@@ -12,13 +12,16 @@ use serde_json::{Value, json};
 use statkonsul::{
     app::Application,
     auth::Role,
-    config::{Secret, Settings},
+    config::{LogFormat, Secret, Settings},
     seed,
     staff::{self, CreateStaffRequest},
     state::{AppState, SharedState},
 };
 
 pub use smtp::{Mail, SmtpServer};
+
+/// The bearer token that may read the test server's `/metrics`.
+pub const METRICS_TOKEN: &str = "metrics-scrape-token-for-tests";
 
 pub struct TestApp {
     pub address: String,
@@ -105,6 +108,8 @@ pub struct Options {
     pub smtp_reachable: bool,
     /// `TRUSTED_PROXIES`: whose `X-Forwarded-For` names the client.
     pub trusted_proxies: &'static str,
+    /// `METRICS_TOKEN`: [`METRICS_TOKEN`] by default; `None` turns the metrics off.
+    pub metrics_token: Option<&'static str>,
 }
 
 impl Default for Options {
@@ -112,6 +117,7 @@ impl Default for Options {
         Self {
             smtp_reachable: true,
             trusted_proxies: "",
+            metrics_token: Some(METRICS_TOKEN),
         }
     }
 }
@@ -149,7 +155,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         database_max_connections: Some(4),
         bind_addr: "127.0.0.1:0".into(),
         public_url: "http://app.statkonsul.test".into(),
-        static_dir: static_dir.clone(),
+        static_dir: Some(static_dir.clone()),
         data_dir: dir.path().to_path_buf(),
         smtp_url: Some(Secret::new(format!("smtp://127.0.0.1:{smtp_port}"))),
         meili_url: None,
@@ -164,6 +170,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         refresh_token_ttl: Duration::from_secs(3600),
         outbox_poll_interval: Duration::from_millis(500),
         jobs_interval: Duration::from_secs(3600),
+        metrics_token: options.metrics_token.map(Secret::new),
+        log_format: LogFormat::Text,
     };
     let app = Application::build(settings)
         .await

@@ -47,7 +47,12 @@ pub async fn schedule(
 ) {
     tracing::info!("job scheduler started");
     loop {
-        match run_due(&state, state.clock.now()).await {
+        let started = std::time::Instant::now();
+        let ran = run_due(&state, state.clock.now()).await;
+        state
+            .metrics
+            .job_run(ran.is_err(), started.elapsed().as_secs_f64());
+        match ran {
             Ok(report) if report != JobReport::default() => tracing::info!(?report, "jobs ran"),
             Ok(_) => {}
             Err(e) => tracing::error!(error = %e, "jobs failed"),
