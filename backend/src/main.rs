@@ -9,7 +9,7 @@ use statkonsul::{
     state::AppState,
     vocab::Role,
 };
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::{EnvFilter, fmt::format::FmtSpan};
 use validator::Validate;
 
 #[global_allocator]
@@ -109,13 +109,15 @@ async fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr);
     match LogFormat::from_env()? {
         LogFormat::Text => logs.init(),
-        // One object a line with the fields of the line's spans (the request's id, route and
-        // status among them), for a log collector.
+        // One object a line, for a log collector, with the fields of the request it happened
+        // in (`span`: its id, route and status among them); and a line as each request ends
+        // (its span closes, with the time it took): the access log.
         LogFormat::Json => logs
             .json()
             .flatten_event(true)
-            .with_current_span(false)
-            .with_span_list(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .with_span_events(FmtSpan::CLOSE)
             .init(),
     }
     let settings = Settings::from_env()?;

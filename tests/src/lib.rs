@@ -77,6 +77,78 @@ pub fn server_binary() -> PathBuf {
     path
 }
 
+/// The real server binary serving on a free port: killed when dropped.
+pub struct ServedBinary {
+    child: std::process::Child,
+    pub base: String,
+    log: PathBuf,
+}
+
+impl ServedBinary {
+    /// `statkonsul serve` with `dir` as its working directory and data (SQLite), standard error
+    /// written to `dir/server.log`, and `env` besides; waits until `/readyz` answers.
+    pub async fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let log = dir.join("server.log");
+        let mut command = std::process::Command::new(server_binary());
+        command
+            .arg("serve")
+            .current_dir(dir)
+            .env_remove("STATIC_DIR")
+            .env_remove("LOG_FORMAT")
+            .env("APP_ENV", "dev")
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}/served.db?mode=rwc", dir.display()),
+            )
+            .env("DATA_DIR", dir)
+            .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+            .env("RUST_LOG", "warn")
+            .envs(env.iter().copied())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap());
+        let mut served = Self {
+            child: command.spawn().unwrap(),
+            base: format!("http://127.0.0.1:{port}"),
+            log,
+        };
+        let client = reqwest::Client::new();
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Ok(r) = client.get(format!("{}/readyz", served.base)).send().await
+                && r.status().is_success()
+            {
+                return served;
+            }
+            if let Some(status) = served.child.try_wait().unwrap() {
+                panic!("the server exited ({status}): {}", served.log());
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server was not ready in 60 s: {}",
+                served.log()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// What it wrote to standard error so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for ServedBinary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// Which database the tests run on.
 pub fn test_database() -> String {
     std::env::var("STATKONSUL_TEST_DB").unwrap_or_else(|_| "sqlite".into())

@@ -205,3 +205,77 @@ async fn every_answer_names_its_request_with_a_new_id_or_the_one_sent() {
         );
     }
 }
+
+#[tokio::test]
+async fn json_logs_name_each_request_by_its_id() {
+    let dir = statkonsul_tests::tempdir::TempDir::new();
+    let server = statkonsul_tests::ServedBinary::start(
+        dir.path(),
+        &[("LOG_FORMAT", "json"), ("RUST_LOG", "info")],
+    )
+    .await;
+    let res = reqwest::Client::new()
+        .get(format!("{}/api/v1/units?token=secret-value", server.base))
+        .header("x-request-id", "edge-1234")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["x-request-id"], "edge-1234");
+    // The request's line is written as its span closes, just after the answer.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let line = loop {
+        let log = server.log();
+        let found = log
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|l| l["span"]["request_id"] == "edge-1234");
+        if let Some(line) = found {
+            break line;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no line of the request in\n{log}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(line["span"]["http.route"], "/api/v1/units");
+    assert_eq!(line["span"]["http.status_code"], 200);
+    assert_eq!(
+        line["span"]["http.target"],
+        "/api/v1/units?token=[redacted]"
+    );
+    assert!(line["timestamp"].is_string() && line["level"] == "INFO");
+    // Every line is JSON.
+    for l in server.log().lines() {
+        assert!(serde_json::from_str::<serde_json::Value>(l).is_ok(), "{l}");
+    }
+}
+
+#[tokio::test]
+async fn open_websockets_are_counted_with_their_users() {
+    let app = spawn_app().await;
+    let user = app.public_user().await;
+    let url = format!(
+        "ws://127.0.0.1:{}/api/v1/ws?token={}",
+        app.port, user.access_token
+    );
+    let (first, _) = tokio_tungstenite::connect_async(&url).await.unwrap();
+    let (second, _) = tokio_tungstenite::connect_async(&url).await.unwrap();
+    // Counted once the server has taken each socket in.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let text = scrape(&app).await;
+        if value(&text, "statkonsul_websocket_connections") == Some(2.0) {
+            assert_eq!(value(&text, "statkonsul_websocket_users"), Some(1.0));
+            break;
+        }
+        assert!(Instant::now() < deadline, "{text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    drop((first, second));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while value(&scrape(&app).await, "statkonsul_websocket_connections") != Some(0.0) {
+        assert!(Instant::now() < deadline, "closed sockets still counted");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
