@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use actix_web::{
-    Error, HttpRequest, HttpResponse,
+    Error, HttpMessage, HttpRequest, HttpResponse,
     body::MessageBody,
     dev::{ServiceRequest, ServiceResponse},
     get,
@@ -18,6 +18,7 @@ use crate::{
     db::{Cursor, Db},
     error::{AppError, AppResult, ErrorCode},
     metrics::{CONTENT_TYPE, Snapshot},
+    request_span::MatchedRoute,
     state::{AppState, SharedState},
 };
 
@@ -137,7 +138,13 @@ pub async fn record(
     let started = Instant::now();
     let state = req.app_data::<SharedState>().cloned();
     let method = method_label(req.method());
-    let route = req.match_pattern().unwrap_or_else(|| {
+    // Matched once, for the request's span (outside this middleware).
+    let matched = req
+        .extensions()
+        .get::<MatchedRoute>()
+        .map(|m| m.0.clone())
+        .unwrap_or_else(|| req.match_pattern());
+    let route = matched.unwrap_or_else(|| {
         if crate::security_headers::is_api(req.path()) {
             "unmatched".into()
         } else {

@@ -29,12 +29,21 @@ pub fn redacted_target(path: &str, query: &str) -> String {
     format!("{path}?{}", query.join("&"))
 }
 
+/// The route template the request matched, if any (in its extensions).
+#[derive(Debug, Clone)]
+pub struct MatchedRoute(pub Option<String>);
+
 pub struct RedactingRootSpan;
 
 impl RootSpanBuilder for RedactingRootSpan {
     fn on_request_start(request: &ServiceRequest) -> Span {
         let target = redacted_target(request.path(), request.query_string());
-        let route = request.match_pattern().unwrap_or_default();
+        // Matching the route table costs a walk over it: once a request, kept for the metrics.
+        let matched = request.match_pattern();
+        request
+            .extensions_mut()
+            .insert(MatchedRoute(matched.clone()));
+        let route = matched.unwrap_or_default();
         let user_agent = request
             .headers()
             .get("user-agent")
