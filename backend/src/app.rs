@@ -112,25 +112,23 @@ struct ApiDoc;
 
 /// Every documented route, declared once: the server mounts it and `openapi()` describes it.
 fn api(cfg: &mut ServiceConfig) {
-    cfg.service(healthz)
-        .service(readyz)
-        .configure(crate::monitoring::configure)
-        .service(
-            utoipa_actix_web::scope("/api/v1")
-                .configure(crate::auth::routes::configure)
-                .configure(crate::units::routes::configure)
-                .configure(crate::holidays::routes::configure)
-                .configure(crate::staff::routes::configure)
-                .configure(crate::audit::routes::configure)
-                .configure(crate::consultations::routes::configure)
-                .configure(crate::chat::routes::configure)
-                .configure(crate::live::configure)
-                .configure(crate::ratings::routes::configure)
-                .configure(crate::complaints::routes::configure)
-                .configure(crate::reports::routes::configure)
-                .configure(crate::knowledge::routes::configure)
-                .configure(crate::walkin::routes::configure),
-        );
+    cfg.service(healthz).service(readyz).service(
+        utoipa_actix_web::scope("/api/v1")
+            .configure(crate::auth::routes::configure)
+            .configure(crate::units::routes::configure)
+            .configure(crate::holidays::routes::configure)
+            .configure(crate::staff::routes::configure)
+            .configure(crate::audit::routes::configure)
+            .configure(crate::consultations::routes::configure)
+            .configure(crate::chat::routes::configure)
+            .configure(crate::live::configure)
+            .configure(crate::ratings::routes::configure)
+            .configure(crate::complaints::routes::configure)
+            .configure(crate::reports::routes::configure)
+            .configure(crate::knowledge::routes::configure)
+            .configure(crate::walkin::routes::configure),
+    );
+    cfg.configure(crate::monitoring::configure);
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {
