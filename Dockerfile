@@ -1,4 +1,4 @@
-# Production image: the server binary and the built web app.
+# Production image: the server binary, with the built web app inside it.
 FROM node:20-bookworm-slim AS web
 WORKDIR /src/frontend
 COPY frontend/package.json frontend/package-lock.json ./
@@ -15,6 +15,8 @@ COPY .cargo/ .cargo/
 COPY backend/ backend/
 COPY migrations/ migrations/
 COPY tests/ tests/
+# Built into the binary: the server serves the web app without STATIC_DIR.
+COPY --from=web /src/frontend/dist frontend/dist/
 RUN cargo build --release --locked -p statkonsul
 
 FROM debian:bookworm-slim
@@ -22,8 +24,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
     && rm -rf /var/lib/apt/lists/* && useradd --system --home /var/lib/statkonsul statkonsul \
     && mkdir -p /var/lib/statkonsul && chown statkonsul /var/lib/statkonsul
 COPY --from=server /src/target/release/statkonsul /usr/local/bin/statkonsul
-COPY --from=web /src/frontend/dist /usr/share/statkonsul/web
-ENV STATIC_DIR=/usr/share/statkonsul/web DATA_DIR=/var/lib/statkonsul BIND_ADDR=0.0.0.0:8080 APP_ENV=production
+ENV DATA_DIR=/var/lib/statkonsul BIND_ADDR=0.0.0.0:8080 APP_ENV=production
 USER statkonsul
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s CMD ["curl", "-fsS", "http://127.0.0.1:8080/readyz"]

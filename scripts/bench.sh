@@ -22,6 +22,9 @@
 #   BENCH_LEGACY=1               afterwards, also run the older in-process benches (bench,
 #                                bench_search); `--legacy-only` runs only those
 #   BENCH_COMMIT=...             label of the code measured (default: git's HEAD, "+ changes" if dirty)
+#   BENCH_STARTS=3               starts of the embedded default measured for start-to-ready time
+#                                and idle memory; `--startup-only` measures only those
+#   BENCH_SETTLE=5               seconds a started server is left idle before its memory is read
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -36,12 +39,16 @@ THREADS=${BENCH_THREADS:-2}
 IDLE_WAIT=${BENCH_IDLE_WAIT:-180}
 LEGACY=${BENCH_LEGACY:-0}
 NICE=${BENCH_NICE:-0}
+STARTS=${BENCH_STARTS:-3}
+SETTLE=${BENCH_SETTLE:-5}
 LEGACY_ONLY=0
+STARTUP_ONLY=0
 for arg in "$@"; do
   case "$arg" in
     --legacy) LEGACY=1 ;;
     --legacy-only) LEGACY=1; LEGACY_ONLY=1 ;;
-    *) echo "usage: $0 [--legacy | --legacy-only]" >&2; exit 2 ;;
+    --startup-only) STARTUP_ONLY=1 ;;
+    *) echo "usage: $0 [--legacy | --legacy-only | --startup-only]" >&2; exit 2 ;;
   esac
 done
 case "$DBS" in
@@ -67,7 +74,9 @@ if [ "$LEGACY_ONLY" = 1 ]; then
 fi
 
 if [ "$NICE" -lt 0 ] && [ "$(id -u)" != 0 ]; then die "BENCH_NICE=$NICE needs root"; fi
-for tool in wrk curl jq python3; do
+TOOLS=(wrk curl jq python3)
+[ "$STARTUP_ONLY" = 1 ] && TOOLS=(curl python3)
+for tool in "${TOOLS[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing (Debian: apt-get install wrk curl jq python3)"
 done
 
@@ -83,7 +92,11 @@ else
 fi
 
 step "Building the release server and the loader"
-cargo build --release -p statkonsul -p statkonsul-tests
+if [ "$STARTUP_ONLY" = 1 ]; then
+  cargo build --release -p statkonsul
+else
+  cargo build --release -p statkonsul -p statkonsul-tests
+fi
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release"
 
 WORK=$(mktemp -d /tmp/statkonsul-bench.XXXXXX)
@@ -455,6 +468,65 @@ $(grep -iE 'panic|error' "$WORK/server-$db.log" | head -n 5 | cut -c1-300)
   fi
 }
 
+# The embedded default as someone would first run it: SQLite, the embedded search index, the
+# web app built into the binary (no STATIC_DIR), demo data, started from another folder than the
+# checkout. Each start is timed from the spawn to the first 200 of /readyz; the memory (VmRSS,
+# and its peak VmHWM) is read after BENCH_SETTLE idle seconds. The first start also builds the
+# search index (missing until then).
+startup_figures() {
+  step "Embedded default: $STARTS starts (start-to-ready), idle memory after $SETTLE s"
+  local data_dir=$WORK/startup port base t0 t1 ms pid rows="" web rss hwm threads what
+  mkdir -p "$data_dir"
+  (cd "$WORK" && env -u SMTP_URL -u MEILI_URL -u DATABASE_URL -u STATIC_DIR APP_ENV=dev \
+    DATA_DIR="$data_dir" RUST_LOG=warn "$BIN/statkonsul" seed --demo) >/dev/null 2>&1 || die "seed --demo failed"
+  for i in $(seq 1 "$STARTS"); do
+    wait_idle
+    port=$(free_port)
+    base="http://127.0.0.1:$port"
+    t0=$(date +%s%N)
+    (cd "$WORK" && exec env -u SMTP_URL -u MEILI_URL -u DATABASE_URL -u STATIC_DIR APP_ENV=dev \
+      DATA_DIR="$data_dir" BIND_ADDR="127.0.0.1:$port" RUST_LOG=warn \
+      nice -n "$NICE" "$BIN/statkonsul" serve) >"$WORK/server-startup.log" 2>&1 &
+    SERVER_PID=$!
+    pid=$SERVER_PID
+    until curl -s -f -o /dev/null "$base/readyz" 2>/dev/null; do
+      kill -0 "$pid" 2>/dev/null || { cat "$WORK/server-startup.log" >&2; die "the server exited"; }
+      [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 60 ] || die "the server is not ready after 60 s"
+      sleep 0.01
+    done
+    t1=$(date +%s%N)
+    web=$(curl -s -o /dev/null -w '%{http_code}' "$base/")
+    sleep "$SETTLE"
+    rss=$(awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
+    hwm=$(awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
+    threads=$(awk '/^Threads/ {print $2}' "/proc/$pid/status")
+    ms=$(( (t1 - t0) / 1000000 ))
+    what="restart"
+    [ "$i" = 1 ] && what="first start (builds the search index)"
+    printf '   start %s: ready in %s ms, idle RSS %s MiB (peak %s MiB), %s threads, GET / %s\n' \
+      "$i" "$ms" "$rss" "$hwm" "$threads" "$web" >&2
+    rows="$rows
+| $i, $what | $ms ms | $rss MiB | $hwm MiB | $threads | $web |"
+    stop_server
+  done
+  STARTUP="
+
+### Start-up and idle memory: the embedded default
+
+The release binary, started from another folder than the checkout with no configuration but \`DATA_DIR\` (SQLite, the embedded search index, emails logged, the built-in web app), after \`seed --demo\`; ready is the first 200 from \`/readyz\` after the spawn (polled every 10 ms); memory read from /proc after $SETTLE idle seconds. \`GET /\` is 200 when the binary carries the web app.
+
+| start | start to ready | idle RSS | peak RSS | threads | GET / |
+|---|---|---|---|---|---|$rows
+"
+}
+
+STARTUP=""
+startup_figures
+if [ "$STARTUP_ONLY" = 1 ]; then
+  printf '%s\n' "$STARTUP"
+  exit 0
+fi
+
 for db in "${DB_LIST[@]}"; do
   if [ "$db" = postgres ]; then
     if ! start_postgres; then
@@ -472,7 +544,7 @@ cat <<EOF
 ## HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')
 
 Code: $COMMIT. Machine: $(nproc) cores ($CPU), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); the server (release build, RUST_LOG=warn, no SMTP: emails are logged) and \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency\` share the same cores$( [ "$NICE" != 0 ] && printf ' (server, PostgreSQL and wrk at nice %s)' "$NICE"). Each request is measured alone, one after the other, in one run; "share of /healthz" is its req/s over /healthz's at the start of the run; "CPU" is the share of the whole machine (all cores) used by the server (and PostgreSQL) and by every other process but wrk during the measurement (⚠ from 10 %: figures taken while something else runs are low). SQLite targets: every read at least 4 % of /healthz and p99 under 25 ms, posting at least 1,000/s. Posting has no rate limit in backend/src/chat (only logins and readers' votes are limited).
-$RESULTS
+$STARTUP$RESULTS
 EOF
 if [ -n "$NOTES" ]; then
   printf '\nNotes:\n%s\n' "$NOTES"

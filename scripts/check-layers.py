@@ -13,10 +13,10 @@ SRC = Path(__file__).resolve().parent.parent / "backend" / "src"
 
 # Shared low modules, in the order they may import each other (a module may import those
 # listed before it).
-LOW = ["entities", "db", "proxies", "config", "error", "clock", "vocab", "skm", "security", "bus", "state",
-       "guard", "caller", "access", "api", "idempotency", "request_span", "security_headers", "holidays", "search", "notify"]
+LOW = ["entities", "db", "proxies", "config", "error", "clock", "vocab", "skm", "security", "bus", "metrics", "state",
+       "guard", "caller", "access", "api", "idempotency", "request_id", "request_span", "security_headers", "web_app", "holidays", "search", "notify"]
 SLICES = ["auth", "units", "staff", "chat", "consultations", "live", "ratings", "knowledge", "walkin",
-          "complaints", "reports", "audit", "jobs", "seed"]
+          "complaints", "reports", "audit", "jobs", "seed", "monitoring"]
 ROOT = ["app"]
 
 

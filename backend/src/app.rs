@@ -25,6 +25,7 @@ use crate::{
     error::{self, AppError, ErrorCode},
     notify::worker::{self, Mailer},
     state::AppState,
+    web_app::WebApp,
 };
 
 struct SecurityAddon;
@@ -40,6 +41,17 @@ impl Modify for SecurityAddon {
                     .bearer_format("JWT")
                     .description(Some(
                         "Access token from POST /api/v1/auth/login, valid for 15 minutes; renew it with /api/v1/auth/refresh.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "metrics_token",
+            SecurityScheme::Http(
+                utoipa::openapi::security::HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The server's METRICS_TOKEN, sent by a Prometheus scrape of /metrics.",
                     ))
                     .build(),
             ),
@@ -91,7 +103,7 @@ impl Modify for SecurityAddon {
         (name = "complaints", description = "Complaints, suggestions and appreciation (pengaduan), with tracking codes"),
         (name = "chat", description = "Messages, attachments, read receipts and the live WebSocket"),
         (name = "consultations", description = "Online consultations: the queue, deadlines, closing, follow-ups"),
-        (name = "health", description = "Liveness and readiness"),
+        (name = "health", description = "Liveness, readiness and metrics"),
         (name = "walkin", description = "Walk-in service: services, desks, queue tickets, the display board, the guest book, the day's figures"),
         (name = "knowledge", description = "The knowledge base: search, articles, synonyms, promotion of answered consultations"),
     )
@@ -116,6 +128,7 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::knowledge::routes::configure)
             .configure(crate::walkin::routes::configure),
     );
+    cfg.configure(crate::monitoring::configure);
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {
@@ -239,7 +252,7 @@ fn method_not_allowed(allow: String) -> actix_web::Error {
 async fn fallback(
     req: HttpRequest,
     routes: web::Data<RouteTable>,
-    state: web::Data<AppState>,
+    web_app: web::Data<WebApp>,
 ) -> Result<HttpResponse, actix_web::Error> {
     let path = req.path();
     if crate::security_headers::is_api(path) {
@@ -251,43 +264,7 @@ async fn fallback(
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return Err(method_not_allowed("GET, HEAD".into()));
     }
-    let root = &state.settings.static_dir;
-    let relative: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let safe = relative
-        .iter()
-        .all(|s| *s != ".." && *s != "." && !s.contains('\\') && !s.starts_with('.'));
-    if safe && !relative.is_empty() {
-        let file = relative.iter().fold(root.clone(), |p, s| p.join(s));
-        if file.is_file()
-            && let Ok(named) = actix_files::NamedFile::open_async(&file).await
-        {
-            let mut res = named.into_response(&req);
-            if path.starts_with("/assets/") {
-                res.headers_mut().insert(
-                    header::CACHE_CONTROL,
-                    header::HeaderValue::from_static("public, max-age=31536000, immutable"),
-                );
-            }
-            return Ok(res);
-        }
-    }
-    let index = root.join("index.html");
-    match actix_files::NamedFile::open_async(&index).await {
-        Ok(named) => {
-            let mut res = named.into_response(&req);
-            res.headers_mut().insert(
-                header::CACHE_CONTROL,
-                header::HeaderValue::from_static("no-cache"),
-            );
-            Ok(res)
-        }
-        Err(_) => Err(AppError::not_found()
-            .with_detail(format!(
-                "The web app is not built at {} (run `npm run build` in frontend/).",
-                root.display()
-            ))
-            .into()),
-    }
+    Ok(web_app.serve(&req, path).await?)
 }
 
 fn cors(origins: &[String]) -> Cors {
@@ -298,8 +275,9 @@ fn cors(origins: &[String]) -> Cors {
             header::CONTENT_TYPE,
             header::ACCEPT,
             header::HeaderName::from_static("idempotency-key"),
+            crate::request_id::HEADER,
         ])
-        .expose_headers([header::RETRY_AFTER])
+        .expose_headers([header::RETRY_AFTER, crate::request_id::HEADER])
         .max_age(3600);
     for origin in origins {
         cors = cors.allowed_origin(origin);
@@ -338,6 +316,7 @@ impl Application {
         state.bus.connect_postgres(&state.db).await?;
         let api_doc = openapi();
         let routes = web::Data::new(RouteTable::from_openapi(&api_doc));
+        let web_app = web::Data::new(WebApp::new(state.settings.static_dir.clone()));
         let app_state = state.clone();
         let app_index = index.clone();
         let server = HttpServer::new(move || {
@@ -348,6 +327,7 @@ impl Application {
                 .app_data(app_state.clone())
                 .app_data(app_index.clone())
                 .app_data(routes.clone())
+                .app_data(web_app.clone())
                 .app_data(
                     web::JsonConfig::default()
                         .limit(JSON_LIMIT_BYTES)
@@ -368,9 +348,11 @@ impl Application {
                 .wrap(middleware::from_fn(crate::audit::record::record))
                 .wrap(middleware::from_fn(crate::security_headers::add))
                 .wrap(middleware::Compress::default())
+                .wrap(middleware::from_fn(crate::monitoring::record))
                 .wrap(tracing_actix_web::TracingLogger::<
                     crate::request_span::RedactingRootSpan,
                 >::new())
+                .wrap(middleware::from_fn(crate::request_id::assign))
         })
         .listen(listener)?
         .shutdown_timeout(20)

@@ -32,7 +32,8 @@ pub struct Settings {
     pub database_max_connections: Option<u32>,
     pub bind_addr: String,
     pub public_url: String,
-    pub static_dir: PathBuf,
+    /// `STATIC_DIR`: the built web app in a folder; unset, the one built into the binary.
+    pub static_dir: Option<PathBuf>,
     pub data_dir: PathBuf,
     pub smtp_url: Option<Secret>,
     /// Meilisearch for the knowledge index; unset: the embedded index under `data_dir`.
@@ -53,12 +54,39 @@ pub struct Settings {
     pub outbox_poll_interval: Duration,
     /// How often timers (auto-close and its warning) are checked.
     pub jobs_interval: Duration,
+    /// The bearer token a Prometheus scrape of `/metrics` sends (`METRICS_TOKEN`); unset, the
+    /// metrics are not served.
+    pub metrics_token: Option<Secret>,
+    /// `LOG_FORMAT`: one JSON object a line, or text for people.
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+impl LogFormat {
+    /// `LOG_FORMAT`: `text` (the default) or `json`.
+    pub fn from_env() -> anyhow::Result<Self> {
+        match var("LOG_FORMAT").map(|v| v.to_ascii_lowercase()).as_deref() {
+            None | Some("text") => Ok(Self::Text),
+            Some("json") => Ok(Self::Json),
+            Some(other) => bail!("LOG_FORMAT must be `text` or `json`, not `{other}`"),
+        }
+    }
 }
 
 /// Largest JSON body accepted; larger ones get 413 `payload_too_large`.
 pub const JSON_LIMIT_BYTES: usize = 256 * 1024;
 
 pub const MIN_JWT_SECRET_LEN: usize = 32;
+
+/// A scrape token short enough to guess is refused at start.
+pub const MIN_METRICS_TOKEN_LEN: usize = 16;
 
 fn var(name: &str) -> Option<String> {
     env::var(name)
@@ -137,7 +165,7 @@ impl Settings {
                 .transpose()?,
             bind_addr,
             public_url,
-            static_dir: PathBuf::from(var("STATIC_DIR").unwrap_or_else(|| "frontend/dist".into())),
+            static_dir: var("STATIC_DIR").map(PathBuf::from),
             smtp_url: var("SMTP_URL").map(Secret::new),
             meili_url: var("MEILI_URL"),
             meili_api_key: var("MEILI_API_KEY").map(Secret::new),
@@ -152,6 +180,13 @@ impl Settings {
             refresh_token_ttl: seconds("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600)?,
             outbox_poll_interval: seconds("OUTBOX_POLL_SECONDS", 5)?,
             jobs_interval: seconds("JOBS_INTERVAL_SECONDS", 60)?,
+            metrics_token: match var("METRICS_TOKEN") {
+                Some(t) if t.len() < MIN_METRICS_TOKEN_LEN => bail!(
+                    "METRICS_TOKEN is too short: it must be at least {MIN_METRICS_TOKEN_LEN} characters"
+                ),
+                other => other.map(Secret::new),
+            },
+            log_format: LogFormat::from_env()?,
             data_dir,
         })
     }

@@ -48,6 +48,15 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// One pool's connections: open ones (busy or idle), idle ones, and the most it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolUse {
+    pub name: &'static str,
+    pub open: usize,
+    pub idle: usize,
+    pub max: usize,
+}
+
 /// Default size of PostgreSQL's pool.
 pub const DEFAULT_MAX_CONNECTIONS: u32 = 16;
 
@@ -82,6 +91,7 @@ enum Read {
 #[derive(Debug)]
 struct Readers {
     options: SqliteConnectOptions,
+    max: usize,
     permits: tokio::sync::Semaphore,
     idle: std::sync::Mutex<Vec<SqliteConnection>>,
 }
@@ -192,6 +202,7 @@ impl Db {
             .max(1) as usize;
         let readers = Readers {
             options,
+            max,
             permits: tokio::sync::Semaphore::new(max),
             idle: std::sync::Mutex::new(Vec::with_capacity(max)),
         };
@@ -206,6 +217,49 @@ impl Db {
             read: Read::Sqlite(Arc::new(readers)),
             write,
         })
+    }
+
+    /// How full each pool is, for `/metrics`: PostgreSQL's pool, or SQLite's writer and readers.
+    pub fn pool_use(&self) -> Vec<PoolUse> {
+        let pooled = |name, size: u32, idle: usize, max: u32| PoolUse {
+            name,
+            open: size as usize,
+            idle,
+            max: max as usize,
+        };
+        match (&self.read, self.write.get_database_backend()) {
+            (Read::Pool(_), DbBackend::Postgres) => {
+                let pool = self.write.get_postgres_connection_pool();
+                vec![pooled(
+                    "postgres",
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )]
+            }
+            (Read::Sqlite(readers), DbBackend::Sqlite) => {
+                let writer = self.write.get_sqlite_connection_pool();
+                let idle = readers.idle.lock().map_or(0, |idle| idle.len());
+                let busy = readers
+                    .max
+                    .saturating_sub(readers.permits.available_permits());
+                vec![
+                    pooled(
+                        "sqlite_writer",
+                        writer.size(),
+                        writer.num_idle(),
+                        writer.options().get_max_connections(),
+                    ),
+                    PoolUse {
+                        name: "sqlite_readers",
+                        open: idle + busy,
+                        idle,
+                        max: readers.max,
+                    },
+                ]
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// PostgreSQL's pool (for LISTEN/NOTIFY); `None` on SQLite.

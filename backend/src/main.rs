@@ -2,14 +2,14 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use statkonsul::{
     app::{self, Application},
-    config::Settings,
+    config::{LogFormat, Settings},
     db::Db,
     seed,
     staff::{self, CreateStaffRequest},
     state::AppState,
     vocab::Role,
 };
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::{EnvFilter, fmt::format::FmtSpan};
 use validator::Validate;
 
 #[global_allocator]
@@ -102,13 +102,24 @@ async fn main() -> anyhow::Result<()> {
         print!("{}", app::openapi_json());
         return Ok(());
     }
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match LogFormat::from_env()? {
+        LogFormat::Text => logs.init(),
+        // One object a line, for a log collector, with the fields of the request it happened
+        // in (`span`: its id, route and status among them); and a line as each request ends
+        // (its span closes, with the time it took): the access log.
+        LogFormat::Json => logs
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .with_span_events(FmtSpan::CLOSE)
+            .init(),
+    }
     let settings = Settings::from_env()?;
     match cli.command {
         Command::Openapi => {}

@@ -1,8 +1,9 @@
 //! The span of each request, as tracing-actix-web's default but with secrets kept out: the
 //! values of `token` and `ticket` query parameters (a WebSocket's access token, an emailed link's
-//! token) never reach `http.target` or any log line.
+//! token) never reach `http.target` or any log line. The request's id (`request_id`, from
+//! [`crate::request_id`]) names every line of it.
 use actix_web::{
-    Error,
+    Error, HttpMessage,
     body::MessageBody,
     dev::{ServiceRequest, ServiceResponse},
 };
@@ -28,20 +29,35 @@ pub fn redacted_target(path: &str, query: &str) -> String {
     format!("{path}?{}", query.join("&"))
 }
 
+/// The route template the request matched, if any (in its extensions).
+#[derive(Debug, Clone)]
+pub struct MatchedRoute(pub Option<String>);
+
 pub struct RedactingRootSpan;
 
 impl RootSpanBuilder for RedactingRootSpan {
     fn on_request_start(request: &ServiceRequest) -> Span {
         let target = redacted_target(request.path(), request.query_string());
-        let route = request.match_pattern().unwrap_or_default();
+        // Matching the route table costs a walk over it: once a request, kept for the metrics.
+        let matched = request.match_pattern();
+        request
+            .extensions_mut()
+            .insert(MatchedRoute(matched.clone()));
+        let route = matched.unwrap_or_default();
         let user_agent = request
             .headers()
             .get("user-agent")
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
         let client_ip = crate::api::client_address(request.request());
+        let request_id = request
+            .extensions()
+            .get::<crate::request_id::RequestId>()
+            .map(|id| id.0.clone())
+            .unwrap_or_default();
         tracing::info_span!(
             "HTTP request",
+            request_id = %request_id,
             http.method = %request.method(),
             http.route = %route,
             http.target = %target,

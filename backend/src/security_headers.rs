@@ -42,9 +42,14 @@ pub fn is_board(path: &str) -> bool {
     matches!(parts.as_slice(), ["", "units", code, "board"] if !code.is_empty())
 }
 
-/// The API and the health checks: answered as problems and JSON, never as the web app.
+/// The API, the health checks and the metrics: answered as problems and JSON (or Prometheus's
+/// text), never as the web app.
 pub fn is_api(path: &str) -> bool {
-    path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/readyz"
+    path == "/api"
+        || path.starts_with("/api/")
+        || path == "/healthz"
+        || path == "/readyz"
+        || path == "/metrics"
 }
 
 pub async fn add(

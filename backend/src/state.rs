@@ -22,6 +22,8 @@ pub struct AppState {
     /// The time the walk-in rules read (settable in tests).
     pub clock: Clock,
     pub searches: SearchTally,
+    /// What `/metrics` reports.
+    pub metrics: crate::metrics::Metrics,
 }
 
 /// Knowledge-base searches counted in memory per hour and unit, until the job runner adds them
@@ -69,6 +71,7 @@ impl AppState {
             bus: Bus::new(),
             clock: Clock::default(),
             searches: SearchTally::default(),
+            metrics: crate::metrics::Metrics::new(),
             settings: Arc::new(settings),
             db,
         }

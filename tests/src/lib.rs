@@ -12,13 +12,16 @@ use serde_json::{Value, json};
 use statkonsul::{
     app::Application,
     auth::Role,
-    config::{Secret, Settings},
+    config::{LogFormat, Secret, Settings},
     seed,
     staff::{self, CreateStaffRequest},
     state::{AppState, SharedState},
 };
 
 pub use smtp::{Mail, SmtpServer};
+
+/// The bearer token that may read the test server's `/metrics`.
+pub const METRICS_TOKEN: &str = "metrics-scrape-token-for-tests";
 
 pub struct TestApp {
     pub address: String,
@@ -74,6 +77,78 @@ pub fn server_binary() -> PathBuf {
     path
 }
 
+/// The real server binary serving on a free port: killed when dropped.
+pub struct ServedBinary {
+    child: std::process::Child,
+    pub base: String,
+    log: PathBuf,
+}
+
+impl ServedBinary {
+    /// `statkonsul serve` with `dir` as its working directory and data (SQLite), standard error
+    /// written to `dir/server.log`, and `env` besides; waits until `/readyz` answers.
+    pub async fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let log = dir.join("server.log");
+        let mut command = std::process::Command::new(server_binary());
+        command
+            .arg("serve")
+            .current_dir(dir)
+            .env_remove("STATIC_DIR")
+            .env_remove("LOG_FORMAT")
+            .env("APP_ENV", "dev")
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}/served.db?mode=rwc", dir.display()),
+            )
+            .env("DATA_DIR", dir)
+            .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+            .env("RUST_LOG", "warn")
+            .envs(env.iter().copied())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap());
+        let mut served = Self {
+            child: command.spawn().unwrap(),
+            base: format!("http://127.0.0.1:{port}"),
+            log,
+        };
+        let client = reqwest::Client::new();
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Ok(r) = client.get(format!("{}/readyz", served.base)).send().await
+                && r.status().is_success()
+            {
+                return served;
+            }
+            if let Some(status) = served.child.try_wait().unwrap() {
+                panic!("the server exited ({status}): {}", served.log());
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server was not ready in 60 s: {}",
+                served.log()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// What it wrote to standard error so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for ServedBinary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// Which database the tests run on.
 pub fn test_database() -> String {
     std::env::var("STATKONSUL_TEST_DB").unwrap_or_else(|_| "sqlite".into())
@@ -105,6 +180,8 @@ pub struct Options {
     pub smtp_reachable: bool,
     /// `TRUSTED_PROXIES`: whose `X-Forwarded-For` names the client.
     pub trusted_proxies: &'static str,
+    /// `METRICS_TOKEN`: [`METRICS_TOKEN`] by default; `None` turns the metrics off.
+    pub metrics_token: Option<&'static str>,
 }
 
 impl Default for Options {
@@ -112,6 +189,7 @@ impl Default for Options {
         Self {
             smtp_reachable: true,
             trusted_proxies: "",
+            metrics_token: Some(METRICS_TOKEN),
         }
     }
 }
@@ -149,7 +227,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         database_max_connections: Some(4),
         bind_addr: "127.0.0.1:0".into(),
         public_url: "http://app.statkonsul.test".into(),
-        static_dir: static_dir.clone(),
+        static_dir: Some(static_dir.clone()),
         data_dir: dir.path().to_path_buf(),
         smtp_url: Some(Secret::new(format!("smtp://127.0.0.1:{smtp_port}"))),
         meili_url: None,
@@ -164,6 +242,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         refresh_token_ttl: Duration::from_secs(3600),
         outbox_poll_interval: Duration::from_millis(500),
         jobs_interval: Duration::from_secs(3600),
+        metrics_token: options.metrics_token.map(Secret::new),
+        log_format: LogFormat::Text,
     };
     let app = Application::build(settings)
         .await

@@ -210,6 +210,12 @@ impl Hub {
         self.lock().sockets.len()
     }
 
+    /// Open sockets, and the users they belong to.
+    pub fn counts(&self) -> (usize, usize) {
+        let index = self.lock();
+        (index.sockets.len(), index.by_user.len())
+    }
+
     /// The users with a socket open on this instance.
     pub fn users(&self) -> Vec<Uuid> {
         self.lock().by_user.keys().copied().collect()

@@ -193,6 +193,11 @@ impl Bus {
         self.hub.sockets()
     }
 
+    /// Open sockets on this instance (users' and feeds'), and the users they belong to.
+    pub fn socket_counts(&self) -> (usize, usize) {
+        self.hub.counts()
+    }
+
     pub fn register_user(&self, viewer: Viewer) -> (Registration, mpsc::Receiver<Delivery>) {
         self.hub.register_user(viewer)
     }

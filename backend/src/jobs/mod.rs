@@ -105,13 +105,20 @@ pub async fn schedule(
     loop {
         // The lease by the real clock (the rules' clock may be set in tests).
         match take_lease(&state, TIMERS, holder, Utc::now(), ttl).await {
-            Ok(true) => match run_due(&state, state.clock.now()).await {
-                Ok(report) if report != JobReport::default() => {
-                    tracing::info!(?report, "jobs ran")
+            Ok(true) => {
+                let started = std::time::Instant::now();
+                let ran = run_due(&state, state.clock.now()).await;
+                state
+                    .metrics
+                    .job_run(ran.is_err(), started.elapsed().as_secs_f64());
+                match ran {
+                    Ok(report) if report != JobReport::default() => {
+                        tracing::info!(?report, "jobs ran")
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "jobs failed"),
                 }
-                Ok(_) => {}
-                Err(e) => tracing::error!(error = %e, "jobs failed"),
-            },
+            }
             Ok(false) => tracing::debug!("another instance runs the timers"),
             Err(e) => tracing::error!(error = %e, "cannot take the timers' lease"),
         }

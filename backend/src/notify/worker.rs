@@ -11,7 +11,9 @@ use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr};
+use sea_orm::{
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
+};
 use tokio::sync::{Notify, watch};
 
 use crate::{
@@ -232,6 +234,38 @@ async fn send_holding_lease(
             }
         }
     }
+}
+
+/// What waits in the outbox: emails still being tried and when the oldest of them was written,
+/// and emails given up after [`MAX_ATTEMPTS`].
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Backlog {
+    pub pending: i64,
+    pub oldest: Option<DateTime<Utc>>,
+    pub failed: i64,
+}
+
+/// The backlog, for `/metrics`: two ranges of the pending index.
+pub async fn backlog(db: &Db) -> Result<Backlog, sea_orm::DbErr> {
+    let unsent = || outbox_email::Entity::find().filter(Column::SentAt.is_null());
+    let (pending, oldest): (i64, Option<DateTime<Utc>>) = unsent()
+        .filter(Column::Attempts.lt(MAX_ATTEMPTS))
+        .select_only()
+        .column_as(Column::Id.count(), "pending")
+        .column_as(Column::CreatedAt.min(), "oldest")
+        .into_tuple()
+        .one(db)
+        .await?
+        .unwrap_or_default();
+    let failed = unsent()
+        .filter(Column::Attempts.gte(MAX_ATTEMPTS))
+        .count(db)
+        .await?;
+    Ok(Backlog {
+        pending,
+        oldest,
+        failed: i64::try_from(failed).unwrap_or(i64::MAX),
+    })
 }
 
 /// When the next unsent email falls due (a retry, or a lease that runs out), if any.

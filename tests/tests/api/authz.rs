@@ -71,6 +71,8 @@ const MATRIX: &[(&str, &str)] = &[
     //                                                          anon pubA pubB off  offX fo   sup  prov adm
     ("GET /healthz",                                            "200  200  200  200  200  200  200  200  200"),
     ("GET /readyz",                                             "200  200  200  200  200  200  200  200  200"),
+    // Only the scrape's METRICS_TOKEN opens the metrics, no account's token.
+    ("GET /metrics",                                            "401  401  401  401  401  401  401  401  401"),
     ("POST /api/v1/auth/register",                              "202  202  202  202  202  202  202  202  202"),
     ("POST /api/v1/auth/verify-email",                          "200  200  200  200  200  200  200  200  200"),
     ("POST /api/v1/auth/resend-verification",                   "202  202  202  202  202  202  202  202  202"),
@@ -534,6 +536,7 @@ impl World {
         match op {
             "GET /healthz" => Call::new(M::GET, "/healthz"),
             "GET /readyz" => Call::new(M::GET, "/readyz"),
+            "GET /metrics" => Call::new(M::GET, "/metrics"),
             // Auth: open to everyone; a token changes nothing.
             "POST /api/v1/auth/register" => Call::new(M::POST, "/api/v1/auth/register").json(
                 json!({"email": format!("daftar-{}@example.id", uuid::Uuid::new_v4().simple()),
