@@ -46,7 +46,7 @@ describe('the conversation of a member of the public', () => {
     expect(within(summary).getByText('Antrean ke-2')).toBeInTheDocument();
     await waitFor(() => expect(sockets.made).toHaveLength(1));
     const socket = online(sockets);
-    expect(socket.url).toMatch(/\/api\/v1\/ws\?token=a$/);
+    expect(socket.url).toMatch(/\/api\/v1\/ws\?ticket=ticket-for-a$/);
     expect(await screen.findByText('Pembaruan langsung aktif')).toBeInTheDocument();
 
     state.detail = { ...waitingConsultation, queue_position: 1 };
