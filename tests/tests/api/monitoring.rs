@@ -279,3 +279,25 @@ async fn open_websockets_are_counted_with_their_users() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test]
+async fn mail_that_cannot_go_out_shows_as_a_backlog_that_ages() {
+    let app = spawn_app_with(Options {
+        smtp_reachable: false,
+        ..Options::default()
+    })
+    .await;
+    app.register("tertunda@example.id", "Kopi-Tubruk-2026")
+        .await
+        .ok();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let text = scrape(&app).await;
+    assert_eq!(
+        value(&text, "statkonsul_outbox_emails_pending"),
+        Some(1.0),
+        "{text}"
+    );
+    let age = value(&text, "statkonsul_outbox_oldest_pending_age_seconds").unwrap();
+    assert!((1.0..60.0).contains(&age), "{text}");
+    assert_eq!(value(&text, "statkonsul_outbox_emails_failed"), Some(0.0));
+}
