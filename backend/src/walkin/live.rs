@@ -40,6 +40,7 @@ fn run<F, Fut>(
     let mut events = state.bus.subscribe();
     let state = state.into_inner();
     actix_web::rt::spawn(async move {
+        let _open = state.metrics.walkin_feed();
         if !send(&mut session, &first).await {
             return;
         }
