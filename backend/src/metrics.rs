@@ -27,11 +27,21 @@ pub struct Metrics {
     pool_connections: IntGaugeVec,
     websockets: IntGauge,
     websocket_users: IntGauge,
+    walkin_feeds: IntGauge,
     consultations_waiting: IntGaugeVec,
     walkin_waiting: IntGaugeVec,
     outbox_pending: IntGauge,
     outbox_failed: IntGauge,
     outbox_oldest: Gauge,
+}
+
+/// An open walk-in feed, counted while it lives.
+pub struct OpenFeed(IntGauge);
+
+impl Drop for OpenFeed {
+    fn drop(&mut self) {
+        self.0.dec();
+    }
 }
 
 /// The figures read at a scrape.
@@ -108,6 +118,10 @@ impl Metrics {
             "websocket_users",
             "Signed-in users with at least one open WebSocket.",
         )?;
+        let walkin_feeds = IntGauge::new(
+            "walkin_live_feeds",
+            "Open WebSockets of display boards and visitors' ticket pages (no account).",
+        )?;
         let consultations_waiting = IntGaugeVec::new(
             Opts::new(
                 "consultations_waiting",
@@ -141,7 +155,7 @@ impl Metrics {
         build_info
             .with_label_values(&[env!("CARGO_PKG_VERSION")])
             .set(1);
-        let collectors: [Box<dyn prometheus::core::Collector>; 14] = [
+        let collectors: [Box<dyn prometheus::core::Collector>; 15] = [
             Box::new(requests.clone()),
             Box::new(latency.clone()),
             Box::new(job_runs.clone()),
@@ -150,6 +164,7 @@ impl Metrics {
             Box::new(pool_connections.clone()),
             Box::new(websockets.clone()),
             Box::new(websocket_users.clone()),
+            Box::new(walkin_feeds.clone()),
             Box::new(consultations_waiting.clone()),
             Box::new(walkin_waiting.clone()),
             Box::new(outbox_pending.clone()),
@@ -170,6 +185,7 @@ impl Metrics {
             pool_connections,
             websockets,
             websocket_users,
+            walkin_feeds,
             consultations_waiting,
             walkin_waiting,
             outbox_pending,
@@ -188,6 +204,12 @@ impl Metrics {
         self.latency
             .with_label_values(&[route, method])
             .observe(seconds);
+    }
+
+    /// Counts an open walk-in feed (a board's or a ticket's WebSocket) until the guard drops.
+    pub fn walkin_feed(&self) -> OpenFeed {
+        self.walkin_feeds.inc();
+        OpenFeed(self.walkin_feeds.clone())
     }
 
     /// One run of the timers, and whether it failed.

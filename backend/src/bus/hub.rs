@@ -210,10 +210,11 @@ impl Hub {
         self.lock().sockets.len()
     }
 
-    /// Open sockets, and the users they belong to.
+    /// Users' open sockets (feeds without an account apart), and the users they belong to.
     pub fn counts(&self) -> (usize, usize) {
         let index = self.lock();
-        (index.sockets.len(), index.by_user.len())
+        let sockets = index.by_user.values().map(HashSet::len).sum();
+        (sockets, index.by_user.len())
     }
 
     /// The users with a socket open on this instance.

@@ -193,7 +193,7 @@ impl Bus {
         self.hub.sockets()
     }
 
-    /// Open sockets on this instance (users' and feeds'), and the users they belong to.
+    /// Users' open sockets on this instance (not the feeds'), and the users they belong to.
     pub fn socket_counts(&self) -> (usize, usize) {
         self.hub.counts()
     }

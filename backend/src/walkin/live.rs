@@ -39,6 +39,7 @@ fn run<F, Fut>(
     let (registration, mut deliveries) = state.bus.register_feed(&unit);
     let state = state.into_inner();
     actix_web::rt::spawn(async move {
+        let _open = state.metrics.walkin_feed();
         if !send(&mut session, &first).await {
             return;
         }

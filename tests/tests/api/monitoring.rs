@@ -252,7 +252,7 @@ async fn json_logs_name_each_request_by_its_id() {
 }
 
 #[tokio::test]
-async fn open_websockets_are_counted_with_their_users() {
+async fn open_websockets_are_counted_with_their_users_and_the_boards_apart() {
     let app = spawn_app().await;
     let user = app.public_user().await;
     let (first, _) = tokio_tungstenite::connect_async(app.socket_url(&user.access_token).await)
@@ -272,10 +272,53 @@ async fn open_websockets_are_counted_with_their_users() {
         assert!(Instant::now() < deadline, "{text}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    drop((first, second));
+    // A display board's feed, without an account, apart.
+    let (board, _) = tokio_tungstenite::connect_async(format!(
+        "ws://127.0.0.1:{}/api/v1/units/3375/walkin/board/live",
+        app.port
+    ))
+    .await
+    .unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
-    while value(&scrape(&app).await, "statkonsul_websocket_connections") != Some(0.0) {
-        assert!(Instant::now() < deadline, "closed sockets still counted");
+    while value(&scrape(&app).await, "statkonsul_walkin_live_feeds") != Some(1.0) {
+        assert!(Instant::now() < deadline, "the board's feed is not counted");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    drop((first, second, board));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = scrape(&app).await;
+        if value(&text, "statkonsul_websocket_connections") == Some(0.0)
+            && value(&text, "statkonsul_walkin_live_feeds") == Some(0.0)
+        {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "closed sockets still counted: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn mail_that_cannot_go_out_shows_as_a_backlog_that_ages() {
+    let app = spawn_app_with(Options {
+        smtp_reachable: false,
+        ..Options::default()
+    })
+    .await;
+    app.register("tertunda@example.id", "Kopi-Tubruk-2026")
+        .await
+        .ok();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let text = scrape(&app).await;
+    assert_eq!(
+        value(&text, "statkonsul_outbox_emails_pending"),
+        Some(1.0),
+        "{text}"
+    );
+    let age = value(&text, "statkonsul_outbox_oldest_pending_age_seconds").unwrap();
+    assert!((1.0..60.0).contains(&age), "{text}");
+    assert_eq!(value(&text, "statkonsul_outbox_emails_failed"), Some(0.0));
 }
