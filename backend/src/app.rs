@@ -67,7 +67,10 @@ impl Modify for SecurityAddon {
             published service standards, accounts, the working-day calendar and staff.\n\n\
             Errors are `application/problem+json` (RFC 9457) with a stable `code`; validation errors \
             name the offending fields in `errors`. JSON bodies are limited to 262144 bytes. Lists are \
-            paginated with `page` and `per_page` and carry `total`. Times are RFC 3339 in UTC.",
+            paginated with `page` and `per_page` and carry `total`. Times are RFC 3339 in UTC. \
+            Every answer, errors included, carries `X-Request-Id`: the request's own when it sent \
+            one of 1 to 128 letters, digits or `-_.:`, else a new UUID; the server's log names \
+            the request by it.",
         license(name = "Apache-2.0"),
     ),
     modifiers(&SecurityAddon),

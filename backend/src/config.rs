@@ -57,14 +57,11 @@ pub struct Settings {
     /// The bearer token a Prometheus scrape of `/metrics` sends (`METRICS_TOKEN`); unset, the
     /// metrics are not served.
     pub metrics_token: Option<Secret>,
-    /// `LOG_FORMAT`: one JSON object a line, or text for people.
-    pub log_format: LogFormat,
 }
 
-/// How log lines are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How log lines are written (`LOG_FORMAT`, read before the rest: logging starts first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
-    #[default]
     Text,
     Json,
 }
@@ -186,7 +183,6 @@ impl Settings {
                 ),
                 other => other.map(Secret::new),
             },
-            log_format: LogFormat::from_env()?,
             data_dir,
         })
     }

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use statkonsul::{
     app::Application,
     auth::Role,
-    config::{LogFormat, Secret, Settings},
+    config::{Secret, Settings},
     seed,
     staff::{self, CreateStaffRequest},
     state::{AppState, SharedState},
@@ -243,7 +243,6 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         outbox_poll_interval: Duration::from_millis(500),
         jobs_interval: Duration::from_secs(3600),
         metrics_token: options.metrics_token.map(Secret::new),
-        log_format: LogFormat::Text,
     };
     let app = Application::build(settings)
         .await

@@ -129,6 +129,27 @@ fn production_mode_refuses_to_start_without_a_strong_jwt_secret() {
 }
 
 #[test]
+fn a_bad_log_format_or_a_guessable_metrics_token_refuses_to_start() {
+    let dir = statkonsul_tests::tempdir::TempDir::new();
+    for (name, value) in [("LOG_FORMAT", "xml"), ("METRICS_TOKEN", "short")] {
+        let out = Command::new(binary())
+            .args(["migrate"])
+            .env("APP_ENV", "dev")
+            .env("DATA_DIR", dir.path())
+            .env_remove("DATABASE_URL")
+            .env(name, value)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{name}={value} was taken");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(name),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn serve_stops_gracefully_on_sigterm() {
     use std::io::{BufRead, BufReader, Read, Write};
 
