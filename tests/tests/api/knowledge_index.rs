@@ -386,12 +386,11 @@ async fn retrieval_quality_over_the_demo_articles() {
         for m in &misses {
             println!("  miss: {m}");
         }
-        if index.engine() == "embedded" {
-            assert!(
-                recall >= 0.85,
-                "recall@3 {recall:.3} < 0.85; misses:\n{}",
-                misses.join("\n")
-            );
-        }
+        assert!(
+            recall >= 0.85 && mrr >= 0.8,
+            "{}: recall@3 {recall:.3} < 0.85 or MRR {mrr:.3} < 0.8; misses:\n{}",
+            index.engine(),
+            misses.join("\n")
+        );
     }
 }
