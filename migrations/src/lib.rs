@@ -13,6 +13,7 @@ mod m20261203_000009_rating_follow_ups;
 mod m20261204_000010_complaints;
 mod m20261204_000011_report_inputs;
 mod m20261205_000012_hardening;
+mod m20261207_000013_english_synonyms;
 
 pub use m20261202_000006_queue_positions::NUMBER_THE_QUEUES;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000010_complaints::Migration),
             Box::new(m20261204_000011_report_inputs::Migration),
             Box::new(m20261205_000012_hardening::Migration),
+            Box::new(m20261207_000013_english_synonyms::Migration),
         ]
     }
 }

@@ -58,6 +58,13 @@ async fn anyone_searches_the_demo_articles_with_the_chosen_units_first() {
             hits[0]["snippet"].as_str().unwrap().contains("<mark>"),
             "{found}"
         );
+        // English statistics words are answered through the default synonym list.
+        for english in ["inflation", "poverty%20line", "unemployment%20rate"] {
+            let found = search(&app, &format!("q={english}&per_page=3")).await;
+            assert!(found["total"].as_u64().unwrap() > 0, "{english}: {found}");
+        }
+        let english = search(&app, "q=inflation&per_page=3").await;
+        assert!(slugs(&english)[0].starts_with("inflasi"), "{english}");
         let typo = search(&app, "q=inflsi%20bulanan&per_page=3").await;
         assert!(slugs(&typo)[0].starts_with("inflasi"), "{typo}");
         let metadata_only = search(&app, "q=kemiskinan&category=metadata&per_page=50").await;
