@@ -67,6 +67,11 @@ async fn anyone_searches_the_demo_articles_with_the_chosen_units_first() {
         assert!(slugs(&english)[0].starts_with("inflasi"), "{english}");
         let typo = search(&app, "q=inflsi%20bulanan&per_page=3").await;
         assert!(slugs(&typo)[0].starts_with("inflasi"), "{typo}");
+        assert_eq!(
+            typo["suggestion"], "inflasi bulanan",
+            "did you mean: {typo}"
+        );
+        assert!(found["suggestion"].is_null(), "nothing to correct: {found}");
         let metadata_only = search(&app, "q=kemiskinan&category=metadata&per_page=50").await;
         assert!(
             metadata_only["hits"]

@@ -235,6 +235,67 @@ async fn every_engine_expands_synonyms_filters_by_category_and_puts_the_chosen_u
 }
 
 #[tokio::test]
+async fn every_engine_offers_the_corrected_query_and_marks_only_what_matched() {
+    for (index, _dir) in engines().await {
+        let engine = index.engine();
+        let mut articles = corpus();
+        articles.push(article(
+            "Kode KBLI untuk usaha kuliner",
+            "Apa kode KBLI warung makan?",
+            "Usaha di Indonesia diberi kode menurut Klasifikasi Baku Lapangan Usaha Indonesia.",
+            "classification",
+            None,
+        ));
+        index.upsert(articles).await.unwrap();
+        index
+            .set_synonyms(vec![vec![
+                "kbli".into(),
+                "klasifikasi baku lapangan usaha indonesia".into(),
+            ]])
+            .await
+            .unwrap();
+        let ask = |q: &str| {
+            let index = index.clone();
+            let q = q.to_owned();
+            async move {
+                search(
+                    index.as_ref(),
+                    SearchRequest {
+                        q,
+                        category: None,
+                        unit: None,
+                        offset: 0,
+                        limit: 5,
+                    },
+                )
+                .await
+                .unwrap()
+            }
+        };
+        let typo = ask("Inflsi bulanan").await;
+        assert_eq!(
+            typo.suggestion.as_deref(),
+            Some("inflasi bulanan"),
+            "{engine}: did you mean"
+        );
+        assert_eq!(ask("inflasi bulanan").await.suggestion, None, "{engine}");
+        assert_eq!(
+            ask("kbli").await.suggestion,
+            None,
+            "{engine}: a synonym is no typo"
+        );
+        // "Indonesia" alone is not the synonym phrase: only the whole phrase is marked.
+        let kbli = ask("kbli").await;
+        let snippet = &kbli.hits[0].snippet;
+        assert!(
+            snippet.contains("Usaha di Indonesia diberi")
+                && snippet.contains("<mark>Klasifikasi</mark> <mark>Baku</mark> <mark>Lapangan</mark> <mark>Usaha</mark> <mark>Indonesia</mark>"),
+            "{engine}: {snippet}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn every_engine_replaces_removes_and_clears() {
     for (index, _dir) in engines().await {
         let engine = index.engine();
