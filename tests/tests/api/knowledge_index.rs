@@ -296,6 +296,48 @@ async fn every_engine_offers_the_corrected_query_and_marks_only_what_matched() {
 }
 
 #[tokio::test]
+async fn every_engine_ranks_a_misspelt_word_by_how_well_its_correction_matches() {
+    for (index, _dir) in engines().await {
+        let engine = index.engine();
+        // Mentioned once in passing in two, added before and after the one about it.
+        let passing = article(
+            "Garis kemiskinan",
+            "Bagaimana garis kemiskinan diperbarui?",
+            "Garis kemiskinan diperbarui tiap semester mengikuti harga, termasuk inflasi.",
+            "metadata",
+            None,
+        );
+        index
+            .upsert(vec![
+                passing,
+                article(
+                    "Inflasi tahunan dan bulanan",
+                    "Apa itu inflasi tahunan?",
+                    "Inflasi tahunan membandingkan harga dengan bulan yang sama tahun lalu; inflasi bulanan dengan bulan lalu.",
+                    "metadata",
+                    None,
+                ),
+                article(
+                    "Upah minimum provinsi",
+                    "Siapa yang menetapkan upah minimum?",
+                    "Upah minimum ditetapkan pemerintah daerah dengan memperhatikan inflasi.",
+                    "data",
+                    None,
+                ),
+            ])
+            .await
+            .unwrap();
+        let (found, _) = titles(&index, "inflsi", None, None).await;
+        assert_eq!(found.len(), 3, "{engine}: {found:?}");
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("Inflasi tahunan dan bulanan"),
+            "{engine}: {found:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn every_engine_replaces_removes_and_clears() {
     for (index, _dir) in engines().await {
         let engine = index.engine();
