@@ -52,6 +52,27 @@ pg_as "$PGBIN/pg_ctl" -D "$PGROOT/data" -w -l "$PGROOT/server.log" \
   -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
 export STATKONSUL_TEST_PG_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
 
+# The knowledge index's behaviour tests, its retrieval check and the API's knowledge tests run on
+# the embedded index and, when the Meilisearch build kept beside the repository is there, on it too.
+MEILI_START="$ROOT/../shared/tools/meilisearch/start.sh"
+if [ -x "$MEILI_START" ] || [ -f "$MEILI_START" ]; then
+  step "Starting a throwaway Meilisearch"
+  MEILI_ROOT=$(mktemp -d /tmp/statkonsul-meili.XXXXXX)
+  MEILI_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  MEILI_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  MEILI_PID=$(bash "$MEILI_START" "$MEILI_PORT" "$MEILI_ROOT" "$MEILI_KEY")
+  stop_meili() {
+    kill "$MEILI_PID" 2>/dev/null || true
+    wait "$MEILI_PID" 2>/dev/null || true
+    rm -rf "$MEILI_ROOT"
+  }
+  trap 'stop_meili; stop_pg' EXIT
+  export MEILI_URL="http://127.0.0.1:$MEILI_PORT" MEILI_API_KEY="$MEILI_KEY"
+else
+  echo "Meilisearch not found at $MEILI_START: its tests are skipped (the embedded index is tested alone)"
+  unset MEILI_URL MEILI_API_KEY
+fi
+
 step "Building the server"
 cargo build -p statkonsul
 

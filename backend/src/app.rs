@@ -23,6 +23,7 @@ use crate::{
     config::{JSON_LIMIT_BYTES, Settings},
     db::Db,
     error::{self, AppError, ErrorCode},
+    knowledge::indexer::Readiness,
     notify::worker::{self, Mailer},
     state::AppState,
     web_app::WebApp,
@@ -176,26 +177,33 @@ async fn healthz() -> web::Json<Health> {
     })
 }
 
-/// Readiness: the database answers and every migration is applied.
+/// Readiness: the database answers, every migration is applied, and the knowledge index has
+/// been filled since start-up (a new or emptied index is rebuilt from the database first, so a
+/// load balancer sends no search to a server whose index is still empty).
 #[utoipa::path(
     tag = "health",
     responses(
         (status = 200, description = "Ready.", body = Health),
-        (status = 503, description = "Not ready.", body = error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Not ready: the database does not answer or is not migrated, or the knowledge index is still being filled.", body = error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/readyz")]
-async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, AppError> {
+async fn readyz(
+    state: web::Data<AppState>,
+    index: web::Data<Readiness>,
+) -> Result<web::Json<Health>, AppError> {
     state
         .db
         .ready()
         .await
-        .map(|_| {
-            web::Json(Health {
-                status: HealthState::Ready,
-            })
-        })
-        .map_err(|why| AppError::new(ErrorCode::Unavailable).with_detail(why))
+        .map_err(|why| AppError::new(ErrorCode::Unavailable).with_detail(why))?;
+    if !index.is_ready() {
+        return Err(AppError::new(ErrorCode::Unavailable)
+            .with_detail("the knowledge index is still being filled"));
+    }
+    Ok(web::Json(Health {
+        status: HealthState::Ready,
+    }))
 }
 
 /// Path templates and methods of the API, for 404 versus 405 on unmatched requests.
@@ -294,6 +302,7 @@ pub struct Application {
     state: web::Data<AppState>,
     mailer: Arc<Mailer>,
     index: web::Data<crate::search::SharedIndex>,
+    readiness: web::Data<Readiness>,
 }
 
 impl Application {
@@ -322,6 +331,8 @@ impl Application {
         let web_app = web::Data::new(WebApp::new(state.settings.static_dir.clone()));
         let app_state = state.clone();
         let app_index = index.clone();
+        let readiness = web::Data::new(Readiness::default());
+        let app_readiness = readiness.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .into_utoipa_app()
@@ -329,6 +340,7 @@ impl Application {
                 .into_app()
                 .app_data(app_state.clone())
                 .app_data(app_index.clone())
+                .app_data(app_readiness.clone())
                 .app_data(routes.clone())
                 .app_data(web_app.clone())
                 .app_data(
@@ -366,6 +378,7 @@ impl Application {
             state,
             mailer,
             index,
+            readiness,
         })
     }
 
@@ -400,6 +413,7 @@ impl Application {
             self.state.db.clone(),
             self.index.get_ref().clone(),
             self.state.index_wake.clone(),
+            self.readiness.get_ref().clone(),
             stop.subscribe(),
         ));
         let result = self.server.await;

@@ -22,6 +22,9 @@ use crate::{
 const SERVICE_STANDARDS_JSON: &str = include_str!("../seed/service-standards.json");
 const KNOWLEDGE_ARTICLES_JSON: &str = include_str!("../seed/knowledge-articles.json");
 const KNOWLEDGE_SYNONYMS_JSON: &str = include_str!("../seed/knowledge-synonyms.json");
+/// English words people search with, as Indonesian ones (also added to existing lists by
+/// migration `m20261207_000014_english_synonyms`).
+const ENGLISH_SYNONYMS_JSON: &str = include_str!("../seed/knowledge-synonyms-english.json");
 
 struct UnitSeed {
     code: &'static str,
@@ -245,7 +248,10 @@ async fn seed_synonyms(state: &AppState) -> anyhow::Result<usize> {
     {
         return Ok(0);
     }
-    let groups: Vec<Vec<String>> = serde_json::from_str(KNOWLEDGE_SYNONYMS_JSON)?;
+    let mut groups: Vec<Vec<String>> = serde_json::from_str(KNOWLEDGE_SYNONYMS_JSON)?;
+    groups.extend(serde_json::from_str::<Vec<Vec<String>>>(
+        ENGLISH_SYNONYMS_JSON,
+    )?);
     knowledge::service::save_synonyms(&state.db, &groups)
         .await
         .map_err(|e| anyhow::anyhow!("{}", e.problem().title))?;

@@ -31,6 +31,10 @@ pub struct TestApp {
     pub state: SharedState,
     pub static_dir: PathBuf,
     pub database_url: String,
+    /// The knowledge index the server uses: `embedded` or `meilisearch`.
+    pub engine: &'static str,
+    /// The server's workers (index, outbox, jobs), when the test starts them itself.
+    held: std::sync::Mutex<Option<Application>>,
     _dir: tempdir::TempDir,
 }
 
@@ -182,6 +186,14 @@ pub struct Options {
     pub trusted_proxies: &'static str,
     /// `METRICS_TOKEN`: [`METRICS_TOKEN`] by default; `None` turns the metrics off.
     pub metrics_token: Option<&'static str>,
+    /// `MEILI_URL`: unset, the embedded index.
+    pub meili_url: Option<String>,
+    pub meili_api_key: Option<String>,
+    /// The Meilisearch index, unique per test so tests running at once do not share one.
+    pub meili_index: String,
+    /// The server answers, but its workers (the knowledge index among them) wait for
+    /// [`TestApp::start_workers`].
+    pub hold_workers: bool,
 }
 
 impl Default for Options {
@@ -190,8 +202,42 @@ impl Default for Options {
             smtp_reachable: true,
             trusted_proxies: "",
             metrics_token: Some(METRICS_TOKEN),
+            meili_url: None,
+            meili_api_key: None,
+            meili_index: format!("statkonsul_test_{}", uuid::Uuid::new_v4().simple()),
+            hold_workers: false,
         }
     }
+}
+
+/// The Meilisearch the knowledge tests also run against, when `MEILI_URL` is set.
+pub fn test_meilisearch() -> Option<(String, Option<String>)> {
+    let url = std::env::var("MEILI_URL").ok().filter(|u| !u.is_empty())?;
+    Some((url, std::env::var("MEILI_API_KEY").ok()))
+}
+
+/// The options of one server per knowledge index to test: the embedded one, and Meilisearch when
+/// `MEILI_URL` is set (each with its own index).
+pub fn options_per_engine() -> Vec<Options> {
+    let mut out = vec![Options::default()];
+    if let Some((url, key)) = test_meilisearch() {
+        out.push(Options {
+            meili_url: Some(url),
+            meili_api_key: key,
+            ..Options::default()
+        });
+    }
+    out
+}
+
+/// One server per knowledge index to test ([`options_per_engine`]). Only the knowledge tests use
+/// this; the others keep the embedded index.
+pub async fn spawn_app_per_engine() -> Vec<TestApp> {
+    let mut apps = Vec::new();
+    for options in options_per_engine() {
+        apps.push(spawn_app_with(options).await);
+    }
+    apps
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -230,9 +276,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         static_dir: Some(static_dir.clone()),
         data_dir: dir.path().to_path_buf(),
         smtp_url: Some(Secret::new(format!("smtp://127.0.0.1:{smtp_port}"))),
-        meili_url: None,
-        meili_api_key: None,
-        meili_index: "statkonsul_test".into(),
+        meili_url: options.meili_url,
+        meili_api_key: options.meili_api_key.map(Secret::new),
+        meili_index: options.meili_index,
         mail_from: "Statkonsul <layanan@statkonsul.test>".into(),
         jwt_secret: Secret::new("test-secret-test-secret-test-secret-0123"),
         cors_origins: vec!["https://portal.example.org".into()],
@@ -249,9 +295,15 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         .expect("server failed to build");
     let port = app.port();
     let state = app.state();
+    let engine = app.knowledge_index().engine();
     seed::run(&state, false).await.expect("seeding failed");
-    tokio::spawn(app.run_until_stopped());
-    TestApp {
+    let held = if options.hold_workers {
+        Some(app)
+    } else {
+        tokio::spawn(app.run_until_stopped());
+        None
+    };
+    let test_app = TestApp {
         address: format!("http://127.0.0.1:{port}"),
         port,
         client: reqwest::Client::builder()
@@ -262,8 +314,14 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         state,
         static_dir,
         database_url,
+        engine,
+        held: std::sync::Mutex::new(held),
         _dir: dir,
+    };
+    if !options.hold_workers {
+        test_app.wait_until_ready().await;
     }
+    test_app
 }
 
 /// A response read whole: status, headers and the body as JSON (Null when empty or not JSON).
@@ -515,6 +573,34 @@ impl TestApp {
 
     pub fn state(&self) -> &AppState {
         &self.state
+    }
+
+    /// Starts the workers of a server spawned with `hold_workers`.
+    pub fn start_workers(&self) {
+        let app = self
+            .held
+            .lock()
+            .unwrap()
+            .take()
+            .expect("workers already started");
+        tokio::spawn(app.run_until_stopped());
+    }
+
+    /// Waits (up to 20 s) until `/readyz` answers 200, as a load balancer would.
+    pub async fn wait_until_ready(&self) {
+        for _ in 0..400 {
+            let ready = self
+                .client
+                .get(self.url("/readyz"))
+                .send()
+                .await
+                .is_ok_and(|r| r.status() == StatusCode::OK);
+            if ready {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the server was not ready within 20 s");
     }
 
     /// Loads the demo knowledge-base articles and waits until the index has applied them.

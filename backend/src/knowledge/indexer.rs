@@ -1,7 +1,14 @@
 //! Keeps the search index in step with the articles. Every article change writes an index job
 //! in its own transaction; this worker applies the jobs and deletes them afterwards, so a crash
 //! loses nothing (the remaining jobs are applied at the next start).
-use std::{collections::HashSet, sync::Arc, time::Duration};
+use std::{
+    collections::HashSet,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Duration,
+};
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::{Notify, watch};
@@ -15,6 +22,21 @@ use crate::{
 };
 
 const BATCH: u64 = 500;
+
+/// Whether the index has been filled since start-up (the start-up rebuild or check done): until
+/// then `/readyz` answers 503, so no search is sent to a server whose index is still empty.
+#[derive(Debug, Clone, Default)]
+pub struct Readiness(Arc<AtomicBool>);
+
+impl Readiness {
+    pub fn is_ready(&self) -> bool {
+        self.0.load(Ordering::Acquire)
+    }
+
+    fn set(&self) {
+        self.0.store(true, Ordering::Release);
+    }
+}
 
 pub fn indexed(a: knowledge_article::Model) -> IndexedArticle {
     IndexedArticle {
@@ -116,7 +138,14 @@ pub async fn load_synonyms(db: &Db, index: &SharedIndex) -> anyhow::Result<()> {
 }
 
 /// The worker: rebuilds a new index, then applies jobs whenever woken (and every second).
-pub async fn run(db: Db, index: SharedIndex, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
+/// `readiness` is set once the index is whole.
+pub async fn run(
+    db: Db,
+    index: SharedIndex,
+    wake: Arc<Notify>,
+    readiness: Readiness,
+    mut stop: watch::Receiver<bool>,
+) {
     let mut ready = false;
     let mut synonyms = None;
     let mut backoff = Duration::from_secs(1);
@@ -148,7 +177,9 @@ pub async fn run(db: Db, index: SharedIndex, wake: Arc<Notify>, mut stop: watch:
                 }
                 ready = true;
             }
-            apply_pending(&db, &index).await
+            let applied = apply_pending(&db, &index).await?;
+            readiness.set();
+            anyhow::Ok(applied)
         }
         .await;
         match result {

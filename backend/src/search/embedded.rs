@@ -7,7 +7,7 @@ use std::{
 
 use anyhow::Context;
 use tantivy::{
-    Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+    Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term,
     collector::{Count, TopDocs},
     query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
     schema::{
@@ -25,6 +25,10 @@ use super::{
 /// Bump when the fields or the analysis change: the index is then rebuilt from the database.
 pub const SCHEMA_VERSION: u32 = 2;
 const WRITER_MEMORY: usize = 50_000_000;
+/// How a word found through a typo weighs against the same word typed right.
+const TYPO_WEIGHT: f32 = 0.5;
+/// The most index words one misspelt word is searched as.
+const MAX_CORRECTIONS: usize = 8;
 
 /// Indonesian words as index terms: stemmed (`id_stem`) or only lower-cased (`id_raw`, for
 /// typo-tolerant matching); stop words dropped in both.
@@ -208,7 +212,46 @@ impl EmbeddedIndex {
         .await?
     }
 
-    fn build_query(inner: &Inner, q: &EngineQuery) -> Box<dyn Query> {
+    /// The words of the index within the typo budget of `raw` when `raw` itself is in no
+    /// article: a misspelt word is then also searched as those words, ranked as they rank (how
+    /// telling they are, where they occur) at a weight below an exact match, rather than every
+    /// typo match scoring alike.
+    fn corrections(
+        searcher: &Searcher,
+        field: Field,
+        raw: &str,
+        budget: u8,
+    ) -> tantivy::Result<Vec<String>> {
+        if budget == 0 || searcher.doc_freq(&Term::from_field_text(field, raw))? > 0 {
+            return Ok(Vec::new());
+        }
+        let mut out: Vec<String> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                let Ok(word) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if word.len().abs_diff(raw.len()) <= usize::from(budget)
+                    && analysis::within_edits(raw, word, usize::from(budget))
+                    && !out.iter().any(|w| w == word)
+                {
+                    out.push(word.to_owned());
+                    if out.len() >= MAX_CORRECTIONS {
+                        return Ok(out);
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn build_query(
+        inner: &Inner,
+        searcher: &Searcher,
+        q: &EngineQuery,
+    ) -> tantivy::Result<Box<dyn Query>> {
         let f = &inner.fields;
         let terms = analysis::terms(&q.text);
         let stems: Vec<String> = terms.iter().map(|t| t.stem.clone()).collect();
@@ -234,6 +277,18 @@ impl EmbeddedIndex {
                 ));
             }
             let budget = analysis::typo_budget(&term.raw);
+            for word in Self::corrections(searcher, f.raw, &term.raw, budget)? {
+                let stem = analysis::stem(&word);
+                for (field, boost) in stemmed_fields {
+                    alternatives.push(boosted(
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(field, &stem),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                        boost * TYPO_WEIGHT,
+                    ));
+                }
+            }
             let is_last = i + 1 == terms.len();
             let raw = Term::from_field_text(f.raw, &term.raw);
             if budget > 0 {
@@ -307,7 +362,7 @@ impl EmbeddedIndex {
                 clauses.extend(units.iter().map(|u| (Occur::MustNot, unit_term(u))));
             }
         }
-        Box::new(BooleanQuery::new(clauses))
+        Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
     fn article(f: &Fields, doc: &TantivyDocument) -> Option<IndexedArticle> {
@@ -385,8 +440,8 @@ impl KnowledgeIndex for EmbeddedIndex {
             if analysis::terms(&q.text).is_empty() {
                 return Ok(EngineResults::default());
             }
-            let query = Self::build_query(&inner, &q);
             let searcher = inner.reader.searcher();
+            let query = Self::build_query(&inner, &searcher, &q)?;
             let (top, total) = searcher.search(
                 &query,
                 &(

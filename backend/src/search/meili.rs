@@ -6,7 +6,13 @@ use std::{collections::HashMap, time::Duration};
 
 use anyhow::Context;
 use meilisearch_sdk::{
-    client::Client, indexes::Index, settings::Settings, task_info::TaskInfo, tasks::Task,
+    DefaultHttpClient,
+    client::Client,
+    indexes::Index,
+    search::{FederationOptions, MatchingStrategies, SearchQuery},
+    settings::Settings,
+    task_info::TaskInfo,
+    tasks::Task,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -144,6 +150,22 @@ impl MeiliIndex {
         }
     }
 
+    /// One query of a federated search: these (stemmed) words, ranked by Meilisearch's rules.
+    fn part<'a>(
+        &'a self,
+        words: &'a str,
+        filter: Option<&'a str>,
+    ) -> SearchQuery<'a, DefaultHttpClient> {
+        let mut part = self.index.search();
+        part.with_query(words)
+            .with_matching_strategy(MatchingStrategies::FREQUENCY)
+            .with_show_ranking_score(true);
+        if let Some(filter) = filter {
+            part.with_filter(filter);
+        }
+        part
+    }
+
     fn filter(q: &EngineQuery) -> Option<String> {
         let mut parts = Vec::new();
         if let Some(category) = &q.category {
@@ -215,37 +237,55 @@ impl KnowledgeIndex for MeiliIndex {
     }
 
     async fn query(&self, q: EngineQuery) -> anyhow::Result<EngineResults> {
-        let text = stems(&q.text);
-        if text.is_empty() {
+        let mut words: Vec<String> = Vec::new();
+        for term in analysis::terms(&q.text) {
+            if !words.contains(&term.stem) {
+                words.push(term.stem);
+            }
+        }
+        if words.is_empty() {
             return Ok(EngineResults::default());
         }
+        let text = words.join(" ");
         let filter = Self::filter(&q);
-        let mut search = self.index.search();
-        search
-            .with_query(&text)
-            .with_offset(q.offset)
-            .with_limit(q.limit.max(1))
-            .with_show_ranking_score(true);
-        if let Some(filter) = &filter {
-            search.with_filter(filter);
+        // Meilisearch drops query words from one end ("last") or by frequency, so a document
+        // holding only a word it dropped would never be found; the embedded index finds any
+        // article with any of the words. One federated search does the same: the whole query
+        // (documents with more of its words first), and each word alone at a weight below any
+        // match of several words. A document found by several is returned once.
+        let mut multi = self.client.multi_search();
+        multi.with_search_query(self.part(&text, filter.as_deref()));
+        if words.len() > 1 {
+            let weight = 0.9 / words.len() as f32;
+            for word in &words {
+                multi.with_search_query_and_weight(self.part(word, filter.as_deref()), weight);
+            }
         }
-        let found = search.execute::<Doc>().await?;
-        let total = found
-            .total_hits
-            .or(found.estimated_total_hits)
-            .unwrap_or(found.hits.len()) as u64;
+        let found = multi
+            .with_federation(FederationOptions {
+                offset: Some(q.offset),
+                limit: Some(q.limit.max(1)),
+                ..FederationOptions::default()
+            })
+            .execute::<Doc>()
+            .await?;
         Ok(EngineResults {
+            total: found.estimated_total_hits as u64,
             hits: found
                 .hits
                 .into_iter()
                 .filter_map(|h| {
-                    let score = h.ranking_score.unwrap_or(0.0) as f32;
+                    let score = h
+                        .federation
+                        .as_ref()
+                        .map(|f| f.weighted_ranking_score)
+                        .or(h.ranking_score.map(|s| s as f32))
+                        .unwrap_or(0.0);
                     h.result
                         .article()
                         .map(|article| EngineHit { article, score })
                 })
                 .collect(),
-            total,
         })
     }
 

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod embedded;
 pub mod meili;
 pub mod snippet;
+pub mod suggest;
 pub mod synonyms;
 
 use std::sync::Arc;
@@ -137,6 +138,10 @@ pub struct SearchHit {
 pub struct SearchResults {
     pub hits: Vec<SearchHit>,
     pub total: u64,
+    /// "Did you mean …": the query with its misspelt words replaced by the words the hits hold,
+    /// when some were found only through typo tolerance; `null` otherwise.
+    #[schema(example = "inflasi bulanan")]
+    pub suggestion: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -199,9 +204,15 @@ pub async fn search(
         .into_iter()
         .map(|t| t.stem)
         .collect();
-    let also: Vec<String> = index.expansions(&stems).into_iter().flatten().collect();
+    let also = index.expansions(&stems);
     let matcher = snippet::Matcher::new(&req.q, &also);
+    let suggestion = suggest::suggestion(
+        &req.q,
+        &hits.iter().map(|h| &h.article).collect::<Vec<_>>(),
+        |stem| !index.expansions(&[stem.to_owned()]).is_empty(),
+    );
     Ok(SearchResults {
+        suggestion,
         hits: hits
             .into_iter()
             .map(|h| SearchHit {

@@ -111,8 +111,8 @@ fn prepared(markdown: &str) -> Rc<Prepared> {
 }
 
 /// At most `max_words` words of `markdown` around the densest run of matches of `query`.
-/// `also`: further stems to mark (the query's synonyms).
-pub fn snippet(markdown: &str, query: &str, also: &[String], max_words: usize) -> String {
+/// `also`: further words or phrases to mark, as stems (the query's synonyms).
+pub fn snippet(markdown: &str, query: &str, also: &[Vec<String>], max_words: usize) -> String {
     Matcher::new(query, also).snippet(markdown, max_words)
 }
 
@@ -122,11 +122,13 @@ pub struct Matcher<'a> {
     terms: Vec<(analysis::Term, usize)>,
     /// The last word, which may be unfinished (suggestions as the user types).
     prefix: Option<String>,
-    also: &'a [String],
+    /// Synonyms, each the stems of a word or phrase: a phrase is marked only where all of it
+    /// occurs, in order (one of its words alone did not match).
+    also: &'a [Vec<String>],
 }
 
 impl<'a> Matcher<'a> {
-    pub fn new(query: &str, also: &'a [String]) -> Self {
+    pub fn new(query: &str, also: &'a [Vec<String>]) -> Self {
         let terms: Vec<(analysis::Term, usize)> = analysis::terms(query)
             .into_iter()
             .map(|q| {
@@ -147,7 +149,7 @@ impl<'a> Matcher<'a> {
 
     fn matches(&self, w: &Word) -> bool {
         let Some(stem) = &w.stem else { return false };
-        self.also.contains(stem)
+        self.also.iter().any(|s| s.len() == 1 && &s[0] == stem)
             || self.terms.iter().any(|(q, budget)| {
                 &q.stem == stem || (*budget > 0 && analysis::within_edits(&q.raw, &w.raw, *budget))
             })
@@ -158,8 +160,30 @@ impl<'a> Matcher<'a> {
     pub fn snippet(&self, markdown: &str, max_words: usize) -> String {
         let prepared = prepared(markdown);
         let (text, words) = (&prepared.text, &prepared.words);
-        let matches: Vec<bool> = words.iter().map(|w| self.matches(w)).collect();
+        let mut matches: Vec<bool> = words.iter().map(|w| self.matches(w)).collect();
+        self.mark_phrases(words, &mut matches);
         cut(text, words, &matches, max_words)
+    }
+
+    /// Marks every place where a synonym phrase occurs whole (stop words between its words
+    /// skipped, as the index skips them).
+    fn mark_phrases(&self, words: &[Word], matches: &mut [bool]) {
+        let content: Vec<usize> = (0..words.len())
+            .filter(|&i| words[i].stem.is_some())
+            .collect();
+        for phrase in self.also.iter().filter(|p| p.len() > 1) {
+            for run in content.windows(phrase.len()) {
+                let whole = run
+                    .iter()
+                    .zip(phrase)
+                    .all(|(&i, stem)| words[i].stem.as_ref() == Some(stem));
+                if whole {
+                    for &i in run {
+                        matches[i] = true;
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -229,6 +253,25 @@ mod tests {
             s,
             "Garis <mark>kemiskinan</mark> Penduduk <mark>miskin</mark> adalah penduduk &lt;dengan&gt; \
              pengeluaran di bawah garis <mark>kemiskinan</mark>."
+        );
+    }
+
+    #[test]
+    fn a_synonym_phrase_is_marked_only_where_it_occurs_whole() {
+        let phrase: Vec<String> = analysis::terms("klasifikasi baku lapangan usaha indonesia")
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        let s = snippet(
+            "Di Indonesia usaha dikelompokkan menurut Klasifikasi Baku Lapangan Usaha Indonesia.",
+            "kbli",
+            &[phrase],
+            40,
+        );
+        assert_eq!(
+            s,
+            "Di Indonesia usaha dikelompokkan menurut <mark>Klasifikasi</mark> <mark>Baku</mark> \
+             <mark>Lapangan</mark> <mark>Usaha</mark> <mark>Indonesia</mark>."
         );
     }
 

@@ -1,5 +1,5 @@
-//! Measures the embedded knowledge index at scale: loads 100,000 generated articles (built from
-//! the words of the demo articles) and reports indexing throughput and search latency
+//! Measures the knowledge index at scale (the embedded one, or Meilisearch when `MEILI_URL` is
+//! set): loads 100,000 generated articles (built from the words of the demo articles) and reports indexing throughput and search latency
 //! (p50/p95/p99, snippets included) for realistic questions. Figures, not pass/fail.
 //! Run with `bash scripts/bench.sh` (or `BENCH_ARTICLES=20000` for a quicker run).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,7 +11,7 @@ use std::{
 
 use serde::Deserialize;
 use statkonsul::search::{
-    IndexedArticle, SearchRequest, SharedIndex, embedded::EmbeddedIndex, search,
+    IndexedArticle, SearchRequest, SharedIndex, embedded::EmbeddedIndex, meili::MeiliIndex, search,
 };
 use statkonsul_tests::tempdir::TempDir;
 use uuid::Uuid;
@@ -115,8 +115,20 @@ async fn main() {
     vocabulary.sort();
     vocabulary.dedup();
     let dir = TempDir::new();
-    let embedded = EmbeddedIndex::open(dir.path()).unwrap();
-    let index: SharedIndex = Arc::new(embedded);
+    // The embedded index, or with MEILI_URL (and MEILI_API_KEY) a fresh index in that Meilisearch.
+    let index: SharedIndex = match std::env::var("MEILI_URL") {
+        Ok(url) => Arc::new(
+            MeiliIndex::connect(
+                &url,
+                std::env::var("MEILI_API_KEY").ok().as_deref(),
+                &format!("statkonsul_bench_{}", Uuid::new_v4().simple()),
+            )
+            .await
+            .unwrap(),
+        ),
+        Err(_) => Arc::new(EmbeddedIndex::open(dir.path()).unwrap()),
+    };
+    println!("engine: {}", index.engine());
     index
         .set_synonyms(serde_json::from_str(SYNONYMS).unwrap())
         .await

@@ -11,6 +11,7 @@ fn run(app: &statkonsul_tests::TestApp, args: &[&str]) -> (bool, String) {
         .env("DATA_DIR", app.static_dir.parent().unwrap())
         .env("APP_ENV", "dev")
         .env("RUST_LOG", "warn")
+        .env_remove("MEILI_URL")
         .output()
         .unwrap();
     let text = format!(
@@ -90,6 +91,7 @@ async fn the_demo_seed_is_idempotent() {
         .env("DATA_DIR", elsewhere.path())
         .env("APP_ENV", "dev")
         .env("RUST_LOG", "warn")
+        .env_remove("MEILI_URL")
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -118,6 +120,7 @@ fn production_mode_refuses_to_start_without_a_strong_jwt_secret() {
         cmd.args(["migrate"])
             .env("APP_ENV", "production")
             .env("DATA_DIR", dir.path())
+            .env_remove("MEILI_URL")
             .env_remove("JWT_SECRET");
         if let Some(s) = secret {
             cmd.env("JWT_SECRET", s);
@@ -162,6 +165,7 @@ fn serve_stops_gracefully_on_sigterm() {
         .env("RUST_LOG", "info")
         .env("NO_COLOR", "1")
         .env_remove("DATABASE_URL")
+        .env_remove("MEILI_URL")
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -172,12 +176,20 @@ fn serve_stops_gracefully_on_sigterm() {
             break rest.split_whitespace().next().unwrap().parse().unwrap();
         }
     };
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .write_all(b"GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .unwrap();
+    // Ready once the knowledge index is filled, within moments of starting.
     let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    for _ in 0..200 {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .write_all(b"GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        response.clear();
+        stream.read_to_string(&mut response).unwrap();
+        if response.starts_with("HTTP/1.1 200") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(
         dir.path().join("statkonsul.db").exists(),

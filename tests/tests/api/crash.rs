@@ -65,6 +65,7 @@ impl Site {
             .env("APP_ENV", "dev")
             .env("DATABASE_URL", &self.database_url)
             .env("DATA_DIR", self.dir.path())
+            .env_remove("MEILI_URL")
             .env("STATIC_DIR", self.dir.path().join("dist"))
             .env("SMTP_URL", format!("smtp://127.0.0.1:{}", self.smtp.port))
             .env("MAIL_FROM", "Statkonsul <layanan@statkonsul.test>")

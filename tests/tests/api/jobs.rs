@@ -10,6 +10,7 @@ async fn run_jobs(app: &TestApp, at: DateTime<Utc>) -> String {
         .args(["jobs", "run-once", "--at", &at.to_rfc3339()])
         .env("DATABASE_URL", &app.database_url)
         .env("DATA_DIR", app.static_dir.parent().unwrap())
+        .env_remove("MEILI_URL")
         .env("SMTP_URL", format!("smtp://127.0.0.1:{}", app.smtp.port))
         .env("MAIL_FROM", "layanan@statkonsul.test")
         .env("PUBLIC_URL", "http://app.statkonsul.test")

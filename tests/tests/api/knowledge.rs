@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 use statkonsul::auth::Role;
-use statkonsul_tests::{TestApp, TestUser, spawn_app};
+use statkonsul_tests::{TestApp, TestUser, spawn_app, spawn_app_per_engine};
 
 fn article(unit: Option<&str>, title: &str, status: &str) -> Value {
     json!({
@@ -32,186 +32,204 @@ fn slugs(found: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn anyone_searches_the_demo_articles_with_the_chosen_units_first() {
-    let app = spawn_app().await;
-    app.seed_knowledge().await;
-    let found = search(
-        &app,
-        "q=berapa%20angka%20kemiskinan%20banjarnegara&unit=3304&per_page=5",
-    )
-    .await;
-    assert!(found["total"].as_u64().unwrap() >= 5, "{found}");
-    let hits = found["hits"].as_array().unwrap();
-    assert_eq!(hits.len(), 5);
-    assert_eq!(hits[0]["unit_code"], "3304", "{found}");
-    for hit in hits {
-        let unit = &hit["unit_code"];
-        assert!(
-            unit.is_null() || unit == "3304",
-            "chosen unit and national first: {hit}"
-        );
-        for field in ["id", "title", "category", "snippet", "score"] {
-            assert!(!hit[field].is_null(), "{field}: {hit}");
+    for app in spawn_app_per_engine().await {
+        eprintln!("engine: {}", app.engine);
+        app.seed_knowledge().await;
+        let found = search(
+            &app,
+            "q=berapa%20angka%20kemiskinan%20banjarnegara&unit=3304&per_page=5",
+        )
+        .await;
+        assert!(found["total"].as_u64().unwrap() >= 5, "{found}");
+        let hits = found["hits"].as_array().unwrap();
+        assert_eq!(hits.len(), 5);
+        assert_eq!(hits[0]["unit_code"], "3304", "{found}");
+        for hit in hits {
+            let unit = &hit["unit_code"];
+            assert!(
+                unit.is_null() || unit == "3304",
+                "chosen unit and national first: {hit}"
+            );
+            for field in ["id", "title", "category", "snippet", "score"] {
+                assert!(!hit[field].is_null(), "{field}: {hit}");
+            }
         }
+        assert!(
+            hits[0]["snippet"].as_str().unwrap().contains("<mark>"),
+            "{found}"
+        );
+        // English statistics words are answered through the default synonym list.
+        for english in ["inflation", "poverty%20line", "unemployment%20rate"] {
+            let found = search(&app, &format!("q={english}&per_page=3")).await;
+            assert!(found["total"].as_u64().unwrap() > 0, "{english}: {found}");
+        }
+        let english = search(&app, "q=inflation&per_page=3").await;
+        assert!(slugs(&english)[0].starts_with("inflasi"), "{english}");
+        let typo = search(&app, "q=inflsi%20bulanan&per_page=3").await;
+        assert!(slugs(&typo)[0].starts_with("inflasi"), "{typo}");
+        assert_eq!(
+            typo["suggestion"], "inflasi bulanan",
+            "did you mean: {typo}"
+        );
+        assert!(found["suggestion"].is_null(), "nothing to correct: {found}");
+        let metadata_only = search(&app, "q=kemiskinan&category=metadata&per_page=50").await;
+        assert!(
+            metadata_only["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|h| h["category"] == "metadata"),
+            "{metadata_only}"
+        );
     }
-    assert!(
-        hits[0]["snippet"].as_str().unwrap().contains("<mark>"),
-        "{found}"
-    );
-    let typo = search(&app, "q=inflsi%20bulanan&per_page=3").await;
-    assert!(slugs(&typo)[0].starts_with("inflasi"), "{typo}");
-    let metadata_only = search(&app, "q=kemiskinan&category=metadata&per_page=50").await;
-    assert!(
-        metadata_only["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|h| h["category"] == "metadata"),
-        "{metadata_only}"
-    );
 }
 
 #[tokio::test]
 async fn a_search_needs_words_and_sane_paging() {
-    let app = spawn_app().await;
-    app.get("/api/v1/knowledge/search", None)
-        .await
-        .problem(400, "invalid_query");
-    app.get("/api/v1/knowledge/search?q=%20%20", None)
-        .await
-        .field_error("q");
-    app.get("/api/v1/knowledge/search?q=ipm&per_page=0", None)
-        .await
-        .field_error("per_page");
-    app.get("/api/v1/knowledge/search?q=ipm&category=sports", None)
-        .await
-        .problem(400, "invalid_query");
-    let nothing = search(&app, "q=yang%20dan%20di").await;
-    assert_eq!(nothing["total"], 0, "stop words alone find nothing");
-    app.get("/api/v1/knowledge/search?q=ipm&page=11&per_page=100", None)
-        .await
-        .field_error("page");
-    app.get(
-        "/api/v1/knowledge/search?q=ipm&page=18446744073709551615",
-        None,
-    )
-    .await
-    .field_error("page");
-    app.get("/api/v1/knowledge/articles?page=99999999999", None)
-        .await
-        .field_error("page");
-    let long = "inflasi ".repeat(60);
-    let reply = app
-        .get(
-            &format!(
-                "/api/v1/knowledge/search?q={}",
-                long.trim().replace(' ', "%20")
-            ),
+    for app in spawn_app_per_engine().await {
+        eprintln!("engine: {}", app.engine);
+        app.get("/api/v1/knowledge/search", None)
+            .await
+            .problem(400, "invalid_query");
+        app.get("/api/v1/knowledge/search?q=%20%20", None)
+            .await
+            .field_error("q");
+        app.get("/api/v1/knowledge/search?q=ipm&per_page=0", None)
+            .await
+            .field_error("per_page");
+        app.get("/api/v1/knowledge/search?q=ipm&category=sports", None)
+            .await
+            .problem(400, "invalid_query");
+        let nothing = search(&app, "q=yang%20dan%20di").await;
+        assert_eq!(nothing["total"], 0, "stop words alone find nothing");
+        app.get("/api/v1/knowledge/search?q=ipm&page=11&per_page=100", None)
+            .await
+            .field_error("page");
+        app.get(
+            "/api/v1/knowledge/search?q=ipm&page=18446744073709551615",
             None,
         )
-        .await;
-    reply.ok();
+        .await
+        .field_error("page");
+        app.get("/api/v1/knowledge/articles?page=99999999999", None)
+            .await
+            .field_error("page");
+        let long = "inflasi ".repeat(60);
+        let reply = app
+            .get(
+                &format!(
+                    "/api/v1/knowledge/search?q={}",
+                    long.trim().replace(' ', "%20")
+                ),
+                None,
+            )
+            .await;
+        reply.ok();
+    }
 }
 
 #[tokio::test]
 async fn a_draft_is_the_units_until_published_and_leaves_search_when_archived() {
-    let app = spawn_app().await;
-    let officer = app.staff(Role::Officer, Some("3304")).await;
-    let colleague = app.staff(Role::Supervisor, Some("3304")).await;
-    let elsewhere = app.staff(Role::Officer, Some("3375")).await;
-    let user = app.public_user().await;
-    let created = app
-        .post(
-            "/api/v1/knowledge/articles",
-            Some(officer.access_token.as_str()),
-            article(
-                Some("3304"),
-                "Curah hujan Banjarnegara per kecamatan",
-                "draft",
-            ),
-        )
-        .await;
-    assert_eq!(created.status, 201, "{}", created.text);
-    let id = created.body["id"].as_str().unwrap().to_owned();
-    assert_eq!(created.body["status"], "draft");
-    assert_eq!(
-        created.body["slug"],
-        "curah-hujan-banjarnegara-per-kecamatan"
-    );
-    assert_eq!(created.body["tags"], json!(["data", "publikasi"]));
-    let path = format!("/api/v1/knowledge/articles/{id}");
-    app.get(&path, None).await.problem(404, "not_found");
-    app.get(&path, Some(user.access_token.as_str()))
-        .await
-        .problem(404, "not_found");
-    app.get(&path, Some(elsewhere.access_token.as_str()))
-        .await
-        .problem(404, "not_found");
-    app.get(&path, Some(colleague.access_token.as_str()))
-        .await
-        .ok();
-    app.index_settled().await;
-    assert_eq!(
-        search(&app, "q=curah%20hujan").await["total"],
-        0,
-        "drafts are not searchable"
-    );
-    let listed = app
-        .get(
-            "/api/v1/knowledge/articles?status=draft",
-            Some(colleague.access_token.as_str()),
-        )
-        .await;
-    assert_eq!(listed.ok()["total"], 1);
-    let public_list = app
-        .get("/api/v1/knowledge/articles?status=draft", None)
-        .await;
-    assert_eq!(public_list.ok()["total"], 0);
+    for app in spawn_app_per_engine().await {
+        eprintln!("engine: {}", app.engine);
+        let officer = app.staff(Role::Officer, Some("3304")).await;
+        let colleague = app.staff(Role::Supervisor, Some("3304")).await;
+        let elsewhere = app.staff(Role::Officer, Some("3375")).await;
+        let user = app.public_user().await;
+        let created = app
+            .post(
+                "/api/v1/knowledge/articles",
+                Some(officer.access_token.as_str()),
+                article(
+                    Some("3304"),
+                    "Curah hujan Banjarnegara per kecamatan",
+                    "draft",
+                ),
+            )
+            .await;
+        assert_eq!(created.status, 201, "{}", created.text);
+        let id = created.body["id"].as_str().unwrap().to_owned();
+        assert_eq!(created.body["status"], "draft");
+        assert_eq!(
+            created.body["slug"],
+            "curah-hujan-banjarnegara-per-kecamatan"
+        );
+        assert_eq!(created.body["tags"], json!(["data", "publikasi"]));
+        let path = format!("/api/v1/knowledge/articles/{id}");
+        app.get(&path, None).await.problem(404, "not_found");
+        app.get(&path, Some(user.access_token.as_str()))
+            .await
+            .problem(404, "not_found");
+        app.get(&path, Some(elsewhere.access_token.as_str()))
+            .await
+            .problem(404, "not_found");
+        app.get(&path, Some(colleague.access_token.as_str()))
+            .await
+            .ok();
+        app.index_settled().await;
+        assert_eq!(
+            search(&app, "q=curah%20hujan").await["total"],
+            0,
+            "drafts are not searchable"
+        );
+        let listed = app
+            .get(
+                "/api/v1/knowledge/articles?status=draft",
+                Some(colleague.access_token.as_str()),
+            )
+            .await;
+        assert_eq!(listed.ok()["total"], 1);
+        let public_list = app
+            .get("/api/v1/knowledge/articles?status=draft", None)
+            .await;
+        assert_eq!(public_list.ok()["total"], 0);
 
-    let published = app
-        .put(
-            &path,
-            Some(colleague.access_token.as_str()),
-            article(
-                Some("3304"),
-                "Curah hujan Banjarnegara per kecamatan",
-                "published",
-            ),
-        )
-        .await;
-    assert_eq!(published.ok()["status"], "published");
-    assert!(published.body["published_at"].is_string());
-    app.index_settled().await;
-    let found = search(&app, "q=curah%20hujan").await;
-    assert_eq!(slugs(&found), ["curah-hujan-banjarnegara-per-kecamatan"]);
-    let by_slug = app
-        .get(
-            "/api/v1/knowledge/articles/curah-hujan-banjarnegara-per-kecamatan",
-            None,
-        )
-        .await;
-    assert_eq!(by_slug.ok()["view_count"], 1);
-    assert!(by_slug.body["source_consultation_id"].is_null());
+        let published = app
+            .put(
+                &path,
+                Some(colleague.access_token.as_str()),
+                article(
+                    Some("3304"),
+                    "Curah hujan Banjarnegara per kecamatan",
+                    "published",
+                ),
+            )
+            .await;
+        assert_eq!(published.ok()["status"], "published");
+        assert!(published.body["published_at"].is_string());
+        app.index_settled().await;
+        let found = search(&app, "q=curah%20hujan").await;
+        assert_eq!(slugs(&found), ["curah-hujan-banjarnegara-per-kecamatan"]);
+        let by_slug = app
+            .get(
+                "/api/v1/knowledge/articles/curah-hujan-banjarnegara-per-kecamatan",
+                None,
+            )
+            .await;
+        assert_eq!(by_slug.ok()["view_count"], 1);
+        assert!(by_slug.body["source_consultation_id"].is_null());
 
-    app.send(
-        reqwest::Method::DELETE,
-        &path,
-        Some(elsewhere.access_token.as_str()),
-        None,
-    )
-    .await
-    .problem(403, "forbidden");
-    let archived = app
-        .send(
+        app.send(
             reqwest::Method::DELETE,
             &path,
-            Some(officer.access_token.as_str()),
+            Some(elsewhere.access_token.as_str()),
             None,
         )
-        .await;
-    assert_eq!(archived.status, 204, "{}", archived.text);
-    app.index_settled().await;
-    assert_eq!(search(&app, "q=curah%20hujan").await["total"], 0);
-    app.get(&path, None).await.problem(404, "not_found");
+        .await
+        .problem(403, "forbidden");
+        let archived = app
+            .send(
+                reqwest::Method::DELETE,
+                &path,
+                Some(officer.access_token.as_str()),
+                None,
+            )
+            .await;
+        assert_eq!(archived.status, 204, "{}", archived.text);
+        app.index_settled().await;
+        assert_eq!(search(&app, "q=curah%20hujan").await["total"], 0);
+        app.get(&path, None).await.problem(404, "not_found");
+    }
 }
 
 #[tokio::test]
@@ -356,82 +374,84 @@ async fn readers_feedback_is_counted_and_only_for_published_articles() {
 
 #[tokio::test]
 async fn officers_edit_the_synonym_list_and_searches_use_it_at_once() {
-    let app = spawn_app().await;
-    let officer = app.staff(Role::Officer, Some("1207")).await;
-    let user = app.public_user().await;
-    let defaults = app
-        .get(
+    for app in spawn_app_per_engine().await {
+        eprintln!("engine: {}", app.engine);
+        let officer = app.staff(Role::Officer, Some("1207")).await;
+        let user = app.public_user().await;
+        let defaults = app
+            .get(
+                "/api/v1/knowledge/synonyms",
+                Some(officer.access_token.as_str()),
+            )
+            .await;
+        assert!(
+            defaults.ok()["groups"].as_array().unwrap().len() >= 30,
+            "the default list is seeded"
+        );
+        app.get(
             "/api/v1/knowledge/synonyms",
-            Some(officer.access_token.as_str()),
+            Some(user.access_token.as_str()),
         )
-        .await;
-    assert!(
-        defaults.ok()["groups"].as_array().unwrap().len() >= 30,
-        "the default list is seeded"
-    );
-    app.get(
-        "/api/v1/knowledge/synonyms",
-        Some(user.access_token.as_str()),
-    )
-    .await
-    .problem(403, "forbidden");
+        .await
+        .problem(403, "forbidden");
 
-    let created = app
-        .post(
-            "/api/v1/knowledge/articles",
-            Some(officer.access_token.as_str()),
-            article(
-                Some("1207"),
-                "Jadwal pertemuan tatap muka di Labuhanbatu",
-                "published",
-            ),
-        )
-        .await;
-    assert_eq!(created.status, 201);
-    app.index_settled().await;
-    assert_eq!(search(&app, "q=kopdar").await["total"], 0);
-    let saved = app
+        let created = app
+            .post(
+                "/api/v1/knowledge/articles",
+                Some(officer.access_token.as_str()),
+                article(
+                    Some("1207"),
+                    "Jadwal pertemuan tatap muka di Labuhanbatu",
+                    "published",
+                ),
+            )
+            .await;
+        assert_eq!(created.status, 201);
+        app.index_settled().await;
+        assert_eq!(search(&app, "q=kopdar").await["total"], 0);
+        let saved = app
         .put(
             "/api/v1/knowledge/synonyms",
             Some(officer.access_token.as_str()),
             json!({"groups": [["Kopdar ", "pertemuan tatap muka"], ["ipm", "indeks pembangunan manusia"]]}),
         )
         .await;
-    assert_eq!(
-        saved.ok()["groups"][0],
-        json!(["kopdar", "pertemuan tatap muka"])
-    );
-    let found = search(&app, "q=kopdar").await;
-    assert_eq!(
-        slugs(&found),
-        ["jadwal-pertemuan-tatap-muka-di-labuhanbatu"]
-    );
+        assert_eq!(
+            saved.ok()["groups"][0],
+            json!(["kopdar", "pertemuan tatap muka"])
+        );
+        let found = search(&app, "q=kopdar").await;
+        assert_eq!(
+            slugs(&found),
+            ["jadwal-pertemuan-tatap-muka-di-labuhanbatu"]
+        );
 
-    app.put(
-        "/api/v1/knowledge/synonyms",
-        Some(user.access_token.as_str()),
-        json!({"groups": []}),
-    )
-    .await
-    .problem(403, "forbidden");
-    app.put(
-        "/api/v1/knowledge/synonyms",
-        Some(officer.access_token.as_str()),
-        json!({"groups": [["ipm", "indeks pembangunan manusia"], ["sendiri"]]}),
-    )
-    .await
-    .field_error("groups.1");
-    let kept = app
-        .get(
+        app.put(
+            "/api/v1/knowledge/synonyms",
+            Some(user.access_token.as_str()),
+            json!({"groups": []}),
+        )
+        .await
+        .problem(403, "forbidden");
+        app.put(
             "/api/v1/knowledge/synonyms",
             Some(officer.access_token.as_str()),
+            json!({"groups": [["ipm", "indeks pembangunan manusia"], ["sendiri"]]}),
         )
-        .await;
-    assert_eq!(
-        kept.ok()["groups"].as_array().unwrap().len(),
-        2,
-        "a refused list changes nothing"
-    );
+        .await
+        .field_error("groups.1");
+        let kept = app
+            .get(
+                "/api/v1/knowledge/synonyms",
+                Some(officer.access_token.as_str()),
+            )
+            .await;
+        assert_eq!(
+            kept.ok()["groups"].as_array().unwrap().len(),
+            2,
+            "a refused list changes nothing"
+        );
+    }
 }
 
 #[tokio::test]

@@ -235,6 +235,109 @@ async fn every_engine_expands_synonyms_filters_by_category_and_puts_the_chosen_u
 }
 
 #[tokio::test]
+async fn every_engine_offers_the_corrected_query_and_marks_only_what_matched() {
+    for (index, _dir) in engines().await {
+        let engine = index.engine();
+        let mut articles = corpus();
+        articles.push(article(
+            "Kode KBLI untuk usaha kuliner",
+            "Apa kode KBLI warung makan?",
+            "Usaha di Indonesia diberi kode menurut Klasifikasi Baku Lapangan Usaha Indonesia.",
+            "classification",
+            None,
+        ));
+        index.upsert(articles).await.unwrap();
+        index
+            .set_synonyms(vec![vec![
+                "kbli".into(),
+                "klasifikasi baku lapangan usaha indonesia".into(),
+            ]])
+            .await
+            .unwrap();
+        let ask = |q: &str| {
+            let index = index.clone();
+            let q = q.to_owned();
+            async move {
+                search(
+                    index.as_ref(),
+                    SearchRequest {
+                        q,
+                        category: None,
+                        unit: None,
+                        offset: 0,
+                        limit: 5,
+                    },
+                )
+                .await
+                .unwrap()
+            }
+        };
+        let typo = ask("Inflsi bulanan").await;
+        assert_eq!(
+            typo.suggestion.as_deref(),
+            Some("inflasi bulanan"),
+            "{engine}: did you mean"
+        );
+        assert_eq!(ask("inflasi bulanan").await.suggestion, None, "{engine}");
+        assert_eq!(
+            ask("kbli").await.suggestion,
+            None,
+            "{engine}: a synonym is no typo"
+        );
+        // "Indonesia" alone is not the synonym phrase: only the whole phrase is marked.
+        let kbli = ask("kbli").await;
+        let snippet = &kbli.hits[0].snippet;
+        assert!(
+            snippet.contains("Usaha di Indonesia diberi")
+                && snippet.contains("<mark>Klasifikasi</mark> <mark>Baku</mark> <mark>Lapangan</mark> <mark>Usaha</mark> <mark>Indonesia</mark>"),
+            "{engine}: {snippet}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_engine_ranks_a_misspelt_word_by_how_well_its_correction_matches() {
+    for (index, _dir) in engines().await {
+        let engine = index.engine();
+        // Mentioned once in passing in two, added before and after the one about it.
+        let passing = article(
+            "Garis kemiskinan",
+            "Bagaimana garis kemiskinan diperbarui?",
+            "Garis kemiskinan diperbarui tiap semester mengikuti harga, termasuk inflasi.",
+            "metadata",
+            None,
+        );
+        index
+            .upsert(vec![
+                passing,
+                article(
+                    "Inflasi tahunan dan bulanan",
+                    "Apa itu inflasi tahunan?",
+                    "Inflasi tahunan membandingkan harga dengan bulan yang sama tahun lalu; inflasi bulanan dengan bulan lalu.",
+                    "metadata",
+                    None,
+                ),
+                article(
+                    "Upah minimum provinsi",
+                    "Siapa yang menetapkan upah minimum?",
+                    "Upah minimum ditetapkan pemerintah daerah dengan memperhatikan inflasi.",
+                    "data",
+                    None,
+                ),
+            ])
+            .await
+            .unwrap();
+        let (found, _) = titles(&index, "inflsi", None, None).await;
+        assert_eq!(found.len(), 3, "{engine}: {found:?}");
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("Inflasi tahunan dan bulanan"),
+            "{engine}: {found:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn every_engine_replaces_removes_and_clears() {
     for (index, _dir) in engines().await {
         let engine = index.engine();
@@ -298,24 +401,102 @@ struct SeedArticle {
     tags: Vec<String>,
 }
 
+/// The article (or any of the articles) that answers a question.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Expected {
+    One(String),
+    Any(Vec<String>),
+}
+
+impl Expected {
+    fn accepts(&self, slug: &str) -> bool {
+        match self {
+            Expected::One(s) => s == slug,
+            Expected::Any(all) => all.iter().any(|s| s == slug),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct Case {
     query: String,
-    expected: String,
+    expected: Expected,
 }
 
 const ARTICLES: &str = include_str!("../../../backend/seed/knowledge-articles.json");
 const SYNONYMS: &str = include_str!("../../../backend/seed/knowledge-synonyms.json");
+const ENGLISH_SYNONYMS: &str =
+    include_str!("../../../backend/seed/knowledge-synonyms-english.json");
+/// Written by the author of the articles.
 const CASES: &str = include_str!("../../fixtures/knowledge-retrieval.json");
+/// Written by someone who had not read the articles (short, misspelt, regional, English), then
+/// labelled with the articles that answer them.
+const INDEPENDENT_CASES: &str = include_str!("../../fixtures/knowledge-retrieval-independent.json");
 
-/// Recall@3 and mean reciprocal rank of the expected article over realistic questions (written
-/// unlike the articles: other words, typos, informal Indonesian), on the demo articles.
+/// Recall@3 and mean reciprocal rank of the first expected article, with the misses.
+async fn measure(index: &SharedIndex, cases: &[Case]) -> (f64, f64, Vec<String>) {
+    let mut in_top3 = 0;
+    let mut reciprocal = 0.0;
+    let mut misses = Vec::new();
+    for case in cases {
+        let found = search(
+            index.as_ref(),
+            SearchRequest {
+                q: case.query.clone(),
+                category: None,
+                unit: None,
+                offset: 0,
+                limit: 10,
+            },
+        )
+        .await
+        .unwrap();
+        let rank = found
+            .hits
+            .iter()
+            .position(|h| case.expected.accepts(&h.slug));
+        if let Some(r) = rank {
+            reciprocal += 1.0 / (r as f64 + 1.0);
+            if r < 3 {
+                in_top3 += 1;
+            }
+        }
+        if rank.is_none_or(|r| r >= 3) {
+            misses.push(format!(
+                "{:?} → expected at {:?}; got {:?}",
+                case.query,
+                rank.map(|r| r + 1),
+                found
+                    .hits
+                    .iter()
+                    .take(3)
+                    .map(|h| h.slug.as_str())
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    let n = cases.len() as f64;
+    (f64::from(in_top3) / n, reciprocal / n, misses)
+}
+
+/// Recall@3 and mean reciprocal rank over two sets of realistic questions on the demo articles:
+/// the author's (other words, typos, informal Indonesian) and an independent one.
 #[tokio::test]
 async fn retrieval_quality_over_the_demo_articles() {
     let seeds: Vec<SeedArticle> = serde_json::from_str(ARTICLES).unwrap();
-    let cases: Vec<Case> = serde_json::from_str(CASES).unwrap();
-    let synonyms: Vec<Vec<String>> = serde_json::from_str(SYNONYMS).unwrap();
-    assert!(seeds.len() >= 60 && cases.len() >= 40);
+    let sets: [(&str, Vec<Case>, f64, f64); 2] = [
+        ("author's", serde_json::from_str(CASES).unwrap(), 0.85, 0.8),
+        (
+            "independent",
+            serde_json::from_str(INDEPENDENT_CASES).unwrap(),
+            0.7,
+            0.6,
+        ),
+    ];
+    let mut synonyms: Vec<Vec<String>> = serde_json::from_str(SYNONYMS).unwrap();
+    synonyms.extend(serde_json::from_str::<Vec<Vec<String>>>(ENGLISH_SYNONYMS).unwrap());
+    assert!(seeds.len() >= 60 && sets[0].1.len() >= 40 && sets[1].1.len() >= 60);
     for (index, _dir) in engines().await {
         index
             .upsert(
@@ -336,60 +517,21 @@ async fn retrieval_quality_over_the_demo_articles() {
             .await
             .unwrap();
         index.set_synonyms(synonyms.clone()).await.unwrap();
-        let mut in_top3 = 0;
-        let mut reciprocal = 0.0;
-        let mut misses = Vec::new();
-        for case in &cases {
-            let found = search(
-                index.as_ref(),
-                SearchRequest {
-                    q: case.query.clone(),
-                    category: None,
-                    unit: None,
-                    offset: 0,
-                    limit: 10,
-                },
-            )
-            .await
-            .unwrap();
-            let rank = found.hits.iter().position(|h| h.slug == case.expected);
-            if let Some(r) = rank {
-                reciprocal += 1.0 / (r as f64 + 1.0);
-                if r < 3 {
-                    in_top3 += 1;
-                }
+        for (name, cases, min_recall, min_mrr) in &sets {
+            let (recall, mrr, misses) = measure(&index, cases).await;
+            println!(
+                "retrieval ({}, {name} questions): {} questions, {} articles, recall@3 = {recall:.3}, MRR = {mrr:.3}",
+                index.engine(),
+                cases.len(),
+                seeds.len()
+            );
+            for m in &misses {
+                println!("  miss: {m}");
             }
-            if rank.is_none_or(|r| r >= 3) {
-                misses.push(format!(
-                    "{:?} → expected {} at {:?}; got {:?}",
-                    case.query,
-                    case.expected,
-                    rank.map(|r| r + 1),
-                    found
-                        .hits
-                        .iter()
-                        .take(3)
-                        .map(|h| h.slug.as_str())
-                        .collect::<Vec<_>>()
-                ));
-            }
-        }
-        let n = cases.len() as f64;
-        let recall = f64::from(in_top3) / n;
-        let mrr = reciprocal / n;
-        println!(
-            "retrieval ({}): {} questions, {} articles, recall@3 = {recall:.3}, MRR = {mrr:.3}",
-            index.engine(),
-            cases.len(),
-            seeds.len()
-        );
-        for m in &misses {
-            println!("  miss: {m}");
-        }
-        if index.engine() == "embedded" {
             assert!(
-                recall >= 0.85,
-                "recall@3 {recall:.3} < 0.85; misses:\n{}",
+                recall >= *min_recall && mrr >= *min_mrr,
+                "{} ({name}): recall@3 {recall:.3} < {min_recall} or MRR {mrr:.3} < {min_mrr}; misses:\n{}",
+                index.engine(),
                 misses.join("\n")
             );
         }
