@@ -128,7 +128,7 @@ pub async fn connect(
                     };
                     let _ = session.close(Some(reason)).await;
                     drop(registration);
-                    state.bus.left(&state.db, auth.id).await;
+                    Box::pin(state.bus.left(&state.db, auth.id)).await;
                     return;
                 }
                 delivery = deliveries.recv() => match delivery {
@@ -141,7 +141,9 @@ pub async fn connect(
                         if mine.is_empty() {
                             continue;
                         }
-                        let positions = match crate::consultations::service::positions_of(&state.db, mine).await {
+                        // Boxed, like the other rarely run work below: a socket's task stays small
+                        // (10,000 sockets hold 10,000 of them), its large futures made only when run.
+                        let positions = match Box::pin(crate::consultations::service::positions_of(&state.db, mine)).await {
                             Ok(positions) => positions,
                             Err(e) => {
                                 tracing::warn!(error = %e, "cannot recount queue positions");
@@ -166,10 +168,10 @@ pub async fn connect(
                         if let Ok(msg) = serde_json::from_str::<ClientMessage>(&text) {
                             let result = match msg {
                                 ClientMessage::Typing { consultation_id } => {
-                                    crate::chat::service::typing(&state, &auth, consultation_id).await
+                                    Box::pin(crate::chat::service::typing(&state, &auth, consultation_id)).await
                                 }
                                 ClientMessage::Read { consultation_id, message_id } => {
-                                    crate::chat::service::mark_read(&state, &auth, consultation_id, message_id).await
+                                    Box::pin(crate::chat::service::mark_read(&state, &auth, consultation_id, message_id)).await
                                 }
                             };
                             if let Err(e) = result {
@@ -191,7 +193,7 @@ pub async fn connect(
             }
         }
         drop(registration);
-        state.bus.left(&state.db, auth.id).await;
+        Box::pin(state.bus.left(&state.db, auth.id)).await;
         let _ = session.close(None).await;
     });
     Ok(response)
