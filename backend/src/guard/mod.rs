@@ -1,4 +1,6 @@
 //! Guards kept in the database, so that every instance sees them: sessions ended before their
-//! access tokens expire, and attempt counters per key and time window.
+//! access tokens expire, attempt counters per key and time window, and leases of work one
+//! instance at a time does.
 pub mod counters;
+pub mod leases;
 pub mod sessions;

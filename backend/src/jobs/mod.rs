@@ -10,22 +10,15 @@
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Set, sea_query::OnConflict};
 use tokio::sync::watch;
 use uuid::Uuid;
 
-use crate::{
-    entities::job_lease::{self, Column as L},
-    error::AppResult,
-    state::AppState,
-};
+use crate::{error::AppResult, state::AppState};
 
 /// The lease of the periodic timers.
 pub const TIMERS: &str = "timers";
 
-/// Takes or renews the lease `name` for `holder` until `now + ttl`: true when `holder` has it
-/// (it was free, expired, or already the holder's). One statement each way, so of two
-/// instances asking at once one gets it.
+/// Takes or renews the lease `name` for `holder` until `now + ttl` (see [`crate::guard::leases`]).
 pub async fn take_lease(
     state: &AppState,
     name: &str,
@@ -33,29 +26,7 @@ pub async fn take_lease(
     now: DateTime<Utc>,
     ttl: TimeDelta,
 ) -> AppResult<bool> {
-    let inserted = job_lease::Entity::insert(job_lease::ActiveModel {
-        name: Set(name.to_owned()),
-        holder: Set(holder),
-        expires_at: Set(now + ttl),
-    })
-    .on_conflict(OnConflict::column(L::Name).do_nothing().to_owned())
-    .exec_without_returning(&state.db)
-    .await?;
-    if inserted == 1 {
-        return Ok(true);
-    }
-    let renewed = job_lease::Entity::update_many()
-        .col_expr(L::Holder, holder.into())
-        .col_expr(L::ExpiresAt, (now + ttl).into())
-        .filter(L::Name.eq(name))
-        .filter(
-            Condition::any()
-                .add(L::Holder.eq(holder))
-                .add(L::ExpiresAt.lt(now)),
-        )
-        .exec(&state.db)
-        .await?;
-    Ok(renewed.rows_affected == 1)
+    crate::guard::leases::take(&state.db, name, holder, now, ttl).await
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -137,7 +137,16 @@ pub async fn load_synonyms(db: &Db, index: &SharedIndex) -> anyhow::Result<()> {
     index.set_synonyms(groups).await
 }
 
-/// The worker: rebuilds a new index, then applies jobs whenever woken (and every second).
+/// The lease of the worker of a search index shared by instances (Meilisearch).
+const LEASE: &str = "knowledge_index";
+/// Renewed on every pass (at least every second): a dead holder is replaced within this.
+const LEASE_TTL: chrono::TimeDelta = chrono::TimeDelta::seconds(30);
+
+/// The worker: rebuilds a new index, then applies jobs whenever woken (and every second). A
+/// shared index (Meilisearch, one for every instance) is kept by one instance at a time, under a
+/// lease: the others would apply the same jobs in another order (an older state of an article
+/// written after a newer one). An instance without the lease is ready once the index holds every
+/// published article.
 /// `readiness` is set once the index is whole.
 pub async fn run(
     db: Db,
@@ -149,8 +158,25 @@ pub async fn run(
     let mut ready = false;
     let mut synonyms = None;
     let mut backoff = Duration::from_secs(1);
+    let holder = uuid::Uuid::new_v4();
+    let shared = index.engine() != "embedded";
     loop {
         let result = async {
+            if shared {
+                let held =
+                    crate::guard::leases::take(&db, LEASE, holder, chrono::Utc::now(), LEASE_TTL)
+                        .await
+                        .map_err(|e| anyhow::anyhow!("{}", e.problem().title))?;
+                if !held {
+                    // Another instance keeps it; it may have started the changes this one knew.
+                    synonyms = None;
+                    ready = false;
+                    if !readiness.is_ready() && complete(&db, &index).await? {
+                        readiness.set();
+                    }
+                    return anyhow::Ok(0);
+                }
+            }
             // The stored list is small: compare it whole, and apply it when it changed.
             let stored = service::synonyms(&db)
                 .await
