@@ -213,6 +213,11 @@ impl Metrics {
     }
 
     /// One run of the timers, and whether it failed.
+    /// How many times the scheduler has run the due jobs since start.
+    pub fn job_runs(&self) -> u64 {
+        self.job_runs.get()
+    }
+
     pub fn job_run(&self, failed: bool, seconds: f64) {
         self.job_runs.inc();
         if failed {

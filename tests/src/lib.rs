@@ -320,6 +320,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     };
     if !options.hold_workers {
         test_app.wait_until_ready().await;
+        test_app.wait_for_the_first_job_run().await;
     }
     test_app
 }
@@ -584,6 +585,20 @@ impl TestApp {
             .take()
             .expect("workers already started");
         tokio::spawn(app.run_until_stopped());
+    }
+
+    /// Waits (up to 60 s) until the scheduler's first pass, which it makes as it starts, is done:
+    /// the next comes after the test's hour-long interval. A pass still running when a test sets
+    /// the clock back would purge, by the real time it started with, the counters, sessions and
+    /// keys the test then writes on its own clock.
+    pub async fn wait_for_the_first_job_run(&self) {
+        for _ in 0..1200 {
+            if self.state.metrics.job_runs() >= 1 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the scheduler made no pass within 60 s");
     }
 
     /// Waits (up to 20 s) until `/readyz` answers 200, as a load balancer would.
