@@ -53,6 +53,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+# RSS, and of it the heap (anonymous) and the mapped files (SQLite maps its database: those pages
+# are the kernel's page cache, shared and given back under pressure).
+rss_parts() { awk '/^VmRSS:/ {r = $2} /^RssAnon:/ {a = $2} /^RssFile:/ {f = $2} END {printf "%.0f | %.0f | %.0f", r / 1024, a / 1024, f / 1024}' "/proc/$1/status"; }
 mkdir -p "$WORK/static"
 echo '<!doctype html><title>Statkonsul</title>' >"$WORK/static/index.html"
 
@@ -185,11 +188,10 @@ part_soak() {
   mix_script "$WORK/soak.lua" "$owner" "$officer" "$OWNER_C" "$OFFICER_C"
   nice -n "$NICE" wrk -t1 -c8 -d"$((minutes * 60))s" --latency -s "$WORK/soak.lua" "$base/" >"$WORK/soak-wrk.txt" &
   local load=$!
-  printf '| minute | RSS (MB) |\n|---:|---:|\n' | tee "$WORK/soak.txt"
-  printf '| 0 | %s |\n' "$(rss_mb "$pid")" | tee -a "$WORK/soak.txt"
-  for m in $(seq 1 "$minutes"); do
-    sleep 60
-    printf '| %d | %s |\n' "$m" "$(rss_mb "$pid")" | tee -a "$WORK/soak.txt"
+  printf '| minute | RSS (MB) | heap (MB) | mapped files (MB) | database file (MB) |\n|---:|---:|---:|---:|---:|\n' | tee "$WORK/soak.txt"
+  for m in $(seq 0 "$minutes"); do
+    [ "$m" = 0 ] || sleep 60
+    printf '| %d | %s | %s |\n' "$m" "$(rss_parts "$pid")" "$(( $(stat -c %s "$data/statkonsul.db") / 1048576 ))" | tee -a "$WORK/soak.txt"
   done
   wait "$load"
   printf 'soak load: %s req/s over %d minutes, p99 %s\n' "$(wrk_rps "$WORK/soak-wrk.txt")" "$minutes" "$(wrk_p99 "$WORK/soak-wrk.txt")" | tee -a "$WORK/soak.txt"
