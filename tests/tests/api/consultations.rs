@@ -284,7 +284,8 @@ async fn clarifying_sets_the_deadline_at_the_end_of_a_working_day_in_the_units_z
             (end_hour_utc, 59, 59),
             "{unit}"
         );
-        let local = deadline + chrono::TimeDelta::hours(24 - end_hour_utc as i64);
+        // 23:59:59 on the unit's clock: its offset is 23 minus the UTC hour.
+        let local = deadline + chrono::TimeDelta::hours(23 - end_hour_utc as i64);
         assert!(
             !matches!(local.weekday(), Weekday::Sat | Weekday::Sun),
             "{unit}: {deadline}"
