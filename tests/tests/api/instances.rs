@@ -56,8 +56,14 @@ async fn next_event(socket: &mut Socket, kind: &str) -> Value {
     .unwrap_or_else(|_| panic!("no {kind} event within 20 s"))
 }
 
-/// A verified member of the public, signed up on `a` and signed in on `b`: their access token.
-async fn sign_up(site: &Site, client: &reqwest::Client, a: &Server, b: &Server) -> String {
+/// A verified member of the public, signed up on `a` and signed in on `b`: their email and
+/// access token.
+async fn sign_up(
+    site: &Site,
+    client: &reqwest::Client,
+    a: &Server,
+    b: &Server,
+) -> (String, String) {
     let email = format!("warga-{}@example.id", uuid::Uuid::new_v4().simple());
     must(
         client,
@@ -76,7 +82,8 @@ async fn sign_up(site: &Site, client: &reqwest::Client, a: &Server, b: &Server) 
         json!({"token": token}),
     )
     .await;
-    login(client, b, &email, "Kopi-Tubruk-2026").await
+    let token = login(client, b, &email, "Kopi-Tubruk-2026").await;
+    (email, token)
 }
 
 async fn emails_to(db: &sea_orm::DatabaseConnection, to: &str) -> u64 {
@@ -139,25 +146,7 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
     let db = Database::connect(&site.database_url).await.unwrap();
 
     // A member of the public signs up on A and signs in on B.
-    let email = format!("warga-{}@example.id", uuid::Uuid::new_v4().simple());
-    must(
-        &client,
-        &a,
-        None,
-        "/api/v1/auth/register",
-        json!({"email": email, "password": "Kopi-Tubruk-2026", "full_name": "Siti Rahma"}),
-    )
-    .await;
-    let token = site.mailed_token(&email, "/verify-email").await;
-    must(
-        &client,
-        &b,
-        None,
-        "/api/v1/auth/verify-email",
-        json!({"token": token}),
-    )
-    .await;
-    let user = login(&client, &b, &email, "Kopi-Tubruk-2026").await;
+    let (email, user) = sign_up(&site, &client, &a, &b).await;
     let officer = login(&client, &a, "petugas.dua@bps.go.id", PASSWORD).await;
     let c = must(
         &client,
@@ -171,7 +160,7 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
     let id = c["id"].as_str().unwrap().to_owned();
 
     // A second member of the public waits behind the first, with a page open on B.
-    let second = sign_up(&site, &client, &a, &b).await;
+    let (_, second) = sign_up(&site, &client, &a, &b).await;
     let waiting = must(
         &client,
         &a,
