@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Card, Code, Group, Pagination, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Code, Group, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
+import { Pager } from '@/components/ui/pager';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
 import type { Me, Unit } from '@/lib/api/types';
@@ -242,7 +243,7 @@ export function AuditLog({ viewer, units }: AuditLogProps) {
         </Table.ScrollContainer>
       )}
 
-      {pages > 1 && <Pagination total={pages} value={filters.page} onChange={(page) => setSearch(auditSearchOf({ ...filters, page }))} size="sm" />}
+      <Pager total={pages} value={filters.page} onChange={(page) => setSearch(auditSearchOf({ ...filters, page }))} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Consultation } from '@/lib/api/types';
@@ -7,10 +7,12 @@ import { formatDateTime } from '@/lib/format/date-time';
 
 import { ChannelBadge, QueuePosition, StatusBadge } from './status-badge';
 
+/** A labelled value; the group carries the label's name, so "Tenggat" names its date. */
 function Field({ label, children }: { label: string; children: ReactNode }) {
+  const labelId = useId();
   return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+    <div role="group" aria-labelledby={labelId}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} id={labelId}>
         {label}
       </Text>
       <Text size="sm" component="div">

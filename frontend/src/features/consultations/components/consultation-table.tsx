@@ -1,7 +1,8 @@
-import { Anchor, Badge, Card, Group, Pagination, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { Pager } from '@/components/ui/pager';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
 import type { Consultation } from '@/lib/api/types';
@@ -145,7 +146,7 @@ export function ConsultationTable({ query, onPage, units, showUnit, emptyText }:
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 && <Pagination total={pages} value={query.page} onChange={onPage} size="sm" />}
+      <Pager total={pages} value={query.page} onChange={onPage} />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, Pagination, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { Pager } from '@/components/ui/pager';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
 import type { Consultation } from '@/lib/api/types';
@@ -77,7 +78,7 @@ export function MyConsultationList({ units }: { units: UnitsByCode }) {
           ))}
         </>
       )}
-      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
+      <Pager total={pages} value={page} onChange={setPage} />
     </Stack>
   );
 }

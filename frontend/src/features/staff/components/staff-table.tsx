@@ -1,7 +1,8 @@
-import { Badge, Card, Group, Pagination, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Card, Group, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Pager } from '@/components/ui/pager';
 import { ErrorAlert } from '@/components/errors/error-alert';
 import type { Unit } from '@/lib/api/types';
 import { formatDateTime } from '@/lib/format/date-time';
@@ -114,7 +115,7 @@ export function StaffTable({ units, canFilterUnit }: StaffTableProps) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
+      <Pager total={pages} value={page} onChange={setPage} />
     </Stack>
   );
 }

@@ -23,6 +23,14 @@ export const en: Translation<Messages> = {
     optional: 'optional',
     notSet: '—',
     togglePassword: 'Show or hide the password',
+    pager: {
+      label: 'Pages',
+      page: 'Page {{page}}',
+      first: 'First page',
+      previous: 'Previous page',
+      next: 'Next page',
+      last: 'Last page',
+    },
   },
   nav: {
     home: 'Home',

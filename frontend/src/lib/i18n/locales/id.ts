@@ -17,6 +17,14 @@ export const id = {
     optional: 'opsional',
     notSet: '—',
     togglePassword: 'Tampilkan atau sembunyikan kata sandi',
+    pager: {
+      label: 'Halaman',
+      page: 'Halaman {{page}}',
+      first: 'Halaman pertama',
+      previous: 'Halaman sebelumnya',
+      next: 'Halaman berikutnya',
+      last: 'Halaman terakhir',
+    },
   },
   nav: {
     home: 'Beranda',
