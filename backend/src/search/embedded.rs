@@ -1,14 +1,17 @@
 //! The embedded knowledge index: tantivy, under `DATA_DIR/knowledge-index/v{SCHEMA_VERSION}`.
 //! A missing index, or one of an older schema, is created empty and reported as needing a rebuild.
 use std::{
+    collections::HashMap,
     path::{Path, PathBuf},
     sync::{Arc, Mutex, RwLock},
 };
 
 use anyhow::Context;
 use tantivy::{
-    Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term,
+    BitSet, DocAddress, DocId, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Score,
+    Searcher, SegmentReader, TERMINATED, TantivyDocument, Term,
     collector::{Count, TopDocs},
+    index::SegmentId,
     query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
     schema::{
         Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
@@ -212,8 +215,8 @@ impl EmbeddedIndex {
         .await?
     }
 
-    /// The words of the index within the typo budget of `raw` when `raw` itself is in no
-    /// article: a misspelt word is then also searched as those words, ranked as they rank (how
+    /// The words of the index within the typo budget of `raw` (0 for a word some article
+    /// holds): a misspelt word is then also searched as those words, ranked as they rank (how
     /// telling they are, where they occur) at a weight below an exact match, rather than every
     /// typo match scoring alike.
     fn corrections(
@@ -222,7 +225,7 @@ impl EmbeddedIndex {
         raw: &str,
         budget: u8,
     ) -> tantivy::Result<Vec<String>> {
-        if budget == 0 || searcher.doc_freq(&Term::from_field_text(field, raw))? > 0 {
+        if budget == 0 {
             return Ok(Vec::new());
         }
         let mut out: Vec<String> = Vec::new();
@@ -276,7 +279,16 @@ impl EmbeddedIndex {
                     boost,
                 ));
             }
-            let budget = analysis::typo_budget(&term.raw);
+            let raw = Term::from_field_text(f.raw, &term.raw);
+            // A word some article holds is taken as typed: its near words are not searched,
+            // and as the last word it is not read as the start of longer ones (both would add
+            // the postings of every neighbour to score, at 100,000 articles most of the cost).
+            let known = searcher.doc_freq(&raw)? > 0;
+            let budget = if known {
+                0
+            } else {
+                analysis::typo_budget(&term.raw)
+            };
             for word in Self::corrections(searcher, f.raw, &term.raw, budget)? {
                 let stem = analysis::stem(&word);
                 for (field, boost) in stemmed_fields {
@@ -290,14 +302,13 @@ impl EmbeddedIndex {
                 }
             }
             let is_last = i + 1 == terms.len();
-            let raw = Term::from_field_text(f.raw, &term.raw);
             if budget > 0 {
                 alternatives.push(boosted(
                     Box::new(FuzzyTermQuery::new(raw.clone(), budget, true)),
                     0.6,
                 ));
             }
-            if is_last && term.raw.chars().count() >= 3 {
+            if is_last && !known && term.raw.chars().count() >= 3 {
                 // Suggestions as the user types: the last word may be unfinished.
                 alternatives.push(boosted(
                     Box::new(FuzzyTermQuery::new_prefix(raw, 0, true)),
@@ -363,6 +374,72 @@ impl EmbeddedIndex {
             }
         }
         Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Runs `q`; with `preferred` units, their articles come first.
+    fn run(inner: &Inner, q: &EngineQuery, preferred: &[String]) -> anyhow::Result<EngineResults> {
+        if analysis::terms(&q.text).is_empty() {
+            return Ok(EngineResults::default());
+        }
+        let searcher = inner.reader.searcher();
+        let query = Self::build_query(inner, &searcher, q)?;
+        let top = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
+        let (top, total): (Vec<(Score, DocAddress)>, usize) = if preferred.is_empty() {
+            searcher.search(&query, &(top.order_by_score(), Count))?
+        } else {
+            let sets = Arc::new(Self::unit_sets(inner, &searcher, preferred)?);
+            let ranked = top.tweak_score(move |segment: &SegmentReader| {
+                let set = sets.get(&segment.segment_id()).cloned();
+                move |doc: DocId, score: Score| {
+                    let first = set.as_ref().is_some_and(|s| s.contains(doc));
+                    (u8::from(first), score)
+                }
+            });
+            let (top, total) = searcher.search(&query, &(ranked, Count))?;
+            (
+                top.into_iter()
+                    .map(|((_, score), address)| (score, address))
+                    .collect(),
+                total,
+            )
+        };
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(article) = Self::article(&inner.fields, &doc) {
+                hits.push(EngineHit { article, score });
+            }
+        }
+        Ok(EngineResults {
+            hits,
+            total: total as u64,
+        })
+    }
+
+    /// Per segment, the documents of these units (read from the unit field's postings).
+    fn unit_sets(
+        inner: &Inner,
+        searcher: &Searcher,
+        units: &[String],
+    ) -> tantivy::Result<HashMap<SegmentId, Arc<BitSet>>> {
+        let mut sets = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(inner.fields.unit)?;
+            let mut set = BitSet::with_max_value(segment.max_doc());
+            for unit in units {
+                let term = Term::from_field_text(inner.fields.unit, unit);
+                if let Some(mut postings) =
+                    inverted.read_postings(&term, IndexRecordOption::Basic)?
+                {
+                    while postings.doc() != TERMINATED {
+                        set.insert(postings.doc());
+                        postings.advance();
+                    }
+                }
+            }
+            sets.insert(segment.segment_id(), Arc::new(set));
+        }
+        Ok(sets)
     }
 
     fn article(f: &Fields, doc: &TantivyDocument) -> Option<IndexedArticle> {
@@ -436,34 +513,18 @@ impl KnowledgeIndex for EmbeddedIndex {
 
     async fn query(&self, q: EngineQuery) -> anyhow::Result<EngineResults> {
         let inner = self.inner.clone();
-        tokio::task::spawn_blocking(move || {
-            if analysis::terms(&q.text).is_empty() {
-                return Ok(EngineResults::default());
-            }
-            let searcher = inner.reader.searcher();
-            let query = Self::build_query(&inner, &searcher, &q)?;
-            let (top, total) = searcher.search(
-                &query,
-                &(
-                    TopDocs::with_limit(q.limit.max(1))
-                        .and_offset(q.offset)
-                        .order_by_score(),
-                    Count,
-                ),
-            )?;
-            let mut hits = Vec::with_capacity(top.len());
-            for (score, address) in top {
-                let doc: TantivyDocument = searcher.doc(address)?;
-                if let Some(article) = Self::article(&inner.fields, &doc) {
-                    hits.push(EngineHit { article, score });
-                }
-            }
-            Ok(EngineResults {
-                hits,
-                total: total as u64,
-            })
-        })
-        .await?
+        tokio::task::spawn_blocking(move || Self::run(&inner, &q, &[])).await?
+    }
+
+    /// One pass: every match is counted once, and the top is ordered by (preferred unit,
+    /// relevance), so a unit-first search costs what a plain one does.
+    async fn query_preferring(
+        &self,
+        q: EngineQuery,
+        preferred: Vec<String>,
+    ) -> anyhow::Result<EngineResults> {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || Self::run(&inner, &q, &preferred)).await?
     }
 
     async fn count(&self) -> anyhow::Result<u64> {

@@ -78,6 +78,38 @@ pub trait KnowledgeIndex: Send + Sync {
     /// Replaces the synonym groups (each a list of equivalent words or phrases).
     async fn set_synonyms(&self, groups: Vec<Vec<String>>) -> anyhow::Result<()>;
     async fn query(&self, query: EngineQuery) -> anyhow::Result<EngineResults>;
+    /// As [`KnowledgeIndex::query`] over every unit, with the articles of `preferred` units
+    /// ranked before all others (each group by relevance). By default two queries: the
+    /// preferred units, then the rest continuing where the first group's results end.
+    async fn query_preferring(
+        &self,
+        query: EngineQuery,
+        preferred: Vec<String>,
+    ) -> anyhow::Result<EngineResults> {
+        let mut skip = query.offset;
+        let mut want = query.limit;
+        let mut out = EngineResults::default();
+        for units in [
+            UnitScope::Among(preferred.clone()),
+            UnitScope::NotAmong(preferred),
+        ] {
+            let found = self
+                .query(EngineQuery {
+                    units,
+                    offset: skip,
+                    limit: want.max(1),
+                    ..query.clone()
+                })
+                .await?;
+            out.total += found.total;
+            let taken = found.hits.len().min(want);
+            out.hits.extend(found.hits.into_iter().take(want));
+            want -= taken;
+            // The next group continues where this one's results end.
+            skip = skip.saturating_sub(usize::try_from(found.total).unwrap_or(usize::MAX));
+        }
+        Ok(out)
+    }
     async fn count(&self) -> anyhow::Result<u64>;
     /// The synonyms this index expands `stems` with (for highlighting them in snippets).
     fn expansions(&self, stems: &[String]) -> Vec<Vec<String>>;
@@ -154,11 +186,11 @@ pub struct SearchRequest {
     pub limit: usize,
 }
 
-/// Searches with the chosen unit's and national articles first, then the others.
 /// The most words of a query that are looked for; a longer text (a whole question pasted in) is
 /// cut after them.
 pub const MAX_QUERY_TERMS: usize = 16;
 
+/// Searches with the chosen unit's and national articles first, then the others.
 pub async fn search(
     index: &dyn KnowledgeIndex,
     mut req: SearchRequest,
@@ -169,37 +201,23 @@ pub async fn search(
     {
         req.q.truncate(cut);
     }
-    let tiers = match &req.unit {
-        Some(unit) if unit != NATIONAL => {
-            let preferred = vec![unit.clone(), NATIONAL.to_owned()];
-            vec![
-                UnitScope::Among(preferred.clone()),
-                UnitScope::NotAmong(preferred),
-            ]
-        }
-        _ => vec![UnitScope::Any],
+    let query = EngineQuery {
+        text: req.q.clone(),
+        category: req.category.clone(),
+        units: UnitScope::Any,
+        offset: req.offset,
+        limit: req.limit.max(1),
     };
-    let mut skip = req.offset;
-    let mut want = req.limit;
-    let mut total = 0;
-    let mut hits = Vec::new();
-    for units in tiers {
-        let found = index
-            .query(EngineQuery {
-                text: req.q.clone(),
-                category: req.category.clone(),
-                units,
-                offset: skip,
-                limit: want.max(1),
-            })
-            .await?;
-        total += found.total;
-        let taken = found.hits.len().min(want);
-        hits.extend(found.hits.into_iter().take(want));
-        want -= taken;
-        // The next tier continues where this one's results end.
-        skip = skip.saturating_sub(usize::try_from(found.total).unwrap_or(usize::MAX));
-    }
+    let found = match &req.unit {
+        Some(unit) if unit != NATIONAL => {
+            index
+                .query_preferring(query, vec![unit.clone(), NATIONAL.to_owned()])
+                .await?
+        }
+        _ => index.query(query).await?,
+    };
+    let total = found.total;
+    let hits: Vec<EngineHit> = found.hits.into_iter().take(req.limit).collect();
     let stems: Vec<String> = analysis::terms(&req.q)
         .into_iter()
         .map(|t| t.stem)

@@ -174,6 +174,7 @@ async fn main() {
 
     for (label, unit) in [("no unit", None), ("unit 3304 first", Some("3304"))] {
         let mut latencies = Vec::new();
+        let mut slowest: Vec<(Duration, &str)> = Vec::new();
         // Warm-up, then three passes over the realistic questions.
         for round in 0..4 {
             for case in &cases {
@@ -192,6 +193,7 @@ async fn main() {
                 .unwrap();
                 if round > 0 {
                     latencies.push(t.elapsed());
+                    slowest.push((t.elapsed(), case.query.as_str()));
                 }
                 assert!(found.total > 0, "{}", case.query);
             }
@@ -204,6 +206,16 @@ async fn main() {
             percentile(&latencies, 0.95),
             percentile(&latencies, 0.99)
         );
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let mut shown: Vec<&str> = Vec::new();
+        slowest.retain(|(_, q)| {
+            let first = !shown.contains(q);
+            shown.push(q);
+            first
+        });
+        for (took, query) in slowest.iter().take(3) {
+            println!("  slow: {:.2} ms  {query:?}", took.as_secs_f64() * 1000.0);
+        }
     }
     let started = Instant::now();
     let mut tasks = Vec::new();
