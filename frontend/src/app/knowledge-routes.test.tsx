@@ -98,6 +98,30 @@ describe('the knowledge base', () => {
     expect(box).toHaveValue('ipm');
   });
 
+  it('offers the words as the articles spell them when the search found them through a typo, keeping the unit', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockApi({
+      'GET /api/v1/units': () => json(200, unitPage),
+      'GET /api/v1/knowledge/search': (request) =>
+        wordsOf(request) === 'inflsi bulanan'
+          ? json(200, { hits: [searchHit(ipmArticle, '<mark>inflasi</mark>')], total: 1, suggestion: 'inflasi bulanan' })
+          : json(200, { hits: [searchHit(ipmArticle, `<mark>${wordsOf(request)}</mark>`)], total: 1, suggestion: null }),
+    });
+    const { router } = renderRoutes(routes, '/knowledge?q=inflsi+bulanan&unit=3304&page=2');
+
+    expect(await screen.findByText('Mungkin maksud Anda:')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'inflasi bulanan' }));
+
+    expect(await screen.findByText('inflasi bulanan', { selector: 'mark' })).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Cari jawaban' })).toHaveValue('inflasi bulanan');
+    expect(Object.fromEntries(new URLSearchParams(router.state.location.search))).toEqual({ q: 'inflasi bulanan', unit: '3304' });
+    expect(screen.queryByText('Mungkin maksud Anda:')).toBeNull();
+    expect(calls.filter((c) => c.path === '/api/v1/knowledge/search').map((c) => new URLSearchParams(c.search).get('q'))).toEqual([
+      'inflsi bulanan',
+      'inflasi bulanan',
+    ]);
+  });
+
   it('shows an article dated on its unit’s clock, and thanks a reader it helped', async () => {
     const { calls } = mockApi({
       'GET /api/v1/units': () => json(200, unitPage),

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Pagination, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconMessagePlus, IconSearch } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
+import { Pager } from '@/components/ui/pager';
 import { paths } from '@/config/paths';
 import { categories, isCategory } from '@/lib/api/categories';
 import type { Article, SearchHit, Unit } from '@/lib/api/types';
@@ -137,6 +138,23 @@ function NothingFound() {
   );
 }
 
+/** "Did you mean …": the words as the articles spell them, as a link to that search (other filters kept). */
+function DidYouMean({ suggestion }: { suggestion: string }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const next = new URLSearchParams(params);
+  next.set('q', suggestion);
+  next.delete('page');
+  return (
+    <Text size="sm">
+      {t('knowledge.search.didYouMean')}{' '}
+      <Anchor component={Link} to={{ search: `?${next.toString()}` }} fw={600} fs="italic">
+        {suggestion}
+      </Anchor>
+    </Text>
+  );
+}
+
 /** Public search of the knowledge base; with no words, the newest articles. */
 export function KnowledgeSearch({ units, servingUnits }: KnowledgeSearchProps) {
   const { t } = useTranslation();
@@ -204,6 +222,7 @@ export function KnowledgeSearch({ units, servingUnits }: KnowledgeSearchProps) {
           {words ? t('knowledge.search.found', { count: total }) : t('knowledge.search.latest', { count: total })}
         </Text>
       )}
+      {words && search.data?.suggestion && <DidYouMean suggestion={search.data.suggestion} />}
       {words && search.data?.hits.length === 0 && <NothingFound />}
       {!words && list.data?.items.length === 0 && <NothingFound />}
       <Stack gap="sm" style={{ opacity: active.isPlaceholderData ? 0.6 : 1 }}>
@@ -211,14 +230,7 @@ export function KnowledgeSearch({ units, servingUnits }: KnowledgeSearchProps) {
           ? search.data?.hits.map((hit) => <HitCard key={hit.id} hit={hit} units={units} />)
           : list.data?.items.map((article) => <ArticleCard key={article.id} article={article} units={units} />)}
       </Stack>
-      {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={Math.min(state.page, pages)}
-          onChange={(page) => change({ page: page > 1 ? String(page) : null })}
-          getControlProps={(control) => ({ 'aria-label': t(`knowledge.search.pageControls.${control}`) })}
-        />
-      )}
+      <Pager total={pages} value={Math.min(state.page, pages)} onChange={(page) => change({ page: page > 1 ? String(page) : null })} />
     </Stack>
   );
 }

@@ -601,12 +601,7 @@ export const en: Translation<Messages> = {
       emptyTitle: 'No matching article yet',
       emptyBody: 'Try other words or another category. If you still cannot find it, ask a PST officer directly.',
       ask: 'Open a consultation',
-      pageControls: {
-        first: 'First page',
-        previous: 'Previous page',
-        next: 'Next page',
-        last: 'Last page',
-      },
+      didYouMean: 'Did you mean:',
     },
     article: {
       question: 'Question',

@@ -583,12 +583,7 @@ export const id = {
       emptyTitle: 'Belum ada artikel yang cocok',
       emptyBody: 'Coba kata lain atau kategori lain. Jika tetap tidak ketemu, tanyakan langsung kepada petugas PST.',
       ask: 'Ajukan konsultasi',
-      pageControls: {
-        first: 'Halaman pertama',
-        previous: 'Halaman sebelumnya',
-        next: 'Halaman berikutnya',
-        last: 'Halaman terakhir',
-      },
+      didYouMean: 'Mungkin maksud Anda:',
     },
     article: {
       question: 'Pertanyaan',
