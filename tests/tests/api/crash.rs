@@ -82,6 +82,22 @@ impl Site {
         cmd
     }
 
+    /// A staff account of [`UNIT`] with this role, email and [`PASSWORD`].
+    pub(crate) fn create_staff(&self, role: &str, email: &str) {
+        self.run(&[
+            "staff",
+            "create",
+            "--email",
+            email,
+            "--password",
+            PASSWORD,
+            "--role",
+            role,
+            "--unit",
+            UNIT,
+        ]);
+    }
+
     /// Runs a command of the binary to its end.
     pub(crate) fn run(&self, args: &[&str]) {
         let out = self.command(args).output().unwrap();
@@ -104,6 +120,16 @@ impl Site {
         client: &reqwest::Client,
         data_dir: &std::path::Path,
     ) -> Server {
+        self.serve_with(client, data_dir, &[]).await
+    }
+
+    /// Starts `serve` in `data_dir` with these variables added to its environment.
+    pub(crate) async fn serve_with(
+        &self,
+        client: &reqwest::Client,
+        data_dir: &std::path::Path,
+        envs: &[(&str, &str)],
+    ) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -118,6 +144,7 @@ impl Site {
             .command(&["serve"])
             .env("BIND_ADDR", format!("127.0.0.1:{port}"))
             .env("DATA_DIR", data_dir)
+            .envs(envs.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log))
             .spawn()
@@ -305,18 +332,7 @@ async fn a_killed_server_keeps_every_acknowledged_write_and_delivers_its_queued_
         ("front_office", "depan.crash@bps.go.id"),
         ("supervisor", "ketua.crash@bps.go.id"),
     ] {
-        site.run(&[
-            "staff",
-            "create",
-            "--email",
-            email,
-            "--password",
-            PASSWORD,
-            "--role",
-            role,
-            "--unit",
-            UNIT,
-        ]);
+        site.create_staff(role, email);
     }
     let mut server = site.serve(&client).await;
     let officer = login(&client, &server, "petugas.crash@bps.go.id", PASSWORD).await;

@@ -110,6 +110,11 @@ async fn jobs_run_once(site: &Site, at: DateTime<Utc>) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The JSON body of the answer to `req`.
+async fn json_of(req: reqwest::RequestBuilder) -> Value {
+    req.send().await.unwrap().json().await.unwrap()
+}
+
 fn count(out: &str, what: &str) -> usize {
     out.split(&format!(" {what}"))
         .next()
@@ -131,18 +136,7 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
     let b_files = statkonsul_tests::tempdir::TempDir::new();
     let (a, b) = tokio::join!(site.serve(&client), site.serve_in(&client, b_files.path()));
     site.run(&["seed"]);
-    site.run(&[
-        "staff",
-        "create",
-        "--email",
-        "petugas.dua@bps.go.id",
-        "--password",
-        PASSWORD,
-        "--role",
-        "officer",
-        "--unit",
-        UNIT,
-    ]);
+    site.create_staff("officer", "petugas.dua@bps.go.id");
     let db = Database::connect(&site.database_url).await.unwrap();
 
     // A member of the public signs up on A and signs in on B.
@@ -338,4 +332,168 @@ async fn two_instances_share_live_events_presence_limits_and_timers() {
         .map(|out| count(out, "warned") + count(out, "closed"))
         .sum();
     assert_eq!(effects, 1, "{runs:?}");
+}
+
+/// The words of `query` searched on `server` until `found` says yes, within 30 s (the index
+/// worker of whichever instance holds its lease writes the change into the shared index).
+async fn search_until(
+    client: &reqwest::Client,
+    server: &Server,
+    query: &str,
+    found: impl Fn(&Value) -> bool,
+) -> Value {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let res = client
+            .get(format!("{}/api/v1/knowledge/search", server.base))
+            .query(&[("q", query)])
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "search: {}", res.status());
+        let body: Value = res.json().await.unwrap();
+        if found(&body) {
+            return body;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "search for {query:?} on {} never matched: {body}",
+            server.base
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+fn slugs(results: &Value) -> Vec<&str> {
+    results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["slug"].as_str().unwrap())
+        .collect()
+}
+
+/// Two instances on one Meilisearch index (the deployment of docker-compose): what is published
+/// on one is found on the other, what is archived on the other leaves both, and a third instance
+/// started on the filled index is ready with it. Needs PostgreSQL and `MEILI_URL`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_share_one_meilisearch_index() {
+    if test_database() != "postgres" {
+        eprintln!("instances: skipped on SQLite, which runs one instance (PostgreSQL runs it)");
+        return;
+    }
+    let Ok(meili_url) = std::env::var("MEILI_URL") else {
+        eprintln!("instances: the shared Meilisearch index is skipped: MEILI_URL is not set");
+        return;
+    };
+    let meili_key = std::env::var("MEILI_API_KEY").unwrap_or_default();
+    let index = format!("statkonsul_instances_{}", uuid::Uuid::new_v4().simple());
+    let mut envs = vec![
+        ("MEILI_URL", meili_url.as_str()),
+        ("MEILI_INDEX", index.as_str()),
+    ];
+    if !meili_key.is_empty() {
+        envs.push(("MEILI_API_KEY", meili_key.as_str()));
+    }
+    let site = Site::new().await;
+    let client = reqwest::Client::new();
+    let a_files = statkonsul_tests::tempdir::TempDir::new();
+    let b_files = statkonsul_tests::tempdir::TempDir::new();
+    let (a, b) = tokio::join!(
+        site.serve_with(&client, a_files.path(), &envs),
+        site.serve_with(&client, b_files.path(), &envs)
+    );
+    site.run(&["seed"]);
+    site.create_staff("officer", "petugas.cari@bps.go.id");
+    let officer = login(&client, &a, "petugas.cari@bps.go.id", PASSWORD).await;
+
+    // Published through A: B's search finds it.
+    let created = must(
+        &client,
+        &a,
+        Some(&officer),
+        "/api/v1/knowledge/articles",
+        json!({
+            "title": "Produksi batik tulis per kelurahan",
+            "question": "Di mana data produksi batik tulis menurut kelurahan?",
+            "answer": "Produksi batik tulis menurut kelurahan ada di publikasi Kecamatan Dalam Angka.",
+            "category": "data",
+            "unit_code": UNIT,
+            "tags": ["batik"],
+            "status": "published",
+        }),
+    )
+    .await;
+    assert_eq!(created["status"], "published");
+    let id = created["id"].as_str().unwrap().to_owned();
+    let found = search_until(&client, &b, "batik tulis", |r| r["total"] == 1).await;
+    assert_eq!(slugs(&found), ["produksi-batik-tulis-per-kelurahan"]);
+    let found = search_until(&client, &a, "batik tulis", |r| r["total"] == 1).await;
+    assert_eq!(slugs(&found), ["produksi-batik-tulis-per-kelurahan"]);
+    // It is the shared index that holds it, not each instance's own.
+    let in_meili = |client: reqwest::Client| {
+        let (url, key, index) = (meili_url.clone(), meili_key.clone(), index.clone());
+        async move {
+            let authed = |req: reqwest::RequestBuilder| {
+                if key.is_empty() {
+                    req
+                } else {
+                    req.bearer_auth(&key)
+                }
+            };
+            // The server names its index after MEILI_INDEX (with the version of its settings).
+            let listed = json_of(authed(client.get(format!("{url}/indexes?limit=1000")))).await;
+            let uids: Vec<String> = listed["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|i| i["uid"].as_str())
+                .filter(|uid| uid.starts_with(&index))
+                .map(str::to_owned)
+                .collect();
+            assert_eq!(uids.len(), 1, "one index of this deployment: {uids:?}");
+            let body = json_of(
+                authed(client.post(format!("{url}/indexes/{}/search", uids[0])))
+                    .json(&json!({"q": "batik"})),
+            )
+            .await;
+            (uids[0].clone(), body["hits"].as_array().map(Vec::len))
+        }
+    };
+    assert_eq!(in_meili(client.clone()).await.1, Some(1));
+
+    // A third instance started on the filled index is ready with the article in it.
+    let c_files = statkonsul_tests::tempdir::TempDir::new();
+    let c = site.serve_with(&client, c_files.path(), &envs).await;
+    let res = client
+        .get(format!("{}/api/v1/knowledge/search", c.base))
+        .query(&[("q", "batik tulis")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["total"],
+        1,
+        "ready with the index"
+    );
+
+    // Archived through B: it leaves every instance's results.
+    let res = client
+        .delete(format!("{}/api/v1/knowledge/articles/{id}", b.base))
+        .bearer_auth(&officer)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    for server in [&a, &b, &c] {
+        search_until(&client, server, "batik tulis", |r| r["total"] == 0).await;
+    }
+    let (uid, hits) = in_meili(client.clone()).await;
+    assert_eq!(hits, Some(0));
+
+    let mut delete = client.delete(format!("{meili_url}/indexes/{uid}"));
+    if !meili_key.is_empty() {
+        delete = delete.bearer_auth(&meili_key);
+    }
+    delete.send().await.ok();
 }
