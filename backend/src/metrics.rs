@@ -212,12 +212,12 @@ impl Metrics {
         OpenFeed(self.walkin_feeds.clone())
     }
 
-    /// One run of the timers, and whether it failed.
     /// How many times the scheduler has run the due jobs since start.
     pub fn job_runs(&self) -> u64 {
         self.job_runs.get()
     }
 
+    /// One run of the timers, and whether it failed.
     pub fn job_run(&self, failed: bool, seconds: f64) {
         self.job_runs.inc();
         if failed {
