@@ -143,6 +143,48 @@ async fn every_engine_meets_words_at_their_stem_tolerates_typos_and_ranks_titles
     }
 }
 
+/// "data kemiskinan kecamatan": both articles hold the three words, and "kecamatan" is the rarer
+/// word, yet the one titled "Data kemiskinan …" answers the question.
+#[tokio::test]
+async fn every_engine_ranks_query_words_found_together_above_the_same_words_apart() {
+    for (index, _dir) in engines().await {
+        let engine = index.engine();
+        index
+            .upsert(vec![
+                article(
+                    "Data kemiskinan kabupaten",
+                    "Di mana data kemiskinan kabupaten tersedia?",
+                    "Angka kemiskinan dihitung per kabupaten; tingkat kecamatan tidak tersedia.",
+                    "data",
+                    None,
+                ),
+                article(
+                    "Data kecamatan kabupaten",
+                    "Di mana data kecamatan tersedia?",
+                    "Publikasi kecamatan dalam angka memuat penduduk, sekolah dan sedikit tentang kemiskinan.",
+                    "data",
+                    None,
+                ),
+                article(
+                    "Garis kemiskinan",
+                    "Apa itu garis kemiskinan?",
+                    "Garis kemiskinan adalah batas pengeluaran minimum.",
+                    "metadata",
+                    None,
+                ),
+            ])
+            .await
+            .unwrap();
+        let (found, total) = titles(&index, "data kemiskinan kecamatan", None, None).await;
+        assert_eq!(total, 3, "{engine}: {found:?}");
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("Data kemiskinan kabupaten"),
+            "{engine}: {found:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn every_engine_expands_synonyms_filters_by_category_and_puts_the_chosen_unit_first() {
     for (index, _dir) in engines().await {
