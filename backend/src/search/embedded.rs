@@ -114,8 +114,7 @@ impl Best {
     }
 }
 
-/// Indonesian words as index terms: stemmed (`id_stem`) or only lower-cased (`id_raw`, for
-/// typo-tolerant matching); stop words dropped in both.
+/// What a token of [`IndonesianTokenizer`] holds.
 #[derive(Clone, Copy)]
 enum Form {
     /// Each word's stem.
@@ -126,6 +125,8 @@ enum Form {
     Pairs,
 }
 
+/// Indonesian words as index terms: stemmed (`id_stem`), only lower-cased (`id_raw`, for
+/// typo-tolerant matching) or as adjacent stem pairs (`id_pairs`); stop words dropped in all.
 #[derive(Clone)]
 struct IndonesianTokenizer {
     form: Form,
@@ -350,9 +351,9 @@ impl EmbeddedIndex {
     }
 
     /// The words of the index within the typo budget of `raw` (none for a word some article
-    /// holds), read from the term dictionary with a Levenshtein automaton: a misspelt word is
-    /// then also searched as those words, ranked as they rank (how telling they are, where they
-    /// occur) at a weight below an exact match. The nearest and most common come first.
+    /// holds): a misspelt word is then also searched as those words, ranked as they rank (how
+    /// telling they are, where they occur) at a weight below an exact match. The nearest and
+    /// most common come first.
     fn corrections(
         searcher: &Searcher,
         field: Field,
@@ -362,8 +363,35 @@ impl EmbeddedIndex {
         if budget == 0 {
             return Ok(Vec::new());
         }
-        let automaton =
-            FuzzyTermQuery::new(Term::from_field_text(field, raw), budget, true).automaton()?;
+        let found = Self::words_within(searcher, field, raw, budget, false)?;
+        Ok(Self::most_telling(found, |w| {
+            usize::from(!analysis::within_edits(raw, w, 1))
+        }))
+    }
+
+    /// The words of the index that start with `raw` (the last word, maybe unfinished), the
+    /// most common first.
+    fn completions(searcher: &Searcher, field: Field, raw: &str) -> tantivy::Result<Vec<String>> {
+        let found = Self::words_within(searcher, field, raw, 0, true)?;
+        Ok(Self::most_telling(found, |_| 0))
+    }
+
+    /// The words of `field` within `edits` of `raw` (or of its start, with `prefix`), read from
+    /// each segment's term dictionary with a Levenshtein automaton, with their document counts.
+    fn words_within(
+        searcher: &Searcher,
+        field: Field,
+        raw: &str,
+        edits: u8,
+        prefix: bool,
+    ) -> tantivy::Result<HashMap<String, u32>> {
+        let term = Term::from_field_text(field, raw);
+        let automaton = if prefix {
+            FuzzyTermQuery::new_prefix(term, edits, true)
+        } else {
+            FuzzyTermQuery::new(term, edits, true)
+        }
+        .automaton()?;
         let mut found: HashMap<String, u32> = HashMap::new();
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;
@@ -374,26 +402,7 @@ impl EmbeddedIndex {
                 }
             }
         }
-        Ok(Self::most_telling(found, |w| {
-            usize::from(!analysis::within_edits(raw, w, 1))
-        }))
-    }
-
-    /// The words of the index that start with `raw` (the last word, maybe unfinished).
-    fn completions(searcher: &Searcher, field: Field, raw: &str) -> tantivy::Result<Vec<String>> {
-        let mut upper = raw.as_bytes().to_vec();
-        upper.push(0xff);
-        let mut found: HashMap<String, u32> = HashMap::new();
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(field)?;
-            let mut stream = inverted.terms().range().ge(raw).lt(&upper).into_stream()?;
-            while stream.advance() {
-                if let Ok(word) = std::str::from_utf8(stream.key()) {
-                    *found.entry(word.to_owned()).or_default() += stream.value().doc_freq;
-                }
-            }
-        }
-        Ok(Self::most_telling(found, |_| 0))
+        Ok(found)
     }
 
     /// At most [`MAX_CORRECTIONS`] words, by `rank` and then the most common first.
@@ -490,19 +499,20 @@ impl EmbeddedIndex {
         // ranks the article titled so above one that holds both words apart. A pair is worth
         // as much as it is rarer than its rarer word: a name that is always written together
         // ("kota tarakan", "tulang bawang") tells nothing its words do not.
-        for pair in stems.windows(2) {
+        let mut spread = Vec::with_capacity(stems.len());
+        for word in &stems {
+            let title = searcher.doc_freq(&Term::from_field_text(f.title, word))?;
+            let question = searcher.doc_freq(&Term::from_field_text(f.question, word))?;
+            spread.push(title.max(question));
+        }
+        for (pair, docs) in stems.windows(2).zip(spread.windows(2)) {
             let together = Term::from_field_text(f.pairs, &format!("{} {}", pair[0], pair[1]));
             let pair_docs = searcher.doc_freq(&together)?;
             if pair_docs == 0 {
                 continue;
             }
-            let mut word_docs = u64::MAX;
-            for word in pair {
-                let title = searcher.doc_freq(&Term::from_field_text(f.title, word))?;
-                let question = searcher.doc_freq(&Term::from_field_text(f.question, word))?;
-                word_docs = word_docs.min(title.max(question));
-            }
-            let telling = 1.0 - pair_docs as f32 / word_docs.max(1) as f32;
+            let word_docs = docs[0].min(docs[1]).max(1);
+            let telling = 1.0 - pair_docs as f32 / word_docs as f32;
             if telling > 0.0 {
                 clauses.push((
                     Occur::Should,
@@ -524,6 +534,7 @@ impl EmbeddedIndex {
                 add_stem(single.clone(), 1.0, &mut clauses);
                 continue;
             }
+            // All the words of the phrase in one field.
             let every = |field: Field, option: IndexRecordOption| -> Box<dyn Query> {
                 Box::new(BooleanQuery::new(
                     alternative
@@ -540,21 +551,12 @@ impl EmbeddedIndex {
             };
             phrases.push((Occur::Should, every(f.all, IndexRecordOption::Basic)));
             for (field, boost) in stemmed_fields {
-                let all: Vec<(Occur, Box<dyn Query>)> = alternative
-                    .iter()
-                    .map(|stem| {
-                        (
-                            Occur::Must,
-                            Box::new(TermQuery::new(
-                                Term::from_field_text(field, stem),
-                                IndexRecordOption::WithFreqs,
-                            )) as Box<dyn Query>,
-                        )
-                    })
-                    .collect();
                 clauses.push((
                     Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(BooleanQuery::new(all)), boost)),
+                    Box::new(BoostQuery::new(
+                        every(field, IndexRecordOption::WithFreqs),
+                        boost,
+                    )),
                 ));
             }
         }
