@@ -32,13 +32,39 @@ fn env_usize(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-fn rss_mb(pid: &str) -> f64 {
+/// The server's resident memory in MB: all of it (`VmRSS`), and of it the heap and other
+/// anonymous memory (`RssAnon`) and the mapped files (`RssFile`: the binary, the database and
+/// index files, pages the kernel shares and takes back under pressure).
+struct Rss {
+    total: f64,
+    anon: f64,
+    file: f64,
+}
+
+impl std::fmt::Display for Rss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:.0} MB (anonymous {:.0}, files {:.0})",
+            self.total, self.anon, self.file
+        )
+    }
+}
+
+fn rss_mb(pid: &str) -> Rss {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    };
+    Rss {
+        total: field("VmRSS:"),
+        anon: field("RssAnon:"),
+        file: field("RssFile:"),
+    }
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
@@ -252,7 +278,7 @@ async fn main() {
         open_count as f64 / open_time.as_secs_f64()
     );
     println!(
-        "server RSS: {idle_rss:.0} MB before, {open_rss:.0} MB with the sockets open, {busy_rss:.0} MB after the answers"
+        "server RSS: {idle_rss} before, {open_rss} with the sockets open, {busy_rss} after the answers"
     );
     println!(
         "answers: {messages} from {posters} posters in {:.1} s ({:.0}/s), {failed} failed; delivered {} of {}",
