@@ -70,9 +70,13 @@ where
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let fut = web::Json::<T>::from_request(req, payload);
+        // Read as JSON first (actix checks the type and the size), then as `T`, so that a
+        // value of the wrong kind is reported at its field's path.
+        let fut = web::Json::<serde_json::Value>::from_request(req, payload);
         Box::pin(async move {
-            let body = fut.await?.into_inner();
+            let value = fut.await?.into_inner();
+            let body: T = serde_path_to_error::deserialize(value)
+                .map_err(|e| AppError::from(crate::error::BodyError::from(e)))?;
             body.validate().map_err(AppError::from)?;
             Ok(ValidJson(body))
         })

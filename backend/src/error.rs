@@ -302,6 +302,45 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
     app.into()
 }
 
+/// A JSON body that does not fit its operation's schema, and where.
+pub struct BodyError(serde_path_to_error::Error<serde_json::Error>);
+
+impl From<serde_path_to_error::Error<serde_json::Error>> for BodyError {
+    fn from(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        Self(e)
+    }
+}
+
+impl From<BodyError> for AppError {
+    /// The field is named as validation names it (`groups.1.terms`): the path to the value that
+    /// failed, or to the missing field serde names in its message.
+    fn from(BodyError(e): BodyError) -> Self {
+        use serde_path_to_error::Segment;
+        let message = e.inner().to_string();
+        let mut path: Vec<String> = e
+            .path()
+            .iter()
+            .filter_map(|segment| match segment {
+                Segment::Seq { index } => Some(index.to_string()),
+                Segment::Map { key } => Some(key.clone()),
+                Segment::Enum { variant } => Some(variant.clone()),
+                Segment::Unknown => None,
+            })
+            .collect();
+        // An unknown field is on the path already; a missing one only in the message.
+        if message.starts_with("missing field")
+            && let Some(field) = missing_or_bad_field(&message)
+        {
+            path.push(field);
+        }
+        let mut app = AppError::new(ErrorCode::MalformedJson).with_detail(message.clone());
+        if !path.is_empty() {
+            app.errors = Some([(path.join("."), vec![message])].into_iter().collect());
+        }
+        app
+    }
+}
+
 /// serde names the field in "missing field `x`" and "unknown field `x`" messages.
 fn missing_or_bad_field(message: &str) -> Option<String> {
     let start = message.find('`')? + 1;
@@ -322,4 +361,50 @@ pub fn path_error(err: PathError, _req: &HttpRequest) -> actix_web::Error {
     AppError::new(ErrorCode::InvalidPath)
         .with_detail(err.to_string())
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Body {
+        kind: crate::vocab::Visibility,
+        groups: Option<Vec<Group>>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Group {
+        terms: Vec<String>,
+    }
+
+    fn field_of(json: serde_json::Value) -> Vec<String> {
+        let e = serde_path_to_error::deserialize::<_, Body>(json).unwrap_err();
+        let app = AppError::from(BodyError::from(e));
+        assert_eq!(app.code, ErrorCode::MalformedJson);
+        app.errors.unwrap_or_default().into_keys().collect()
+    }
+
+    #[test]
+    fn a_body_that_does_not_fit_names_the_offending_field() {
+        use serde_json::json;
+        assert_eq!(field_of(json!({"kind": "secret"})), ["kind"]);
+        assert_eq!(field_of(json!({"groups": []})), ["kind"]);
+        assert_eq!(field_of(json!({"kind": "public", "colour": 1})), ["colour"]);
+        assert_eq!(
+            field_of(json!({"kind": "public", "groups": [{"terms": []}, {"terms": [3]}]})),
+            ["groups.1.terms.0"]
+        );
+        assert_eq!(
+            field_of(json!({"kind": "public", "groups": [{"terms": [], "x": 1}]})),
+            ["groups.0.x"]
+        );
+    }
 }

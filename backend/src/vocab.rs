@@ -125,6 +125,17 @@ string_enum! {
 }
 
 string_enum! {
+    /// Who sees a message.
+    Visibility {
+        /// The conversation: the person who asked and the unit's staff.
+        Public => "public",
+        /// An internal note: the unit's staff only, never the person who asked (not in their
+        /// history, socket, unread counts or emails, nor in an article promoted from it).
+        Internal => "internal",
+    }
+}
+
+string_enum! {
     /// How a consultation was closed.
     Resolution {
         Answered => "answered",
@@ -283,6 +294,7 @@ mod tests {
         assert_texts_match(Resolution::ALL);
         assert_texts_match(Channel::ALL);
         assert_texts_match(ReportSchedule::ALL);
+        assert_texts_match(Visibility::ALL);
         assert_texts_match(crate::units::model::UnitKind::ALL);
         assert_texts_match(crate::holidays::HolidayKind::ALL);
         assert_texts_match(crate::knowledge::model::ArticleStatus::ALL);

@@ -121,6 +121,7 @@ pub struct AttachmentView {
     "sender_id": "0192f0c4-0000-7c1a-9a4e-2b1f3c4d5e6f",
     "sender_role": "public",
     "sender_name": "Siti Rahma",
+    "visibility": "public",
     "attachments": [],
     "created_at": "2026-11-21T02:20:00Z"
 }))]
@@ -131,6 +132,8 @@ pub struct MessageView {
     pub sender_id: Uuid,
     pub sender_role: Role,
     pub sender_name: String,
+    /// `internal`: a note among the unit's staff, never sent to the person who asked.
+    pub visibility: crate::vocab::Visibility,
     pub attachments: Vec<AttachmentView>,
     pub created_at: DateTime<Utc>,
 }

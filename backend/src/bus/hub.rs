@@ -269,7 +269,9 @@ impl Hub {
                 if let Some(only) = event.only_user {
                     audience.extend(index.by_user.get(&only).into_iter().flatten());
                 } else {
-                    audience.extend(index.by_user.get(&event.owner_id).into_iter().flatten());
+                    if *kind != Kind::StaffOnly {
+                        audience.extend(index.by_user.get(&event.owner_id).into_iter().flatten());
+                    }
                     audience.extend(index.staff_of.get(&event.unit_code).into_iter().flatten());
                     audience.extend(index.every_unit.iter());
                     if *kind == Kind::Board {

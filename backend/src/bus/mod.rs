@@ -55,6 +55,8 @@ pub enum Kind {
         consultation_id: Uuid,
         waiting: bool,
     },
+    /// To the unit's staff only, never to the owner (an internal note).
+    StaffOnly,
     Plain,
 }
 
@@ -82,6 +84,11 @@ impl Routed {
                 let kind = match &live {
                     LiveEvent::Typing { .. } => Kind::Typing,
                     LiveEvent::WalkinBoard { .. } => Kind::Board,
+                    LiveEvent::MessageCreated { data, .. }
+                        if data.visibility == crate::vocab::Visibility::Internal =>
+                    {
+                        Kind::StaffOnly
+                    }
                     LiveEvent::ConsultationUpdated {
                         consultation_id,
                         data,

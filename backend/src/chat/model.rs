@@ -3,6 +3,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
+use crate::vocab::Visibility;
+
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"body": "Selamat siang, data kemiskinan per kecamatan belum tersedia; yang tersedia tingkat kabupaten."}))]
@@ -14,6 +16,10 @@ pub struct PostMessageRequest {
         custom(function = "crate::api::not_blank")
     )]
     pub body: String,
+    /// `internal` writes a note for the unit's staff (officers and supervisors of the unit, in
+    /// any state of the consultation), never shown to the person who asked. Default `public`.
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
 }
 
 pub use crate::bus::events::{AttachmentView, MessageView};

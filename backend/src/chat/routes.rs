@@ -51,7 +51,10 @@ async fn list_messages(
 }
 
 /// Write a message: the owner while the consultation is open; its officer (and the unit's
-/// supervisor) once it has been taken. Delivered live to everyone connected.
+/// supervisor) once it has been taken. Delivered live to everyone connected. With
+/// `visibility: "internal"`, a note for the unit's staff (any officer or supervisor of the unit,
+/// in any state): delivered live to staff only, and never shown, counted or mailed to the person
+/// who asked.
 #[utoipa::path(
     tag = "chat",
     security(("bearer" = [])),
@@ -74,7 +77,9 @@ async fn post_message(
     id: web::Path<Uuid>,
     body: ValidJson<PostMessageRequest>,
 ) -> AppResult<HttpResponse> {
-    Ok(HttpResponse::Created().json(service::post(&state, &auth, *id, body.0.body).await?))
+    let PostMessageRequest { body, visibility } = body.0;
+    let visibility = visibility.unwrap_or(crate::vocab::Visibility::Public);
+    Ok(HttpResponse::Created().json(service::post(&state, &auth, *id, body, visibility).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

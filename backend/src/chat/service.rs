@@ -23,7 +23,7 @@ use crate::{
     notify::{self, templates},
     state::AppState,
     vocab::Role,
-    vocab::Status,
+    vocab::{Status, Visibility},
 };
 
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
@@ -71,6 +71,7 @@ async fn message_views<C: ConnectionTrait>(
                 sender_name: senders.get(&m.sender_id).cloned().unwrap_or_default(),
                 attachments: files.remove(&m.id).unwrap_or_default(),
                 sender_role: Role::stored(&m.sender_role)?,
+                visibility: Visibility::stored(&m.visibility)?,
                 id: m.id,
                 consultation_id: m.consultation_id,
                 body: m.body,
@@ -92,8 +93,11 @@ pub async fn list(
         per_page: q.per_page,
     }
     .resolve(50)?;
-    access::load(&state.db, auth, id).await?;
+    let (_, access) = access::load(&state.db, auth, id).await?;
     let mut query = message::Entity::find().filter(message::Column::ConsultationId.eq(id));
+    if access == Access::Owner {
+        query = query.filter(message::Column::Visibility.eq(Visibility::Public.as_str()));
+    }
     if let Some(after) = q.after {
         query = query.filter(message::Column::Id.gt(after));
     }
@@ -110,8 +114,22 @@ pub async fn list(
     })
 }
 
-/// Who may write: the owner while it waits or runs; its assignee and the unit's supervisor while it runs.
-fn may_post(c: &consultation::Model, auth: &AuthUser, access: Access) -> AppResult<()> {
+/// Who may write: the owner while it waits or runs; its assignee and the unit's supervisor while
+/// it runs. An internal note: any officer or supervisor of the unit, whatever its state.
+fn may_post(
+    c: &consultation::Model,
+    auth: &AuthUser,
+    access: Access,
+    visibility: Visibility,
+) -> AppResult<()> {
+    if visibility == Visibility::Internal {
+        return if access.is_unit_staff() {
+            Ok(())
+        } else {
+            Err(AppError::forbidden()
+                .with_detail("Internal notes are written by the unit's officers and supervisors."))
+        };
+    }
     let allowed = match access {
         Access::Owner => true,
         Access::UnitOfficer => c.assignee_id == Some(auth.id),
@@ -142,11 +160,14 @@ async fn write(
     auth: &AuthUser,
     id: Uuid,
     body: String,
+    visibility: Visibility,
     file: Option<StoredFile>,
 ) -> AppResult<MessageView> {
     let (c, access) = access::load(&state.db, auth, id).await?;
-    may_post(&c, auth, access)?;
+    may_post(&c, auth, access, visibility)?;
     let from_owner = access == Access::Owner;
+    // A note is not a reply: it moves none of the conversation's clocks and tells nobody outside.
+    let public = visibility == Visibility::Public;
     // Read before the write transaction, so the writer's lock is held only for writing.
     let sender_name = user::Entity::find_by_id(auth.id)
         .select_only()
@@ -155,16 +176,17 @@ async fn write(
         .one(&state.db)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let owner_to_email = if !from_owner && !state.bus.is_connected(&state.db, c.user_id).await? {
-        Some(
-            user::Entity::find_by_id(c.user_id)
-                .one(&state.db)
-                .await?
-                .ok_or_else(AppError::not_found)?,
-        )
-    } else {
-        None
-    };
+    let owner_to_email =
+        if public && !from_owner && !state.bus.is_connected(&state.db, c.user_id).await? {
+            Some(
+                user::Entity::find_by_id(c.user_id)
+                    .one(&state.db)
+                    .await?
+                    .ok_or_else(AppError::not_found)?,
+            )
+        } else {
+            None
+        };
     // As the database keeps it (PostgreSQL: microseconds), so the view answered now equals
     // what later reads answer.
     let now = state.clock.now().trunc_subsecs(6);
@@ -174,6 +196,7 @@ async fn write(
         sender_id: auth.id,
         sender_role: auth.role.as_str().into(),
         body,
+        visibility: visibility.as_str().to_owned(),
         created_at: now,
     };
     let txn = state.db.begin().await?;
@@ -203,12 +226,14 @@ async fn write(
     } else {
         consultation::Column::LastOfficerMessageAt
     };
-    consultation::Entity::update_many()
-        .col_expr(last_message, Expr::value(now))
-        .col_expr(consultation::Column::UpdatedAt, Expr::value(now))
-        .filter(consultation::Column::Id.eq(c.id))
-        .exec(&txn)
-        .await?;
+    if public {
+        consultation::Entity::update_many()
+            .col_expr(last_message, Expr::value(now))
+            .col_expr(consultation::Column::UpdatedAt, Expr::value(now))
+            .filter(consultation::Column::Id.eq(c.id))
+            .exec(&txn)
+            .await?;
+    }
     upsert_receipt(&txn, c.id, auth.id, saved.id).await?;
     if let Some(owner) = owner_to_email {
         let link = crate::vocab::links::consultation(&state.settings.public_url, c.id);
@@ -231,6 +256,7 @@ async fn write(
         sender_id: saved.sender_id,
         sender_name,
         sender_role: auth.role,
+        visibility,
         body: saved.body,
         attachments,
         created_at: saved.created_at,
@@ -253,8 +279,9 @@ pub async fn post(
     auth: &AuthUser,
     id: Uuid,
     body: String,
+    visibility: Visibility,
 ) -> AppResult<MessageView> {
-    write(state, auth, id, body.trim().to_owned(), None).await
+    write(state, auth, id, body.trim().to_owned(), visibility, None).await
 }
 
 /// Moves the reader's receipt forward to `message_id` (never back), in one statement; true
@@ -300,18 +327,24 @@ pub async fn mark_read(
     id: Uuid,
     message_id: Uuid,
 ) -> AppResult<()> {
-    let (c, _) = access::load(&state.db, auth, id).await?;
-    let belongs = message::Entity::find_by_id(message_id)
+    let (c, access) = access::load(&state.db, auth, id).await?;
+    // The person who asked knows of no internal note; staff reading one tell nobody.
+    let visibility = message::Entity::find_by_id(message_id)
         .one(&state.db)
         .await?
-        .is_some_and(|m| m.consultation_id == c.id);
-    if !belongs {
+        .filter(|m| m.consultation_id == c.id)
+        .map(|m| Visibility::stored(&m.visibility))
+        .transpose()?
+        .filter(|v| *v == Visibility::Public || access != Access::Owner);
+    let Some(visibility) = visibility else {
         return Err(AppError::field(
             "message_id",
             "is not a message of this consultation",
         ));
-    }
-    if upsert_receipt(&state.db, c.id, auth.id, message_id).await? {
+    };
+    if upsert_receipt(&state.db, c.id, auth.id, message_id).await?
+        && visibility == Visibility::Public
+    {
         state.bus.publish(Event {
             payload: Payload::Live(LiveEvent::Read {
                 consultation_id: c.id,
@@ -409,7 +442,7 @@ fn clean_file_name(name: &str) -> String {
 /// body is read, so nobody's bytes are buffered for a request that would be refused.
 pub async fn may_upload(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<()> {
     let (c, access) = access::load(&state.db, auth, id).await?;
-    may_post(&c, auth, access)
+    may_post(&c, auth, access, Visibility::Public)
 }
 
 /// Stores an uploaded file (content-addressed, so one copy per distinct content) and posts it
@@ -425,7 +458,7 @@ pub async fn upload(
     text: Option<String>,
 ) -> AppResult<MessageView> {
     let (c, access) = access::load(&state.db, auth, id).await?;
-    may_post(&c, auth, access)?;
+    may_post(&c, auth, access, Visibility::Public)?;
     if bytes.is_empty() {
         return Err(AppError::field("file", "is empty"));
     }
@@ -462,7 +495,7 @@ pub async fn upload(
         size: bytes.len(),
         sha256: sha256.clone(),
     };
-    let written = write(state, auth, id, body, Some(file)).await;
+    let written = write(state, auth, id, body, Visibility::Public, Some(file)).await;
     if written.is_err() && created {
         forget_unreferenced(state, &sha256, &path).await;
     }
@@ -500,11 +533,29 @@ pub async fn attachment(
     Ok((a, path))
 }
 
+/// Who reads a conversation: the person who asked sees its public messages only, the staff
+/// its internal notes too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reader {
+    pub id: Uuid,
+    pub staff: bool,
+}
+
+impl From<&AuthUser> for Reader {
+    fn from(auth: &AuthUser) -> Self {
+        Self {
+            id: auth.id,
+            staff: auth.role.is_staff(),
+        }
+    }
+}
+
 /// The number of messages from others after the reader's last read one, in the consultation
 /// whose id is `consultation_id` (a column of the outer query): a correlated subquery over the
 /// (consultation, id, sender) index of messages, reading only the range after the reader's
-/// receipt, so a list reads its unread counts in the same statement as its rows.
-pub fn unread_count_expr(reader: Uuid, consultation_id: Expr) -> Expr {
+/// receipt, so a list reads its unread counts in the same statement as its rows. Internal
+/// notes count for staff only.
+pub fn unread_count_expr(reader: Reader, consultation_id: Expr) -> Expr {
     use message::Column as M;
     use read_receipt::Column as R;
     let (m, r) = (Alias::new("um"), Alias::new("ur"));
@@ -512,7 +563,7 @@ pub fn unread_count_expr(reader: Uuid, consultation_id: Expr) -> Expr {
         .column((r.clone(), R::LastReadMessageId))
         .from_as(read_receipt::Entity, r.clone())
         .and_where(Expr::col((r.clone(), R::ConsultationId)).eq(consultation_id.clone()))
-        .and_where(Expr::col((r.clone(), R::UserId)).eq(reader))
+        .and_where(Expr::col((r.clone(), R::UserId)).eq(reader.id))
         .to_owned();
     // Without a receipt, every message is after "nothing read": the nil UUID sorts before
     // every message id (UUIDv7) on both databases.
@@ -520,12 +571,15 @@ pub fn unread_count_expr(reader: Uuid, consultation_id: Expr) -> Expr {
         Expr::SubQuery(None, Box::new(last_read.into_sub_query_statement())),
         Expr::value(Uuid::nil()),
     ]);
-    let stmt = Query::select()
+    let mut stmt = Query::select()
         .expr(Expr::cust("COUNT(*)"))
         .from_as(message::Entity, m.clone())
         .and_where(Expr::col((m.clone(), M::ConsultationId)).eq(consultation_id))
         .and_where(Expr::col((m.clone(), M::Id)).gt(after))
-        .and_where(Expr::col((m.clone(), M::SenderId)).ne(reader))
+        .and_where(Expr::col((m.clone(), M::SenderId)).ne(reader.id))
         .to_owned();
+    if !reader.staff {
+        stmt.and_where(Expr::col((m, M::Visibility)).eq(Visibility::Public.as_str()));
+    }
     Expr::SubQuery(None, Box::new(stmt.into_sub_query_statement()))
 }

@@ -162,7 +162,16 @@ async fn process(
             txn.commit().await?;
             // The owner's view: nobody asked, the event is what matters.
             let owner = row.user_id;
-            announced(state, owner, row, false).await?;
+            announced(
+                state,
+                crate::chat::service::Reader {
+                    id: owner,
+                    staff: false,
+                },
+                row,
+                false,
+            )
+            .await?;
             report.closed += 1;
         } else if at >= warn_at && c.auto_close_warned_at.is_none_or(|w| w < officer_at) {
             let txn = state.db.begin().await?;

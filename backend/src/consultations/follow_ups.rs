@@ -65,7 +65,7 @@ pub async fn add_follow_up(
     )
     .await?;
     notify::commit(state, txn).await?;
-    announced(state, auth.id, c, false).await?;
+    announced(state, auth.into(), c, false).await?;
     Ok(FollowUpView {
         id: saved.id,
         kind: req.kind,
@@ -94,7 +94,7 @@ pub async fn add_referral(
     }
     .insert(&state.db)
     .await?;
-    announced(state, auth.id, c, false).await?;
+    announced(state, auth.into(), c, false).await?;
     Ok(ReferralView {
         id: saved.id,
         service: req.service,

@@ -123,7 +123,7 @@ pub async fn create(
         notify_unit_staff(state, &txn, &unit, &created).await?;
     }
     crate::notify::commit(state, txn).await?;
-    announced(state, auth.id, created, false).await
+    announced(state, auth.into(), created, false).await
 }
 
 /// A consultation held at a desk, as the officer records it.
@@ -202,6 +202,7 @@ pub async fn record_desk<Cn: ConnectionTrait>(
         sender_id: Set(officer.id),
         sender_role: Set(officer.role.as_str().to_owned()),
         body: Set(desk.answer),
+        visibility: Set(crate::vocab::Visibility::Public.as_str().to_owned()),
         created_at: Set(now),
     }
     .insert(txn)
@@ -332,7 +333,7 @@ pub async fn claim(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Con
         ErrorCode::AlreadyClaimed,
     )
     .await?;
-    announced(state, auth.id, claimed, true).await
+    announced(state, auth.into(), claimed, true).await
 }
 
 pub async fn assign(
@@ -370,7 +371,7 @@ pub async fn assign(
         ErrorCode::InvalidState,
     )
     .await?;
-    announced(state, auth.id, assigned, was_waiting).await
+    announced(state, auth.into(), assigned, was_waiting).await
 }
 
 pub(super) fn acts_for(c: &consultation::Model, auth: &AuthUser, access: Access) -> bool {
@@ -412,7 +413,7 @@ pub async fn clarify(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<C
         ErrorCode::InvalidState,
     )
     .await?;
-    announced(state, auth.id, clarified, false).await
+    announced(state, auth.into(), clarified, false).await
 }
 
 pub async fn close(
@@ -450,7 +451,7 @@ pub async fn close(
     .await?;
     notify_closed(state, &txn, &closed).await?;
     crate::notify::commit(state, txn).await?;
-    announced(state, auth.id, closed, was_waiting).await
+    announced(state, auth.into(), closed, was_waiting).await
 }
 
 pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
@@ -470,7 +471,7 @@ pub async fn withdraw(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<
         ErrorCode::InvalidState,
     )
     .await?;
-    announced(state, auth.id, withdrawn, was_waiting).await
+    announced(state, auth.into(), withdrawn, was_waiting).await
 }
 
 pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationView> {
@@ -508,7 +509,7 @@ pub async fn reopen(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
         ErrorCode::InvalidState,
     )
     .await?;
-    announced(state, auth.id, reopened, back_to == Status::Waiting).await
+    announced(state, auth.into(), reopened, back_to == Status::Waiting).await
 }
 
 pub async fn mark_to_index(
@@ -523,5 +524,5 @@ pub async fn mark_to_index(
     active.to_index = Set(to_index);
     active.updated_at = Set(state.clock.now());
     let saved = active.update(&state.db).await?;
-    announced(state, auth.id, saved, false).await
+    announced(state, auth.into(), saved, false).await
 }

@@ -25,7 +25,7 @@ use super::views::*;
 /// shared part, so the change costs one read whoever is told.
 pub async fn announced(
     state: &AppState,
-    viewer: uuid::Uuid,
+    viewer: crate::chat::service::Reader,
     c: consultation::Model,
     queue_changed: bool,
 ) -> AppResult<ConsultationView> {

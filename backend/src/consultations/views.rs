@@ -15,6 +15,7 @@ use crate::{
     access::{self},
     api::{Page, PageQuery},
     caller::AuthUser,
+    chat::service::Reader,
     db::Cursor,
     entities::{
         consultation::{self, Column as C},
@@ -51,7 +52,7 @@ const ASSIGNEE: &str = "assignee";
 /// statement.
 async fn rows<Cn: ConnectionTrait>(
     conn: &Cn,
-    viewer: Uuid,
+    viewer: Reader,
     select: Select<consultation::Entity>,
     detail: bool,
     counts: &[SelectStatement],
@@ -321,7 +322,7 @@ fn to_view(row: Row, now: DateTime<Utc>) -> AppResult<ConsultationView> {
 /// The consultations `select` finds, in its order, as `viewer` sees them: one query.
 pub async fn select_views<Cn: ConnectionTrait>(
     conn: &Cn,
-    viewer: Uuid,
+    viewer: Reader,
     select: Select<consultation::Entity>,
 ) -> AppResult<Vec<ConsultationView>> {
     let now = Utc::now();
@@ -336,7 +337,7 @@ pub async fn select_views<Cn: ConnectionTrait>(
 /// queue position and unread count.
 pub async fn view<Cn: ConnectionTrait>(
     conn: &Cn,
-    viewer: Uuid,
+    viewer: Reader,
     c: consultation::Model,
 ) -> AppResult<ConsultationView> {
     select_views(conn, viewer, consultation::Entity::find_by_id(c.id))
@@ -419,8 +420,16 @@ pub async fn list(
         Order::Desc
     };
     if auth.role.is_staff() {
-        let (total, items) =
-            overdue_first(&state.db, auth.id, query, order, page, per_page, q.status).await?;
+        let (total, items) = overdue_first(
+            &state.db,
+            auth.into(),
+            query,
+            order,
+            page,
+            per_page,
+            q.status,
+        )
+        .await?;
         return Ok(Page {
             items,
             total,
@@ -430,7 +439,7 @@ pub async fn list(
     }
     page_of_views(
         &state.db,
-        auth.id,
+        auth.into(),
         query,
         &[(C::CreatedAt, order.clone()), (C::Id, order)],
         page,
@@ -487,7 +496,7 @@ fn counted(counts: &[i64], i: usize) -> AppResult<u64> {
 /// end.
 pub async fn page_of_views<Cn: ConnectionTrait>(
     conn: &Cn,
-    viewer: Uuid,
+    viewer: Reader,
     query: Select<consultation::Entity>,
     order: &[(C, Order)],
     page: u64,
@@ -529,7 +538,7 @@ pub async fn page_of_views<Cn: ConnectionTrait>(
 /// where hardly anything is overdue, one.
 async fn overdue_first<Cn: ConnectionTrait>(
     conn: &Cn,
-    viewer: Uuid,
+    viewer: Reader,
     query: sea_orm::Select<consultation::Entity>,
     order: Order,
     page: u64,
@@ -644,7 +653,7 @@ async fn overdue_first<Cn: ConnectionTrait>(
 pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationDetail> {
     let row = rows(
         &state.db,
-        auth.id,
+        auth.into(),
         consultation::Entity::find_by_id(id),
         true,
         &[],
@@ -772,9 +781,18 @@ mod tests {
             .insert(&db)
             .await
             .unwrap();
-        let read = rows(&db, Uuid::now_v7(), consultation::Entity::find(), true, &[])
-            .await
-            .unwrap();
+        let read = rows(
+            &db,
+            Reader {
+                id: Uuid::now_v7(),
+                staff: false,
+            },
+            consultation::Entity::find(),
+            true,
+            &[],
+        )
+        .await
+        .unwrap();
         assert_eq!(read.len(), 1);
         assert_eq!(read[0].c, stored);
         assert!(!read[0].rated && !read[0].has_follow_ups && !read[0].has_referrals);

@@ -10,6 +10,8 @@ pub struct Model {
     pub sender_role: String,
     #[sea_orm(column_type = "Text")]
     pub body: String,
+    /// `public` or `internal` (the vocabulary's `Visibility`).
+    pub visibility: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -48,8 +48,10 @@ pub async fn promote(
             "Only an answered consultation, or one marked to be indexed, can be promoted.",
         ));
     }
+    // The conversation only: internal notes never reach an article.
     let messages = message::Entity::find()
         .filter(message::Column::ConsultationId.eq(c.id))
+        .filter(message::Column::Visibility.eq(crate::vocab::Visibility::Public.as_str()))
         .order_by_asc(message::Column::Id)
         .all(&state.db)
         .await?;
@@ -142,7 +144,7 @@ pub async fn to_curate(
     }
     consultations::page_of_views(
         &state.db,
-        auth.id,
+        auth.into(),
         query,
         &[
             (consultation::Column::UpdatedAt, Order::Asc),

@@ -140,7 +140,8 @@ pub async fn report(state: &AppState, scope: &Scope) -> AppResult<ServiceLevelRe
         .column(C::ClosedAt)
         .column_as(
             Expr::cust(format!(
-                "(SELECT MIN(m.created_at) FROM messages m WHERE m.consultation_id = consultations.id AND m.sender_role IN ({staff_roles}))"
+                "(SELECT MIN(m.created_at) FROM messages m WHERE m.consultation_id = consultations.id AND m.visibility = '{public}' AND m.sender_role IN ({staff_roles}))",
+                public = crate::vocab::Visibility::Public.as_str()
             )),
             "first_staff",
         )

@@ -105,5 +105,5 @@ pub async fn record(
     {
         events::changed(state, &unit.code, &[&changed]).await;
     }
-    announced(state, auth.id, recorded, false).await
+    announced(state, auth.into(), recorded, false).await
 }

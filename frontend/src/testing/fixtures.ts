@@ -252,6 +252,7 @@ export function message(overrides: Partial<Message> & Pick<Message, 'id' | 'body
     sender_id: officer.id,
     sender_role: 'officer',
     sender_name: officer.full_name,
+    visibility: 'public',
     attachments: [],
     created_at: '2026-11-21T02:21:00Z',
     ...overrides,

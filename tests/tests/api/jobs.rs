@@ -208,7 +208,7 @@ fn reported(out: &str, what: &str) -> usize {
 }
 
 /// Waits (up to 10 s) until every email in the outbox has been sent.
-async fn wait_until_the_outbox_is_empty(app: &TestApp) {
+pub(crate) async fn wait_until_the_outbox_is_empty(app: &TestApp) {
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
     use statkonsul::entities::outbox_email;
     for _ in 0..200 {

@@ -20,6 +20,7 @@ mod knowledge;
 mod knowledge_index;
 mod me;
 mod monitoring;
+mod notes;
 mod openapi;
 mod outbox;
 mod rating;

@@ -6,9 +6,9 @@ use statkonsul::auth::Role;
 use statkonsul_tests::{TestApp, spawn_app};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream, connect_async, tungstenite::Message};
 
-type Socket = WebSocketStream<MaybeTlsStream<tokio::net::TcpStream>>;
+pub(crate) type Socket = WebSocketStream<MaybeTlsStream<tokio::net::TcpStream>>;
 
-async fn connect(app: &TestApp, token: &str) -> Socket {
+pub(crate) async fn connect(app: &TestApp, token: &str) -> Socket {
     let (socket, _) = connect_async(app.socket_url(token).await)
         .await
         .expect("WebSocket connects");
@@ -16,7 +16,7 @@ async fn connect(app: &TestApp, token: &str) -> Socket {
 }
 
 /// The next event matching `accept`, within a second.
-async fn next_event(socket: &mut Socket, accept: impl Fn(&Value) -> bool) -> Value {
+pub(crate) async fn next_event(socket: &mut Socket, accept: impl Fn(&Value) -> bool) -> Value {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(1);
     loop {
         let frame = tokio::time::timeout_at(deadline, socket.next())
@@ -33,7 +33,7 @@ async fn next_event(socket: &mut Socket, accept: impl Fn(&Value) -> bool) -> Val
     }
 }
 
-async fn nothing_matching(socket: &mut Socket, accept: impl Fn(&Value) -> bool) {
+pub(crate) async fn nothing_matching(socket: &mut Socket, accept: impl Fn(&Value) -> bool) {
     let deadline = tokio::time::Instant::now() + Duration::from_millis(400);
     while let Ok(Some(Ok(frame))) = tokio::time::timeout_at(deadline, socket.next()).await {
         if let Message::Text(text) = frame {

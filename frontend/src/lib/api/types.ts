@@ -30,6 +30,7 @@ export type ConsultationChannel = Schemas['Channel'];
 export type ConsultationStatus = Schemas['Status'];
 export type Resolution = Schemas['Resolution'];
 export type Message = Schemas['MessageView'];
+export type Visibility = Schemas['Visibility'];
 export type Attachment = Schemas['AttachmentView'];
 export type FollowUp = Schemas['FollowUpView'];
 export type FollowUpKind = Schemas['FollowUpKind'];

@@ -1,5 +1,5 @@
-import { ActionIcon, Alert, Button, FileButton, Group, Stack, Text, Textarea, Tooltip } from '@mantine/core';
-import { IconPaperclip, IconSend } from '@tabler/icons-react';
+import { ActionIcon, Alert, Button, FileButton, Group, SegmentedControl, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { IconNote, IconPaperclip, IconSend } from '@tabler/icons-react';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,9 +10,25 @@ import { useUploadAttachment } from '../api/upload-attachment';
 import { attachmentTypes, limits } from '../utils/options';
 import { useSendTyping } from '../utils/use-typing';
 
-/** Writes messages (Enter sends, Shift+Enter starts a new line) and attaches files. */
-export function Composer({ consultationId }: { consultationId: string }) {
+type ComposerProps = {
+  consultationId: string;
+  /** May answer the person who asked (and attach files). */
+  canReply: boolean;
+  /** May write internal notes for the unit's staff. */
+  canNote: boolean;
+};
+
+type Mode = 'reply' | 'note';
+
+/**
+ * Writes messages (Enter sends, Shift+Enter starts a new line) and attaches files; staff switch to
+ * an internal note, which only the unit's staff see and which sends no typing notice.
+ */
+export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
   const { t } = useTranslation();
+  const [chosen, setChosen] = useState<Mode>('reply');
+  const mode: Mode = canReply && (!canNote || chosen === 'reply') ? 'reply' : 'note';
+  const noting = mode === 'note';
   const [body, setBody] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const post = usePostMessage();
@@ -24,7 +40,10 @@ export function Composer({ consultationId }: { consultationId: string }) {
     const text = body.trim();
     if (!text || busy) return;
     upload.reset();
-    post.mutate({ consultationId, body: text }, { onSuccess: () => setBody('') });
+    post.mutate(
+      { consultationId, body: text, visibility: noting ? 'internal' : 'public' },
+      { onSuccess: () => setBody('') },
+    );
   };
 
   const attach = (file: File | null) => {
@@ -51,9 +70,24 @@ export function Composer({ consultationId }: { consultationId: string }) {
 
   return (
     <Stack gap="xs">
+      {canReply && canNote && (
+        <SegmentedControl
+          aria-label={t('consultations.messages.mode')}
+          value={mode}
+          onChange={(value) => setChosen(value === 'note' ? 'note' : 'reply')}
+          data={[
+            { value: 'reply', label: t('consultations.messages.reply') },
+            { value: 'note', label: t('consultations.messages.note') },
+          ]}
+          color={noting ? 'yellow' : 'blue'}
+          style={{ alignSelf: 'flex-start' }}
+        />
+      )}
       <Textarea
-        label={t('consultations.messages.label')}
-        placeholder={t('consultations.messages.placeholder')}
+        label={noting ? t('consultations.messages.noteLabel') : t('consultations.messages.label')}
+        description={noting ? t('consultations.messages.noteHint') : undefined}
+        placeholder={noting ? t('consultations.messages.notePlaceholder') : t('consultations.messages.placeholder')}
+        styles={noting ? { input: { backgroundColor: 'var(--mantine-color-yellow-0)', borderColor: 'var(--mantine-color-yellow-7)' } } : undefined}
         autosize
         minRows={2}
         maxRows={8}
@@ -61,12 +95,13 @@ export function Composer({ consultationId }: { consultationId: string }) {
         value={body}
         onChange={(event) => {
           setBody(event.currentTarget.value);
-          sendTyping();
+          if (!noting) sendTyping();
         }}
         onKeyDown={onKeyDown}
       />
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+          {!noting && (
           <FileButton onChange={attach} accept={attachmentTypes.join(',')}>
             {(props) => (
               <Tooltip label={t('consultations.messages.attachHint')}>
@@ -83,14 +118,23 @@ export function Composer({ consultationId }: { consultationId: string }) {
               </Tooltip>
             )}
           </FileButton>
-          <Text size="xs" c="dimmed" visibleFrom="xs" truncate>
-            {upload.isPending && upload.variables
-              ? t('consultations.messages.uploading', { name: upload.variables.file.name })
-              : t('consultations.messages.attachHint')}
-          </Text>
+          )}
+          {!noting && (
+            <Text size="xs" c="dimmed" visibleFrom="xs" truncate>
+              {upload.isPending && upload.variables
+                ? t('consultations.messages.uploading', { name: upload.variables.file.name })
+                : t('consultations.messages.attachHint')}
+            </Text>
+          )}
         </Group>
-        <Button onClick={send} loading={post.isPending} disabled={!body.trim() || upload.isPending} rightSection={<IconSend size={16} />}>
-          {t('consultations.messages.send')}
+        <Button
+          onClick={send}
+          loading={post.isPending}
+          disabled={!body.trim() || upload.isPending}
+          color={noting ? 'yellow.9' : undefined}
+          rightSection={noting ? <IconNote size={16} /> : <IconSend size={16} />}
+        >
+          {noting ? t('consultations.messages.saveNote') : t('consultations.messages.send')}
         </Button>
       </Group>
       {fileError && (

@@ -145,4 +145,47 @@ describe('the conversation of an officer', () => {
     expect(await within(summary).findByText(/26 Nov 2026.*23[.:]59 WIB/)).toBeInTheDocument();
     expect(within(actions).queryByRole('button', { name: 'Tandai jelas dan lengkap' })).not.toBeInTheDocument();
   });
+
+  it('writes an internal note: a distinct look, no typing notice, and sent as internal', async () => {
+    const user = userOnFakeClock();
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    const { calls } = mockApi({
+      [`GET /api/v1/consultations/${id}`]: () => json(200, activeConsultation),
+      [`GET /api/v1/consultations/${id}/messages`]: () => json(200, page([], 100)),
+      [`POST /api/v1/consultations/${id}/read`]: () => new Response(null, { status: 204 }),
+      [`POST /api/v1/consultations/${id}/messages`]: async (request) => {
+        const sent = (await request.json()) as { body: string; visibility?: 'public' | 'internal' };
+        return json(201, message({ id: '0192f0c4-0003-7000-8000-000000000003', body: sent.body, visibility: sent.visibility ?? 'public' }));
+      },
+    });
+    const { sockets } = renderWithProviders(<ConversationView consultationId={id} viewer={officer} units={unitsByCode} back={back} />);
+    await screen.findByRole('textbox', { name: 'Pesan' });
+    await waitFor(() => expect(sockets.made).toHaveLength(1));
+    const socket = online(sockets);
+
+    await user.click(screen.getByRole('radio', { name: 'Catatan internal' }));
+    const box = screen.getByRole('textbox', { name: 'Catatan internal' });
+    expect(screen.getByText('Hanya terlihat oleh petugas unit; tidak pernah dikirim ke pengguna layanan.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Lampirkan berkas' })).not.toBeInTheDocument();
+    await user.type(box, 'Cek tabel 2023 dulu.{Enter}');
+
+    const note = await within(screen.getByRole('log')).findByRole('article', { name: 'Catatan internal: Anda' });
+    expect(note).toHaveTextContent('Cek tabel 2023 dulu.');
+    expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/messages'))?.body).toEqual({ body: 'Cek tabel 2023 dulu.', visibility: 'internal' });
+    expect(socket.sent).toEqual([]);
+  });
+
+  it('lets an officer of the unit leave a note on a consultation nobody has taken yet', async () => {
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    mockApi({
+      [`GET /api/v1/consultations/${id}`]: () => json(200, waitingConsultation),
+      [`GET /api/v1/consultations/${id}/messages`]: () => json(200, page([], 100)),
+    });
+    renderWithProviders(<ConversationView consultationId={id} viewer={officer} units={unitsByCode} back={back} />);
+
+    expect(await screen.findByRole('textbox', { name: 'Catatan internal' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Pesan' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: 'Balasan' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Simpan catatan' })).toBeInTheDocument();
+  });
 });

@@ -66,7 +66,8 @@ function Conversation({ consultation: c, viewer, timeZone, actions }: { consulta
         <ErrorAlert error={messages.error} />
         {messages.data && <MessageList messages={messages.data} viewerId={viewer.id} timeZone={timeZone} />}
         <TypingIndicator consultationId={c.id} />
-        {actions.write ? <Composer consultationId={c.id} /> : <WriteNote consultation={c} actions={actions} />}
+        {!actions.write && <WriteNote consultation={c} actions={actions} />}
+        {(actions.write || actions.note) && <Composer consultationId={c.id} canReply={actions.write} canNote={actions.note} />}
       </Stack>
     </Card>
   );

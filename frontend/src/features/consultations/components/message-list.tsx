@@ -1,4 +1,4 @@
-import { Box, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -11,17 +11,25 @@ type MessageListProps = { messages: Message[]; viewerId: string; timeZone: strin
 
 function MessageItem({ message, mine, timeZone }: { message: Message; mine: boolean; timeZone: string }) {
   const { t } = useTranslation();
+  const internal = message.visibility === 'internal';
+  const who = mine ? t('consultations.messages.you') : message.sender_name;
   return (
     <Box style={{ alignSelf: mine ? 'flex-end' : 'flex-start', maxWidth: 'min(85%, 640px)' }}>
       <Paper
         component="article"
-        aria-label={mine ? t('consultations.messages.you') : message.sender_name}
+        aria-label={internal ? `${t('consultations.messages.internalBadge')}: ${who}` : who}
         radius="md"
         p="sm"
-        bg={mine ? 'blue.0' : 'gray.0'}
+        bg={internal ? 'yellow.0' : mine ? 'blue.0' : 'gray.0'}
+        style={internal ? { borderStyle: 'dashed', borderColor: 'var(--mantine-color-yellow-7)' } : undefined}
         withBorder
       >
         <Group gap={6} mb={4} wrap="wrap">
+          {internal && (
+            <Badge size="xs" color="yellow.9" variant="filled">
+              {t('consultations.messages.internalBadge')}
+            </Badge>
+          )}
           <Text size="xs" fw={700}>
             {mine ? t('consultations.messages.you') : message.sender_name}
           </Text>

@@ -32,6 +32,8 @@ export function allowedActions(c: Consultation, viewer: Viewer, now = Date.now()
     reopen: unitStaff && c.status === 'closed' && closedRecently,
     toIndex: unitStaff,
     typing: owner || unitStaff,
+    /** Internal notes: any officer or supervisor of the unit, whatever the state. */
+    note: unitStaff,
   };
 }
 

@@ -28,7 +28,8 @@ export function PromoteButton({ consultationId, messages, timeZone, onPromoted }
   const { t } = useTranslation();
   const promote = usePromoteConsultation();
   const [opened, setOpened] = useState(false);
-  const answers = messages.filter((m) => m.sender_role !== 'public' && m.body.trim() !== '');
+  // Internal notes never reach an article (the API refuses them too).
+  const answers = messages.filter((m) => m.sender_role !== 'public' && m.visibility === 'public' && m.body.trim() !== '');
   const [chosen, setChosen] = useState<string[] | null>(null);
   const selected = chosen ?? answers.map((m) => m.id);
   const everything = selected.length === answers.length;
