@@ -44,9 +44,7 @@ async fn get_holidays(
     Ok(web::Json(
         service::year(
             &state.db,
-            query
-                .year
-                .unwrap_or_else(|| service::today(&state).year()),
+            query.year.unwrap_or_else(|| service::today(&state).year()),
         )
         .await?,
     ))
@@ -73,9 +71,7 @@ async fn put_holidays(
     query: web::Query<YearQuery>,
     body: ValidJson<HolidayYearUpdate>,
 ) -> AppResult<web::Json<HolidayYear>> {
-    let year = query
-        .year
-        .unwrap_or_else(|| service::today(&state).year());
+    let year = query.year.unwrap_or_else(|| service::today(&state).year());
     Ok(web::Json(
         service::replace_year(&state, &auth, year, body.0.items).await?,
     ))

@@ -60,7 +60,9 @@ pub fn year_span(year: i32) -> AppResult<(NaiveDate, NaiveDate)> {
         NaiveDate::from_ymd_opt(year, 12, 31),
     ) {
         (Some(first), Some(last)) => Ok((first, last)),
-        _ => Err(AppError::internal(format!("no calendar for the year {year}"))),
+        _ => Err(AppError::internal(format!(
+            "no calendar for the year {year}"
+        ))),
     }
 }
 
@@ -202,10 +204,22 @@ mod tests {
         // Tue 24 Dec 2030 + 1: Wed 25 skipped: Thu 26.
         // Tue 30 Apr 2030 + 1: Wed 1 May skipped: Thu 2.
         let calendar: HashSet<NaiveDate> = fixed(2027).into_iter().chain(fixed(2030)).collect();
-        assert_eq!(nth_working_day_after(d("2027-05-31"), 1, &calendar), d("2027-06-02"));
-        assert_eq!(nth_working_day_after(d("2027-08-16"), 1, &calendar), d("2027-08-18"));
-        assert_eq!(nth_working_day_after(d("2030-12-24"), 1, &calendar), d("2030-12-26"));
-        assert_eq!(nth_working_day_after(d("2030-04-30"), 1, &calendar), d("2030-05-02"));
+        assert_eq!(
+            nth_working_day_after(d("2027-05-31"), 1, &calendar),
+            d("2027-06-02")
+        );
+        assert_eq!(
+            nth_working_day_after(d("2027-08-16"), 1, &calendar),
+            d("2027-08-18")
+        );
+        assert_eq!(
+            nth_working_day_after(d("2030-12-24"), 1, &calendar),
+            d("2030-12-26")
+        );
+        assert_eq!(
+            nth_working_day_after(d("2030-04-30"), 1, &calendar),
+            d("2030-05-02")
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::{
     api::{Page, PageQuery},
     caller::AuthUser,
     entities::{
-        holiday, kiosk_token, rating, unit, walkin_counter,
+        kiosk_token, rating, unit, walkin_counter,
         walkin_ticket::{self, Column as T},
     },
     error::{AppError, AppResult, ErrorCode},
