@@ -79,6 +79,9 @@ pub struct ConsultationChange {
     pub queue_position: Option<u64>,
     pub clarified_at: Option<DateTime<Utc>>,
     pub deadline_at: Option<DateTime<Utc>>,
+    /// The deadline was counted through a year whose holiday decree is not loaded (see the
+    /// consultation's `deadline_provisional`).
+    pub deadline_provisional: bool,
     pub closed_at: Option<DateTime<Utc>>,
     pub overdue: bool,
     pub to_index: bool,

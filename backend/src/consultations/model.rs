@@ -65,6 +65,7 @@ pub struct CreateConsultationRequest {
     "assignee": null,
     "clarified_at": null,
     "deadline_at": null,
+    "deadline_provisional": false,
     "overdue": false,
     "closed_at": null,
     "unread_count": 0,
@@ -93,6 +94,12 @@ pub struct ConsultationView {
     pub clarified_at: Option<DateTime<Utc>>,
     /// End (23:59:59, unit time) of the unit's Nth working day after clarification.
     pub deadline_at: Option<DateTime<Utc>>,
+    /// The deadline is provisional (a mark for staff; the owner's view carries it too): it was
+    /// counted through a year whose holiday decree (SKB 3 Menteri) is not loaded, so only that
+    /// year's fixed-date national holidays were skipped, not its moving holidays or collective
+    /// leave. `false` without a deadline, and once every year counted (from the day after
+    /// clarifying to the deadline) is loaded; the deadline itself is not counted again then.
+    pub deadline_provisional: bool,
     /// Past its deadline and not closed.
     pub overdue: bool,
     pub closed_at: Option<DateTime<Utc>>,

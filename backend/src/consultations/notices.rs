@@ -39,6 +39,7 @@ pub async fn announced(
         queue_position: v.queue_position,
         clarified_at: v.clarified_at,
         deadline_at: v.deadline_at,
+        deadline_provisional: v.deadline_provisional,
         closed_at: v.closed_at,
         overdue: v.overdue,
         to_index: v.to_index,

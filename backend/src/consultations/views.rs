@@ -1,6 +1,6 @@
 //! How consultations read: views with queue positions, unread counts and names, the lists
 //! (overdue first for staff) and the detail — each a small fixed number of indexed queries.
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -22,6 +22,7 @@ use crate::{
         follow_up, rating, referral, user,
     },
     error::{AppError, AppResult},
+    holidays::working_days,
     skm::RatedSubject,
     state::AppState,
     vocab::Role,
@@ -310,6 +311,8 @@ fn to_view(row: Row, now: DateTime<Utc>) -> AppResult<ConsultationView> {
         queue_position,
         clarified_at: c.clarified_at,
         deadline_at: c.deadline_at,
+        // Set for the whole read by `provisional`.
+        deadline_provisional: false,
         closed_at: c.closed_at,
         unread_count: count(row.unread, "unread count")?,
         to_index: c.to_index,
@@ -319,18 +322,51 @@ fn to_view(row: Row, now: DateTime<Utc>) -> AppResult<ConsultationView> {
     })
 }
 
-/// The consultations `select` finds, in its order, as `viewer` sees them: one query.
+/// The views of `rows`, each deadline marked provisional when a year it was counted through has
+/// no loaded decree: one statement more for all of them (which of their years are loaded), and
+/// none when no row has a deadline.
+async fn to_views<Cn: ConnectionTrait>(
+    conn: &Cn,
+    rows: Vec<Row>,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<ConsultationView>> {
+    let mut views = rows
+        .into_iter()
+        .map(|r| to_view(r, now))
+        .collect::<AppResult<Vec<_>>>()?;
+    provisional(conn, &mut views).await?;
+    Ok(views)
+}
+
+/// Marks the deadlines of `views` counted through a year without a loaded decree.
+async fn provisional<Cn: ConnectionTrait>(
+    conn: &Cn,
+    views: &mut [ConsultationView],
+) -> AppResult<()> {
+    let counted = |v: &ConsultationView| match (v.clarified_at, v.deadline_at) {
+        (Some(clarified), Some(deadline)) => working_days::counted_years(clarified, deadline),
+        _ => BTreeSet::new(),
+    };
+    let years: BTreeSet<i32> = views.iter().flat_map(counted).collect();
+    if years.is_empty() {
+        return Ok(());
+    }
+    let loaded = working_days::loaded_years(conn, &years).await?;
+    for v in views.iter_mut() {
+        v.deadline_provisional = counted(v).iter().any(|y| !loaded.contains(y));
+    }
+    Ok(())
+}
+
+/// The consultations `select` finds, in its order, as `viewer` sees them: one query, and one
+/// more for the calendar when one of them has a deadline.
 pub async fn select_views<Cn: ConnectionTrait>(
     conn: &Cn,
     viewer: Reader,
     select: Select<consultation::Entity>,
 ) -> AppResult<Vec<ConsultationView>> {
     let now = Utc::now();
-    rows(conn, viewer, select, false, &[])
-        .await?
-        .into_iter()
-        .map(|r| to_view(r, now))
-        .collect()
+    to_views(conn, rows(conn, viewer, select, false, &[]).await?, now).await
 }
 
 /// This consultation as `viewer` sees it, read again (one statement) with its names, rating,
@@ -520,10 +556,7 @@ pub async fn page_of_views<Cn: ConnectionTrait>(
     };
     let now = Utc::now();
     Ok(Page {
-        items: page_rows
-            .into_iter()
-            .map(|r| to_view(r, now))
-            .collect::<AppResult<_>>()?,
+        items: to_views(conn, page_rows, now).await?,
         total,
         page,
         per_page,
@@ -564,9 +597,6 @@ async fn overdue_first<Cn: ConnectionTrait>(
         counting(query.clone().filter(overdue.clone())),
     ];
     let offset = (page - 1) * per_page;
-    let to_views = |rows: Vec<Row>| -> AppResult<Vec<ConsultationView>> {
-        rows.into_iter().map(|r| to_view(r, now)).collect()
-    };
     // A waiting consultation has a deadline only when it was reopened after being marked clear,
     // so the queue is first read as if nothing in it were overdue, the counts riding along: when
     // they say so, that page is the answer, in one statement.
@@ -584,7 +614,10 @@ async fn overdue_first<Cn: ConnectionTrait>(
         if let Some(first) = guess.first()
             && counted(&first.counts, 1)? == 0
         {
-            return Ok((counted(&first.counts, 0)?, to_views(guess)?));
+            return Ok((
+                counted(&first.counts, 0)?,
+                to_views(conn, guess, now).await?,
+            ));
         }
     }
     // The overdue ones are a range of the (unit, status, deadline) index, sorted: they are at
@@ -647,7 +680,7 @@ async fn overdue_first<Cn: ConnectionTrait>(
         views.extend(rest);
     }
     let (total, _) = totals.ok_or_else(|| AppError::internal("a page read without its count"))?;
-    Ok((total, to_views(views)?))
+    Ok((total, to_views(conn, views, now).await?))
 }
 
 pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<ConsultationDetail> {
@@ -717,8 +750,11 @@ pub async fn detail(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<Co
     } else {
         None
     };
+    let mut consultation = [to_view(row, state.clock.now())?];
+    provisional(&state.db, &mut consultation).await?;
+    let [consultation] = consultation;
     Ok(ConsultationDetail {
-        consultation: to_view(row, state.clock.now())?,
+        consultation,
         follow_ups,
         referrals,
         rating,

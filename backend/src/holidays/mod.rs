@@ -31,10 +31,73 @@ pub struct Holiday {
     pub name: String,
 }
 
+/// A year's calendar. `loaded`: the year's decree (SKB 3 Menteri: the moving holidays and the
+/// collective leave) is in the database, and `items` is that decree. Not loaded: `items` are only
+/// the fixed-date national holidays, known every year (1 January, 1 May, 1 June, 17 August,
+/// 25 December), which deadlines then skip; the moving ones are not known yet.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"year": 2027, "loaded": false, "items": [
+    {"date": "2027-01-01", "kind": "national", "name": "Tahun Baru Masehi"},
+    {"date": "2027-05-01", "kind": "national", "name": "Hari Buruh Internasional"},
+    {"date": "2027-06-01", "kind": "national", "name": "Hari Lahir Pancasila"},
+    {"date": "2027-08-17", "kind": "national", "name": "Hari Kemerdekaan Republik Indonesia"},
+    {"date": "2027-12-25", "kind": "national", "name": "Hari Natal"}
+]}))]
 pub struct HolidayYear {
     pub year: i32,
+    /// Whether the year's decree is loaded; `false`: `items` are the fixed-date holidays only.
+    pub loaded: bool,
     pub items: Vec<Holiday>,
+}
+
+/// Whether the calendars of this year and the next are loaded, as of today in Asia/Jakarta
+/// (the server's clock), for the admin's reminder to load next year's decree.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"today": "2026-10-01", "year": 2026, "loaded": true,
+    "next_year": 2027, "next_year_loaded": false, "load_next_year": true}))]
+pub struct CalendarStatus {
+    /// Today in Asia/Jakarta.
+    pub today: NaiveDate,
+    pub year: i32,
+    /// This year's decree is loaded.
+    pub loaded: bool,
+    pub next_year: i32,
+    /// Next year's decree is loaded.
+    pub next_year_loaded: bool,
+    /// Time to load next year's decree: this year's is missing, or it is 1 October or later
+    /// and next year's is missing.
+    pub load_next_year: bool,
+}
+
+/// The national holidays on the same date every year: (month, day, name).
+pub const FIXED_DATES: [(u32, u32, &str); 5] = [
+    (1, 1, "Tahun Baru Masehi"),
+    (5, 1, "Hari Buruh Internasional"),
+    (6, 1, "Hari Lahir Pancasila"),
+    (8, 17, "Hari Kemerdekaan Republik Indonesia"),
+    (12, 25, "Hari Natal"),
+];
+
+/// The fixed-date national holidays of `year`, in date order.
+pub fn fixed_holidays(year: i32) -> Vec<Holiday> {
+    FIXED_DATES
+        .iter()
+        .filter_map(|&(month, day, name)| {
+            Some(Holiday {
+                date: NaiveDate::from_ymd_opt(year, month, day)?,
+                kind: HolidayKind::National,
+                name: name.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Whether `date` is one of the fixed-date national holidays.
+pub fn is_fixed_date(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    FIXED_DATES
+        .iter()
+        .any(|&(month, day, _)| date.month() == month && date.day() == day)
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

@@ -1,9 +1,9 @@
 use actix_web::{get, put, web};
-use chrono::{Datelike, Utc};
+use chrono::Datelike;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{HolidayYear, HolidayYearUpdate, service};
+use super::{CalendarStatus, HolidayYear, HolidayYearUpdate, service};
 use crate::{
     api::{BadRequest, Forbidden, Unauthenticated, Unprocessable, ValidJson},
     caller::AuthUser,
@@ -12,22 +12,21 @@ use crate::{
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(get_holidays).service(put_holidays);
+    cfg.service(get_holidays)
+        .service(put_holidays)
+        .service(get_calendar_status);
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct YearQuery {
-    /// Calendar year (default: the current year).
+    /// Calendar year (default: the current year in Asia/Jakarta).
     #[param(example = 2026, minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
 }
 
-fn current_year() -> i32 {
-    Utc::now().year()
-}
-
 /// The holidays and collective leave days of a year, which deadlines in working days skip. Public.
+/// A year without a loaded decree lists its fixed-date national holidays, with `loaded: false`.
 #[utoipa::path(
     tag = "holidays",
     params(YearQuery),
@@ -43,7 +42,11 @@ async fn get_holidays(
     query: web::Query<YearQuery>,
 ) -> AppResult<web::Json<HolidayYear>> {
     Ok(web::Json(
-        service::year(&state.db, query.year.unwrap_or_else(current_year)).await?,
+        service::year(
+            &state.db,
+            query.year.unwrap_or_else(|| service::today(&state).year()),
+        )
+        .await?,
     ))
 }
 
@@ -68,8 +71,21 @@ async fn put_holidays(
     query: web::Query<YearQuery>,
     body: ValidJson<HolidayYearUpdate>,
 ) -> AppResult<web::Json<HolidayYear>> {
-    let year = query.year.unwrap_or_else(current_year);
+    let year = query.year.unwrap_or_else(|| service::today(&state).year());
     Ok(web::Json(
         service::replace_year(&state, &auth, year, body.0.items).await?,
     ))
+}
+
+/// Whether this year's and next year's decrees are loaded, and whether it is time to load next
+/// year's (from 1 October in Asia/Jakarta while it is missing). Public.
+#[utoipa::path(
+    tag = "holidays",
+    responses(
+        (status = 200, description = "The calendar's state today.", body = CalendarStatus),
+    )
+)]
+#[get("/holidays/status")]
+async fn get_calendar_status(state: web::Data<AppState>) -> AppResult<web::Json<CalendarStatus>> {
+    Ok(web::Json(service::status(&state).await?))
 }

@@ -3,7 +3,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 
-use super::{Holiday, HolidayKind, HolidayYear};
+use super::{CalendarStatus, Holiday, HolidayKind, HolidayYear, fixed_holidays, working_days};
 use crate::{
     caller::AuthUser,
     entities::holiday,
@@ -22,6 +22,7 @@ fn year_bounds(year: i32) -> AppResult<(NaiveDate, NaiveDate)> {
     }
 }
 
+/// A year's decree, or its fixed-date holidays when none is loaded.
 pub async fn year<C: ConnectionTrait>(conn: &C, year: i32) -> AppResult<HolidayYear> {
     let (first, last) = year_bounds(year)?;
     let rows = holiday::Entity::find()
@@ -29,8 +30,16 @@ pub async fn year<C: ConnectionTrait>(conn: &C, year: i32) -> AppResult<HolidayY
         .order_by_asc(holiday::Column::Date)
         .all(conn)
         .await?;
+    if rows.is_empty() {
+        return Ok(HolidayYear {
+            year,
+            loaded: false,
+            items: fixed_holidays(year),
+        });
+    }
     Ok(HolidayYear {
         year,
+        loaded: true,
         items: rows
             .into_iter()
             .map(|r| {
@@ -89,8 +98,7 @@ pub async fn insert_missing<C: ConnectionTrait>(conn: &C, items: &[Holiday]) -> 
     Ok(inserted)
 }
 
-/// Replaces a year's calendar in one transaction.
-/// Replaces a year's holidays (admins).
+/// Replaces a year's holidays (admins), in one transaction. An empty list unloads the year.
 pub async fn replace_year(
     state: &AppState,
     auth: &AuthUser,
@@ -109,4 +117,29 @@ pub async fn replace_year(
     let saved = year(&txn, year_number).await?;
     txn.commit().await?;
     Ok(saved)
+}
+
+/// Today in Asia/Jakarta (the server's clock).
+pub fn today(state: &AppState) -> NaiveDate {
+    state
+        .clock
+        .now()
+        .with_timezone(&chrono_tz::Asia::Jakarta)
+        .date_naive()
+}
+
+/// Whether this year's and next year's decrees are loaded, today (one statement).
+pub async fn status(state: &AppState) -> AppResult<CalendarStatus> {
+    let today = today(state);
+    let (year, next_year) = (today.year(), today.year() + 1);
+    let loaded = working_days::loaded_years(&state.db, &[year, next_year].into()).await?;
+    let (this_loaded, next_loaded) = (loaded.contains(&year), loaded.contains(&next_year));
+    Ok(CalendarStatus {
+        today,
+        year,
+        loaded: this_loaded,
+        next_year,
+        next_year_loaded: next_loaded,
+        load_next_year: !this_loaded || (today.month() >= 10 && !next_loaded),
+    })
 }

@@ -18,7 +18,7 @@ use crate::{
     api::{Page, PageQuery},
     caller::AuthUser,
     entities::{
-        holiday, kiosk_token, rating, unit, walkin_counter,
+        kiosk_token, rating, unit, walkin_counter,
         walkin_ticket::{self, Column as T},
     },
     error::{AppError, AppResult, ErrorCode},
@@ -72,11 +72,7 @@ pub async fn office_open<C: ConnectionTrait>(
 ) -> AppResult<bool> {
     let local = at.with_timezone(&unit_zone(unit)?);
     let day = local.date_naive();
-    let holiday = holiday::Entity::find()
-        .filter(holiday::Column::Date.eq(day))
-        .count(conn)
-        .await?
-        > 0;
+    let holiday = crate::holidays::working_days::is_holiday(conn, day).await?;
     if !crate::holidays::working_days::is_working_day(day, &HashSet::new()) || holiday {
         return Ok(false);
     }

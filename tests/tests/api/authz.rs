@@ -91,6 +91,7 @@ const MATRIX: &[(&str, &str)] = &[
     ("PUT /api/v1/units/{code}/settings",                       "401  403  403  403  403  403  200  403  200"),
     ("GET /api/v1/holidays",                                    "200  200  200  200  200  200  200  200  200"),
     ("PUT /api/v1/holidays",                                    "401  403  403  403  403  403  403  403  200"),
+    ("GET /api/v1/holidays/status",                             "200  200  200  200  200  200  200  200  200"),
     //                                                          anon pubA pubB off  offX fo   sup  prov adm
     ("GET /api/v1/staff",                                       "401  403  403  403  403  403  200+ 403  200+"),
     ("POST /api/v1/staff",                                      "401  403  403  403  403  403  403  403  201"),
@@ -590,6 +591,7 @@ impl World {
                 Call::new(M::PUT, format!("/api/v1/units/{UNIT}/settings")).json(settings)
             }
             "GET /api/v1/holidays" => Call::new(M::GET, "/api/v1/holidays?year=2026"),
+            "GET /api/v1/holidays/status" => Call::new(M::GET, "/api/v1/holidays/status"),
             "PUT /api/v1/holidays" => Call::new(M::PUT, "/api/v1/holidays?year=2027").json(
                 json!({"items": [{"date": "2027-01-01", "kind": "national", "name": "Tahun Baru 2027 Masehi"}]}),
             ),

@@ -47,6 +47,7 @@ fn every_operation_is_documented_with_responses_and_security_where_needed() {
         "get /api/v1/units",
         "get /api/v1/units/{code}",
         "get /api/v1/holidays",
+        "get /api/v1/holidays/status",
         "get /healthz",
         "get /readyz",
         // Browsers cannot send headers on WebSockets: the token is a query parameter.
