@@ -16,7 +16,7 @@ SRC = Path(__file__).resolve().parent.parent / "backend" / "src"
 LOW = ["entities", "db", "proxies", "config", "error", "clock", "vocab", "skm", "security", "bus", "metrics", "state",
        "guard", "caller", "access", "api", "idempotency", "request_id", "request_span", "security_headers", "web_app", "holidays", "search", "notify"]
 SLICES = ["auth", "units", "staff", "chat", "consultations", "live", "ratings", "knowledge", "walkin",
-          "complaints", "reports", "audit", "jobs", "seed", "monitoring"]
+          "complaints", "reports", "audit", "jobs", "seed", "monitoring", "templates"]
 ROOT = ["app"]
 
 

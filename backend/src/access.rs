@@ -29,6 +29,19 @@ impl Access {
     }
 }
 
+/// Whether `auth` may write a unit's shared content, its articles and answer templates, for
+/// `unit_code` (`None`: national content, admins only): the unit's officers and supervisor.
+pub fn writes_unit_content(auth: &AuthUser, unit_code: Option<&str>) -> bool {
+    match unit_code {
+        None => auth.is_admin(),
+        Some(unit) => {
+            auth.is_admin()
+                || (matches!(auth.role, Role::Officer | Role::Supervisor)
+                    && auth.unit_code.as_deref() == Some(unit))
+        }
+    }
+}
+
 /// Every unit code at or below `root`.
 pub fn subtree(units: &[unit::Model], root: &str) -> HashSet<String> {
     let mut children: HashMap<&str, Vec<&str>> = HashMap::new();

@@ -109,6 +109,7 @@ impl Modify for SecurityAddon {
         (name = "consultations", description = "Online consultations: the queue, deadlines, closing, follow-ups"),
         (name = "health", description = "Liveness, readiness and metrics"),
         (name = "walkin", description = "Walk-in service: services, desks, queue tickets, the display board, the guest book, the day's figures"),
+        (name = "templates", description = "Answer templates (canned responses) of a unit and national ones, filled for a consultation"),
         (name = "knowledge", description = "The knowledge base: search, articles, synonyms, promotion of answered consultations"),
     )
 )]
@@ -130,6 +131,7 @@ fn api(cfg: &mut ServiceConfig) {
             .configure(crate::complaints::routes::configure)
             .configure(crate::reports::routes::configure)
             .configure(crate::knowledge::routes::configure)
+            .configure(crate::templates::routes::configure)
             .configure(crate::walkin::routes::configure),
     );
     cfg.configure(crate::monitoring::configure);

@@ -522,6 +522,21 @@ fn ensure_sqlite_dir(url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A `LIKE … ESCAPE '\'` pattern matching `text` literally (its `%`, `_` and `\` escaped),
+/// lower-cased, between `before` and `after` (`"%"` or `""`): compare with `LOWER(column)` so
+/// that both databases match regardless of case.
+pub fn like_lowered(before: &str, text: &str, after: &str) -> sea_orm::sea_query::LikeExpr {
+    let escaped: String = text
+        .to_lowercase()
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    sea_orm::sea_query::LikeExpr::new(format!("{before}{escaped}{after}")).escape('\\')
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -35,6 +35,7 @@ pub mod seed;
 pub mod skm;
 pub mod staff;
 pub mod state;
+pub mod templates;
 pub mod units;
 pub mod vocab;
 pub mod walkin;

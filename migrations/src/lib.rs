@@ -16,6 +16,7 @@ mod m20261205_000012_hardening;
 mod m20261207_000013_scale_out;
 mod m20261207_000014_english_synonyms;
 mod m20261208_000015_internal_notes;
+mod m20261208_000016_answer_templates;
 
 pub use m20261202_000006_queue_positions::NUMBER_THE_QUEUES;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000013_scale_out::Migration),
             Box::new(m20261207_000014_english_synonyms::Migration),
             Box::new(m20261208_000015_internal_notes::Migration),
+            Box::new(m20261208_000016_answer_templates::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
 //! Table mappings only; the rules live in each capability's service module.
+pub mod answer_template;
 pub mod attachment;
 pub mod audit_event;
 pub mod complaint;

@@ -33,14 +33,7 @@ pub fn tags_of(m: &knowledge_article::Model) -> Vec<String> {
 
 /// Whether `auth` may write articles of `unit_code` (`None`: national, admins only).
 pub fn can_edit(auth: &AuthUser, unit_code: Option<&str>) -> bool {
-    match unit_code {
-        None => auth.is_admin(),
-        Some(unit) => {
-            auth.is_admin()
-                || (matches!(auth.role, Role::Officer | Role::Supervisor)
-                    && auth.unit_code.as_deref() == Some(unit))
-        }
-    }
+    access::writes_unit_content(auth, unit_code)
 }
 
 /// Units whose unpublished articles `auth` may read (`None`: all).
@@ -377,17 +370,9 @@ pub async fn list(
     }
     if let Some(words) = q.q.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
         for word in words.split_whitespace().take(8) {
-            let escaped: String = word
-                .to_ascii_lowercase()
-                .chars()
-                .flat_map(|c| match c {
-                    '%' | '_' | '\\' => vec!['\\', c],
-                    c => vec![c],
-                })
-                .collect();
             query = query.filter(
                 Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(A::Title)))
-                    .like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+                    .like(crate::db::like_lowered("%", word, "%")),
             );
         }
     }

@@ -153,6 +153,14 @@ const MATRIX: &[(&str, &str)] = &[
     ("GET /api/v1/knowledge/to-curate",                         "401  403  403  200  200  403  200  200  200"),
     //                                                          anon pubA pubB off  offX fo   sup  prov adm
     ("POST /api/v1/consultations/{id}/promote",                 "401  403  404  201  404  404  201  403  201"),
+    // Templates: the unit's own beside the national ones; the supervisor above reads them
+    // with `?unit=`, an admin's plain list is the national ones.
+    ("GET /api/v1/templates",                                   "401  403  403  200+ 200- 403  200+ 200- 200-"),
+    ("POST /api/v1/templates",                                  "401  403  403  201  403  403  201  403  201"),
+    ("GET /api/v1/templates/{id}",                              "401  403  403  200  404  403  200  200  200"),
+    ("PUT /api/v1/templates/{id}",                              "401  403  403  200  404  403  200  403  200"),
+    ("DELETE /api/v1/templates/{id}",                           "401  403  403  204  404  403  204  403  204"),
+    ("GET /api/v1/consultations/{id}/templates",                "401  403  403  200  404  403  200  403  200"),
     ("GET /api/v1/units/{code}/walkin/services",                "200  200  200  200  200  200  200  200  200"),
     ("PUT /api/v1/units/{code}/walkin/services",                "401  403  403  403  403  403  200  403  200"),
     ("GET /api/v1/units/{code}/walkin/desks",                   "200  200  200  200  200  200  200  200  200"),
@@ -225,6 +233,7 @@ struct Shared {
     complaint_code: String,
     article: String,
     draft: String,
+    template: String,
     officer_id: String,
 }
 
@@ -485,6 +494,14 @@ impl World {
             )
             .await;
         id_of(&a)
+    }
+
+    async fn template(&self) -> String {
+        id_of(
+            &self
+                .must(Sup, Method::POST, "/api/v1/templates", template_body())
+                .await,
+        )
     }
 
     async fn kiosk_token(&self) -> String {
@@ -825,6 +842,20 @@ impl World {
             "PUT /api/v1/knowledge/synonyms" => Call::new(M::PUT, "/api/v1/knowledge/synonyms")
                 .json(json!({"groups": [["miskin", "kemiskinan"], ["ipm", "indeks pembangunan manusia"]]})),
             "GET /api/v1/knowledge/to-curate" => Call::new(M::GET, "/api/v1/knowledge/to-curate"),
+            "GET /api/v1/templates" => Call::new(M::GET, "/api/v1/templates"),
+            "POST /api/v1/templates" => Call::new(M::POST, "/api/v1/templates").json(template_body()),
+            "GET /api/v1/templates/{id}" => Call::new(M::GET, format!("/api/v1/templates/{}", s.template)),
+            "PUT /api/v1/templates/{id}" => {
+                let id = self.template().await;
+                Call::new(M::PUT, format!("/api/v1/templates/{id}")).json(template_body())
+            }
+            "DELETE /api/v1/templates/{id}" => {
+                let id = self.template().await;
+                Call::new(M::DELETE, format!("/api/v1/templates/{id}"))
+            }
+            "GET /api/v1/consultations/{id}/templates" => {
+                Call::new(M::GET, format!("/api/v1/consultations/{c}/templates"))
+            }
             "POST /api/v1/consultations/{id}/promote" => {
                 let id = self.closed().await;
                 Call::new(M::POST, format!("/api/v1/consultations/{id}/promote")).json(json!({}))
@@ -984,6 +1015,7 @@ impl World {
             "GET /api/v1/ratings" => &s.rating,
             "GET /api/v1/units/{code}/walkin/tickets" => &s.ticket,
             "GET /api/v1/staff" => &s.officer_id,
+            "GET /api/v1/templates" => &s.template,
             "GET /api/v1/knowledge/articles" | "GET /api/v1/knowledge/search" => &s.draft,
             _ => return None,
         })
@@ -1030,6 +1062,16 @@ fn guest(ticket: Option<&str>) -> Value {
         "id_number": "3375014501900001",
         "email": "dewi@example.id",
         "purpose": "Konsultasi data kemiskinan"
+    })
+}
+
+/// A template of `UNIT` with a shortcut of its own (shortcuts are unique in a unit).
+fn template_body() -> Value {
+    json!({
+        "unit_code": UNIT,
+        "title": "Data tersedia di website",
+        "shortcut": format!("data-{}", &uuid::Uuid::new_v4().simple().to_string()[..12]),
+        "body": "Selamat siang {nama}, datanya tersedia di website {unit}."
     })
 }
 
@@ -1164,6 +1206,7 @@ async fn world() -> World {
     w.shared.complaint = w.complaint_id(&w.shared.complaint_code).await;
     w.shared.article = w.article("published").await;
     w.shared.draft = w.article("draft").await;
+    w.shared.template = w.template().await;
     w.app.index_settled().await;
     w
 }

@@ -28,6 +28,7 @@ mod rating_follow_up;
 mod reports;
 mod sessions;
 mod staff;
+mod templates;
 mod units;
 mod walkin;
 mod web_app;
