@@ -10,6 +10,7 @@ import { HolidayCalendar } from './holiday-calendar';
 
 const year2026: HolidayYear = {
   year: 2026,
+  loaded: true,
   items: [
     { date: '2026-01-01', kind: 'national', name: 'Tahun Baru 2026 Masehi' },
     { date: '2026-02-16', kind: 'collective_leave', name: 'Cuti bersama Tahun Baru Imlek' },
