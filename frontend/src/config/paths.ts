@@ -19,6 +19,7 @@ export const paths = {
   resetPassword: '/reset-password',
   profile: '/profile',
   staff: '/staff',
+  staffHolidays: '/staff?tab=holidays',
   consultations: '/consultations',
   newConsultation: ({ unit, category, subject }: ConsultationPrefill = {}) =>
     withQuery('/consultations/new', { unit, category, subject }),

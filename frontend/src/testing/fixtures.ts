@@ -1,5 +1,6 @@
 import type {
   Article,
+  CalendarStatus,
   Consultation,
   ConsultationChange,
   ConsultationDetail,
@@ -183,6 +184,16 @@ export const supervisor: Me = {
   unit_code: '6571',
 };
 
+/** The national administrator: every unit, and the holiday calendar. */
+export const admin: Me = {
+  ...publicUser,
+  id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e72',
+  email: 'admin@statkonsul.test',
+  full_name: 'Admin Statkonsul',
+  role: 'admin',
+  unit_code: null,
+};
+
 export const officer: Me = {
   ...publicUser,
   id: '0192f0c4-8d3e-7c1a-9a4e-2b1f3c4d5e71',
@@ -208,6 +219,7 @@ export const waitingConsultation: ConsultationDetail = {
   assignee: null,
   clarified_at: null,
   deadline_at: null,
+  deadline_provisional: false,
   overdue: false,
   closed_at: null,
   unread_count: 0,
@@ -239,6 +251,7 @@ export function changeOf(c: Consultation): ConsultationChange {
     queue_position: c.queue_position ?? null,
     clarified_at: c.clarified_at ?? null,
     deadline_at: c.deadline_at ?? null,
+    deadline_provisional: c.deadline_provisional,
     closed_at: c.closed_at ?? null,
     overdue: c.overdue,
     to_index: c.to_index,
@@ -316,3 +329,13 @@ export function searchHit(article: Article, snippet: string): SearchHit {
     score: 7.5,
   };
 }
+
+/** GET /holidays/status on 1 October 2026: this year's decree is in, next year's is due. */
+export const calendarDue: CalendarStatus = {
+  today: '2026-10-01',
+  year: 2026,
+  loaded: true,
+  next_year: 2027,
+  next_year_loaded: false,
+  load_next_year: true,
+};

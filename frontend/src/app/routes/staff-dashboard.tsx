@@ -6,12 +6,13 @@ import {
 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
 import { paths } from '@/config/paths';
 import { ComplaintDashboardCard } from '@/features/complaints/components/complaint-dashboard-card';
 import { ConsultationQueueCard } from '@/features/consultations/components/consultation-queue-card';
+import { CalendarStatusAlert } from '@/features/holidays/components/calendar-status-alert';
 import { HolidayCalendar } from '@/features/holidays/components/holiday-calendar';
 import { KnowledgeDashboardCard } from '@/features/knowledge/components/knowledge-dashboard-card';
 import { CreateStaffForm } from '@/features/staff/components/create-staff-form';
@@ -82,15 +83,32 @@ function UnitTab({ user, units }: { user: Me; units: Unit[] }) {
   );
 }
 
+const tabs = ['unit', 'staff', 'holidays'] as const;
+type Tab = (typeof tabs)[number];
+
 export function StaffDashboardRoute() {
   const { t } = useTranslation();
   const { user } = useUser();
   const units = useUnits();
+  // The open tab is in the address (`?tab=holidays`), so a link can open it.
+  const [search, setSearch] = useSearchParams();
   if (!user || !isStaffRole(user.role)) return null;
 
   const role = user.role;
   const unitName = units.data?.find((u) => u.code === user.unit_code)?.name ?? user.unit_code;
   const isAdmin = role === 'admin';
+  const asked = search.get('tab');
+  const tab: Tab = tabs.find((name) => name === asked && (name !== 'holidays' || isAdmin)) ?? 'unit';
+  const openTab = (value: string | null) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value && value !== 'unit') next.set('tab', value);
+        else next.delete('tab');
+        return next;
+      },
+      { replace: true },
+    );
 
   const header = (
     <div>
@@ -135,10 +153,12 @@ export function StaffDashboardRoute() {
   return (
     <Stack gap="lg">
       {header}
+      {/* The reminder to load a year's holidays; the calendar's tab shows it on its own. */}
+      {isAdmin && tab !== 'holidays' && <CalendarStatusAlert withLink />}
       {queueCard}
       {ownUnit && <ReportDashboardCard unitCode={ownUnit.code} timeZone={ownUnit.time_zone} />}
       <ErrorAlert error={units.error} />
-      <Tabs defaultValue="unit" keepMounted={false}>
+      <Tabs value={tab} onChange={openTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="unit" leftSection={<IconBuilding size={16} />}>
             {t('staff.tabs.unit')}
@@ -171,6 +191,7 @@ export function StaffDashboardRoute() {
         {isAdmin && (
           <Tabs.Panel value="holidays">
             <Section title={t('staff.holidays.title')} lead={t('staff.holidays.lead')}>
+              <CalendarStatusAlert />
               <HolidayCalendar canEdit />
             </Section>
           </Tabs.Panel>

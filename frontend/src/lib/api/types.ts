@@ -20,6 +20,7 @@ export type Staff = Schemas['StaffView'];
 export type Holiday = Schemas['Holiday'];
 export type HolidayKind = Schemas['HolidayKind'];
 export type HolidayYear = Schemas['HolidayYear'];
+export type CalendarStatus = Schemas['CalendarStatus'];
 export type PersonRef = Schemas['PersonRef'];
 export type Consultation = Schemas['ConsultationView'];
 export type ConsultationChange = Schemas['ConsultationChange'];

@@ -94,3 +94,8 @@ export function formatElapsed(iso: string, now: number, locale = locales[current
 export function formatDate(iso: string, timeZone: string, locale = locales[currentLanguage()]) {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date(iso));
 }
+
+/** The calendar year of an instant in the given zone (a deadline at 23.59 WITA on 31 December is that year's). */
+export function yearIn(iso: string, timeZone: string) {
+  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(new Date(iso)));
+}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Consultation } from '@/lib/api/types';
 import { formatDateTime } from '@/lib/format/date-time';
 
+import { ProvisionalDeadlineNote } from './provisional-deadline';
 import { ChannelBadge, QueuePosition, StatusBadge } from './status-badge';
 
 /** A labelled value; the group carries the label's name, so "Tenggat" names its date. */
@@ -26,7 +27,7 @@ type ConsultationSummaryProps = {
   consultation: Consultation;
   unitName: string;
   timeZone: string;
-  /** Staff see who asked. */
+  /** Staff see who asked, and whether the deadline is provisional. */
   showOwner?: boolean;
 };
 
@@ -77,6 +78,7 @@ export function ConsultationSummary({ consultation: c, unitName, timeZone, showO
                 {t('consultations.detail.deadlineNotYet')}
               </Text>
             )}
+            {showOwner && <ProvisionalDeadlineNote consultation={c} timeZone={timeZone} />}
           </Field>
           {c.closed_at && <Field label={t('consultations.detail.closedAt')}>{formatDateTime(c.closed_at, timeZone)}</Field>}
         </SimpleGrid>

@@ -13,6 +13,7 @@ import type { ConsultationListQuery } from '../api/query-keys';
 import { nameOf, zoneOf, type UnitsByCode } from '../utils/unit-lookup';
 import { useNow } from '@/lib/hooks/use-now';
 
+import { ProvisionalDeadlineMark } from './provisional-deadline';
 import { ChannelBadge, StatusBadge, UnreadBadge } from './status-badge';
 
 type ConsultationTableProps = {
@@ -37,6 +38,7 @@ function TimeCell({ consultation: c, units, now }: { consultation: Consultation;
     return (
       <Text size="sm" c={c.overdue ? 'red' : undefined} fw={c.overdue ? 600 : undefined}>
         {t('consultations.deadline', { date: formatDateTime(c.deadline_at, zone) })}
+        <ProvisionalDeadlineMark consultation={c} timeZone={zone} />
       </Text>
     );
   }

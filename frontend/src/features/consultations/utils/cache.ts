@@ -17,6 +17,7 @@ const carried = everyValueOf<Exclude<keyof ConsultationChange, 'assignee_id'>>()
   'queue_position',
   'clarified_at',
   'deadline_at',
+  'deadline_provisional',
   'closed_at',
   'overdue',
   'to_index',

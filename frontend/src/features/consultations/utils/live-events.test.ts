@@ -39,6 +39,7 @@ describe('live events', () => {
         queue_position: null,
         clarified_at: null,
         deadline_at: null,
+        deadline_provisional: false,
         closed_at: null,
         overdue: false,
         to_index: false,

@@ -4,6 +4,7 @@ import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import type { Holiday } from '@/lib/api/types';
 
+import { calendarStatusQueryKey } from './get-calendar-status';
 import { holidaysQueryKey } from './get-holidays';
 
 export type ReplaceHolidaysInput = { year: number; items: Holiday[] };
@@ -17,6 +18,10 @@ export function useReplaceHolidays() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: replaceHolidays,
-    onSuccess: (saved) => queryClient.setQueryData(holidaysQueryKey(saved.year), saved),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(holidaysQueryKey(saved.year), saved);
+      // A saved year is a loaded one: the reminder to load it goes.
+      void queryClient.invalidateQueries({ queryKey: calendarStatusQueryKey });
+    },
   });
 }

@@ -10,6 +10,7 @@ import { HolidayCalendar } from './holiday-calendar';
 
 const year2026: HolidayYear = {
   year: 2026,
+  loaded: true,
   items: [
     { date: '2026-01-01', kind: 'national', name: 'Tahun Baru 2026 Masehi' },
     { date: '2026-02-16', kind: 'collective_leave', name: 'Cuti bersama Tahun Baru Imlek' },
@@ -25,6 +26,32 @@ describe('the holiday calendar', () => {
     expect(screen.getAllByText('Cuti bersama').length).toBeGreaterThan(0);
     expect(screen.getByText('2 hari')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Ubah kalender' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/SKB tahun ini belum dimuat/)).not.toBeInTheDocument();
+  });
+
+  it('says of a year without its decree that it lists only the fixed-date holidays', async () => {
+    const year2027: HolidayYear = {
+      year: 2027,
+      loaded: false,
+      items: [
+        { date: '2027-01-01', kind: 'national', name: 'Tahun Baru Masehi' },
+        { date: '2027-05-01', kind: 'national', name: 'Hari Buruh Internasional' },
+      ],
+    };
+    mockApi({
+      'GET /api/v1/holidays': (request) =>
+        json(200, new URL(request.url).searchParams.get('year') === '2027' ? year2027 : year2026),
+    });
+    renderWithProviders(<HolidayCalendar canEdit={false} initialYear={2026} />);
+    const user = userEvent.setup();
+    expect((await screen.findAllByText('Kamis, 1 Januari 2026')).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/SKB tahun ini belum dimuat/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('combobox', { name: 'Tahun' }));
+    await user.click(await screen.findByRole('option', { name: '2027', hidden: true }));
+
+    expect(await screen.findByText('Hanya libur nasional bertanggal tetap; SKB tahun ini belum dimuat.')).toBeInTheDocument();
+    expect(screen.getAllByText('Jumat, 1 Januari 2027').length).toBeGreaterThan(0);
   });
 
   it('replaces the whole year and shows a server error next to the row it names', async () => {

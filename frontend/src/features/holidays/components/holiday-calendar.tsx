@@ -1,5 +1,5 @@
-import { Badge, Box, Button, Group, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { IconEdit } from '@tabler/icons-react';
+import { Alert, Badge, Box, Button, Group, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { IconEdit, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -67,6 +67,12 @@ export function HolidayCalendar({ canEdit, initialYear = new Date().getFullYear(
           items={holidays.data.items}
           onDone={() => setEditing(false)}
         />
+      )}
+      {holidays.data && !holidays.data.loaded && (
+        // Without the year's decree only the fixed-date holidays are known: the list is not the year's whole calendar.
+        <Alert color="yellow" icon={<IconInfoCircle aria-hidden />}>
+          {t('staff.holidays.notLoaded')}
+        </Alert>
       )}
       {holidays.data && !editing && holidays.data.items.length === 0 && (
         <Text c="dimmed">{t('staff.holidays.empty')}</Text>

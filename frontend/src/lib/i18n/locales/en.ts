@@ -331,6 +331,12 @@ export const en: Translation<Messages> = {
       saved: 'The {{year}} calendar is saved.',
       total_one: '{{count}} day',
       total_other: '{{count}} days',
+      notLoaded: 'Fixed-date national holidays only; this year’s decree is not loaded yet.',
+      reminder: {
+        title: 'The {{year}} holiday calendar is not loaded',
+        body: 'Load the {{year}} decree on national holidays and collective leave so that deadlines are counted correctly.',
+        open: 'Open the holiday calendar',
+      },
     },
   },
   consultations: {
@@ -364,6 +370,11 @@ export const en: Translation<Messages> = {
     unread_one: '{{count}} new message',
     unread_other: '{{count}} new messages',
     deadline: 'Deadline: {{date}}',
+    provisional: {
+      mark: 'Provisional: the {{year}} holiday calendar is not loaded',
+      description:
+        'This deadline skips only the fixed-date holidays of {{year}}: that year’s moving holidays and collective leave were not counted.',
+    },
     toIndex: 'For the knowledge base',
     live: {
       online: 'Live updates on',

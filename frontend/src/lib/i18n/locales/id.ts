@@ -320,6 +320,12 @@ export const id = {
       replaceNote: 'Menyimpan akan mengganti seluruh kalender tahun {{year}} dengan daftar ini.',
       saved: 'Kalender {{year}} disimpan.',
       total_other: '{{count}} hari',
+      notLoaded: 'Hanya libur nasional bertanggal tetap; SKB tahun ini belum dimuat.',
+      reminder: {
+        title: 'Kalender libur {{year}} belum dimuat',
+        body: 'Muat SKB libur nasional dan cuti bersama {{year}} agar tenggat dihitung dengan benar.',
+        open: 'Buka kalender hari libur',
+      },
     },
   },
   consultations: {
@@ -352,6 +358,11 @@ export const id = {
     overdue: 'Lewat tenggat',
     unread_other: '{{count}} pesan baru',
     deadline: 'Tenggat: {{date}}',
+    provisional: {
+      mark: 'Sementara: kalender libur {{year}} belum dimuat',
+      description:
+        'Tenggat ini hanya melewati libur bertanggal tetap tahun {{year}}; libur nasional yang tanggalnya berubah dan cuti bersama tahun itu belum dihitung.',
+    },
     toIndex: 'Untuk basis pengetahuan',
     live: {
       online: 'Pembaruan langsung aktif',
