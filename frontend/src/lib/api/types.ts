@@ -32,6 +32,7 @@ export type ConsultationStatus = Schemas['Status'];
 export type Resolution = Schemas['Resolution'];
 export type Message = Schemas['MessageView'];
 export type Visibility = Schemas['Visibility'];
+export type FilledTemplate = Schemas['FilledTemplate'];
 export type Attachment = Schemas['AttachmentView'];
 export type FollowUp = Schemas['FollowUpView'];
 export type FollowUpKind = Schemas['FollowUpKind'];

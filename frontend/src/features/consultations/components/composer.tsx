@@ -1,6 +1,6 @@
-import { ActionIcon, Alert, Button, FileButton, Group, SegmentedControl, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, FileButton, Group, SegmentedControl, Stack, Text, Textarea, Tooltip, useCombobox } from '@mantine/core';
 import { IconNote, IconPaperclip, IconSend } from '@tabler/icons-react';
-import { useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '@/components/errors/error-alert';
@@ -10,11 +10,13 @@ import { useUploadAttachment } from '../api/upload-attachment';
 import { attachmentTypes, limits } from '../utils/options';
 import { useSendTyping } from '../utils/use-typing';
 
+import { slashAt, TemplatePicker } from './template-picker';
+
 type ComposerProps = {
   consultationId: string;
   /** May answer the person who asked (and attach files). */
   canReply: boolean;
-  /** May write internal notes for the unit's staff. */
+  /** May write internal notes for the unit's staff (and use the answer templates). */
   canNote: boolean;
 };
 
@@ -22,7 +24,8 @@ type Mode = 'reply' | 'note';
 
 /**
  * Writes messages (Enter sends, Shift+Enter starts a new line) and attaches files; staff switch to
- * an internal note, which only the unit's staff see and which sends no typing notice.
+ * an internal note, which only the unit's staff see and which sends no typing notice, and type
+ * `/` to put in an answer template filled for the consultation, to edit before sending.
  */
 export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
   const { t } = useTranslation();
@@ -30,6 +33,11 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
   const mode: Mode = canReply && (!canNote || chosen === 'reply') ? 'reply' : 'note';
   const noting = mode === 'note';
   const [body, setBody] = useState('');
+  const [caret, setCaret] = useState(0);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const nextCaret = useRef<number | null>(null);
+  const picker = useCombobox();
+  const slash = canNote ? slashAt(body, caret) : null;
   const [fileError, setFileError] = useState<string | null>(null);
   const post = usePostMessage();
   const upload = useUploadAttachment();
@@ -61,7 +69,24 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
     );
   };
 
+  // After a template is put in, the caret goes to its end.
+  useLayoutEffect(() => {
+    if (nextCaret.current === null || !box.current) return;
+    box.current.setSelectionRange(nextCaret.current, nextCaret.current);
+    nextCaret.current = null;
+  }, [body]);
+
+  const pick = (filled: string) => {
+    if (!slash) return;
+    const next = body.slice(0, slash.start) + filled + body.slice(caret);
+    nextCaret.current = slash.start + filled.length;
+    setCaret(nextCaret.current);
+    setBody(next);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter takes the template chosen in the open list instead of sending.
+    if (picker.dropdownOpened && picker.getSelectedOptionIndex() !== -1) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -83,9 +108,11 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
           style={{ alignSelf: 'flex-start' }}
         />
       )}
+      <TemplatePicker store={picker} consultationId={consultationId} query={slash?.q ?? null} onPick={pick}>
       <Textarea
+        ref={box}
         label={noting ? t('consultations.messages.noteLabel') : t('consultations.messages.label')}
-        description={noting ? t('consultations.messages.noteHint') : undefined}
+        description={noting ? t('consultations.messages.noteHint') : canNote ? t('consultations.messages.templatesHint') : undefined}
         placeholder={noting ? t('consultations.messages.notePlaceholder') : t('consultations.messages.placeholder')}
         styles={noting ? { input: { backgroundColor: 'var(--mantine-color-yellow-0)', borderColor: 'var(--mantine-color-yellow-7)' } } : undefined}
         autosize
@@ -95,10 +122,13 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
         value={body}
         onChange={(event) => {
           setBody(event.currentTarget.value);
+          setCaret(event.currentTarget.selectionStart);
           if (!noting) sendTyping();
         }}
+        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
       />
+      </TemplatePicker>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
           {!noting && (

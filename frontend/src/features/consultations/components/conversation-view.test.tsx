@@ -188,4 +188,67 @@ describe('the conversation of an officer', () => {
     expect(screen.queryByRole('radio', { name: 'Balasan' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Simpan catatan' })).toBeInTheDocument();
   });
+
+  it('puts in an answer template filled for the consultation when "/" and a few letters are typed, to edit before sending', async () => {
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    const filled = 'Selamat siang Siti Rahma, data konsultasi K-3304-0001 tersedia di website BPS Kabupaten Banjarnegara.';
+    const { calls } = mockApi({
+      [`GET /api/v1/consultations/${id}`]: () => json(200, activeConsultation),
+      [`GET /api/v1/consultations/${id}/messages`]: () => json(200, page([], 100)),
+      [`GET /api/v1/consultations/${id}/templates`]: (request) =>
+        json(
+          200,
+          new URL(request.url).searchParams.get('q') === 'dat'
+            ? [
+                {
+                  id: '0192f0c4-0009-7000-8000-000000000009',
+                  unit_code: '3304',
+                  title: 'Data tersedia di website',
+                  shortcut: 'data-web',
+                  body: 'Selamat siang {nama}, data konsultasi {nomor} tersedia di website {unit}.',
+                  updated_at: '2026-12-08T02:00:00Z',
+                  filled,
+                },
+              ]
+            : [],
+        ),
+    });
+    renderWithProviders(<ConversationView consultationId={id} viewer={officer} units={unitsByCode} back={back} />);
+    const user = userEvent.setup();
+    const box = await screen.findByRole('textbox', { name: 'Pesan' });
+    expect(screen.getByText('Ketik / untuk memakai templat jawaban.')).toBeInTheDocument();
+
+    await user.type(box, '/dat');
+    // jsdom does not run the dropdown's transition: its options count as hidden.
+    const option = await screen.findByRole('option', { name: 'Data tersedia di website /data-web', hidden: true });
+    expect(option).toHaveTextContent(filled);
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(box).toHaveValue(filled));
+    expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/messages'))).toBe(false);
+    await waitFor(() => expect(screen.queryByRole('option', { hidden: true })).not.toBeInTheDocument());
+    await user.type(box, ' Terima kasih.');
+    expect(box).toHaveValue(`${filled} Terima kasih.`);
+  });
+
+  it('says when no template matches and sends what was typed', async () => {
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    const { calls } = mockApi({
+      [`GET /api/v1/consultations/${id}`]: () => json(200, activeConsultation),
+      [`GET /api/v1/consultations/${id}/messages`]: () => json(200, page([], 100)),
+      [`GET /api/v1/consultations/${id}/templates`]: () => json(200, []),
+      [`POST /api/v1/consultations/${id}/messages`]: async (request) =>
+        json(201, message({ id: '0192f0c4-0004-7000-8000-000000000004', body: ((await request.json()) as { body: string }).body })),
+      [`POST /api/v1/consultations/${id}/read`]: () => new Response(null, { status: 204 }),
+    });
+    renderWithProviders(<ConversationView consultationId={id} viewer={officer} units={unitsByCode} back={back} />);
+    const user = userEvent.setup();
+    const box = await screen.findByRole('textbox', { name: 'Pesan' });
+
+    await user.type(box, 'Lihat /zz');
+    expect(await screen.findByText('Tidak ada templat untuk "/zz".')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/messages'))?.body).toEqual({ body: 'Lihat /zz' }));
+  });
 });

@@ -448,6 +448,9 @@ export const en: Translation<Messages> = {
       noteHint: "Seen only by the unit's staff; never sent to the service user.",
       saveNote: 'Save note',
       internalBadge: 'Internal note',
+      templates: 'Answer templates',
+      noTemplates: 'No template for "/{{q}}".',
+      templatesHint: 'Type / to use an answer template.',
     },
     withdraw: {
       button: 'Withdraw the consultation',

@@ -435,6 +435,9 @@ export const id = {
       noteHint: 'Hanya terlihat oleh petugas unit; tidak pernah dikirim ke pengguna layanan.',
       saveNote: 'Simpan catatan',
       internalBadge: 'Catatan internal',
+      templates: 'Templat jawaban',
+      noTemplates: 'Tidak ada templat untuk "/{{q}}".',
+      templatesHint: 'Ketik / untuk memakai templat jawaban.',
     },
     withdraw: {
       button: 'Tarik konsultasi',
