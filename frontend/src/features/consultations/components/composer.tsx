@@ -10,7 +10,9 @@ import { useUploadAttachment } from '../api/upload-attachment';
 import { attachmentTypes, limits } from '../utils/options';
 import { useSendTyping } from '../utils/use-typing';
 
-import { slashAt, TemplatePicker } from './template-picker';
+import { slashAt } from '../utils/slash';
+
+import { TemplatePicker } from './template-picker';
 
 type ComposerProps = {
   consultationId: string;
