@@ -143,14 +143,16 @@ async fn main() -> anyhow::Result<()> {
             let report = seed::run(&state, demo).await?;
             println!(
                 "seeded: {} units, {} service standards, {} holidays, {} accounts, {} synonym groups, \
-                 {} knowledge articles, walk-in services for {} units (existing data kept)",
+                 {} knowledge articles, walk-in services for {} units, {} answer templates \
+                 (existing data kept)",
                 report.units,
                 report.service_standards,
                 report.holidays,
                 report.accounts,
                 report.synonym_groups,
                 report.articles,
-                report.walkin_units
+                report.walkin_units,
+                report.templates
             );
         }
         Command::Reindex => {

@@ -22,6 +22,9 @@ use crate::{
 const SERVICE_STANDARDS_JSON: &str = include_str!("../seed/service-standards.json");
 const KNOWLEDGE_ARTICLES_JSON: &str = include_str!("../seed/knowledge-articles.json");
 const KNOWLEDGE_SYNONYMS_JSON: &str = include_str!("../seed/knowledge-synonyms.json");
+/// Demo national answer templates (greeting, asking for what is missing, the
+/// deadline, data on the website, closing).
+const ANSWER_TEMPLATES_JSON: &str = include_str!("../seed/answer-templates.json");
 /// English words people search with, as Indonesian ones (also added to existing lists by
 /// migration `m20261207_000014_english_synonyms`).
 const ENGLISH_SYNONYMS_JSON: &str = include_str!("../seed/knowledge-synonyms-english.json");
@@ -167,6 +170,7 @@ pub struct SeedReport {
     pub synonym_groups: usize,
     pub articles: usize,
     pub walkin_units: usize,
+    pub templates: usize,
 }
 
 pub fn service_standards() -> anyhow::Result<BTreeMap<String, ServiceStandard>> {
@@ -235,6 +239,11 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
     if demo {
         report.accounts = seed_demo_accounts(state).await?;
         report.articles = seed_knowledge_articles(state).await?;
+        let templates: Vec<crate::templates::model::TemplateRequest> =
+            serde_json::from_str(ANSWER_TEMPLATES_JSON)?;
+        report.templates = crate::templates::service::seed_national(&state.db, templates)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}", e.problem().title))?;
     }
     Ok(report)
 }

@@ -42,7 +42,7 @@ fn view(t: answer_template::Model) -> TemplateView {
 }
 
 /// The unit's and the national templates, the unit's own first, each by shortcut; narrowed to
-/// `q` (a shortcut's start or a word of the title).
+/// `q` (a shortcut's start, listed first, or a word of the title).
 fn usable_at(unit: Option<&str>, q: Option<&str>) -> sea_orm::Select<answer_template::Entity> {
     let mut scope = Condition::any().add(T::UnitCode.is_null());
     if let Some(unit) = unit {
@@ -51,14 +51,16 @@ fn usable_at(unit: Option<&str>, q: Option<&str>) -> sea_orm::Select<answer_temp
     let mut query = answer_template::Entity::find().filter(scope);
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
         let q = q.trim_start_matches('/');
-        query = query.filter(
-            Condition::any()
-                .add(Expr::col(T::Shortcut).like(crate::db::like_lowered("", q, "%")))
-                .add(
+        let by_shortcut = Expr::col(T::Shortcut).like(crate::db::like_lowered("", q, "%"));
+        query = query
+            .filter(
+                Condition::any().add(by_shortcut.clone()).add(
                     Expr::expr(Func::lower(Expr::col(T::Title)))
                         .like(crate::db::like_lowered("%", q, "%")),
                 ),
-        );
+            )
+            // What the shortcut starts with comes before a word of a title.
+            .order_by_desc(by_shortcut);
     }
     query
         .order_by_asc(Expr::col(T::UnitCode).is_null())
@@ -238,6 +240,46 @@ pub async fn delete(state: &AppState, auth: &AuthUser, id: Uuid) -> AppResult<()
         .exec(&state.db)
         .await?;
     Ok(())
+}
+
+/// Writes the national `templates` whose shortcuts are not taken yet (checked as a request is);
+/// how many were written.
+pub async fn seed_national(
+    db: &crate::db::Db,
+    templates: Vec<TemplateRequest>,
+) -> AppResult<usize> {
+    use validator::Validate;
+    let mut written = 0;
+    for t in templates {
+        t.validate()?;
+        let taken = answer_template::Entity::find()
+            .filter(T::UnitCode.is_null())
+            .filter(T::Shortcut.eq(&t.shortcut))
+            .one(db)
+            .await?
+            .is_some();
+        if taken {
+            continue;
+        }
+        let now = Utc::now();
+        answer_template::Entity::insert(
+            answer_template::Model {
+                id: Uuid::now_v7(),
+                unit_code: None,
+                title: t.title,
+                shortcut: t.shortcut,
+                body: t.body,
+                created_by: None,
+                created_at: now,
+                updated_at: now,
+            }
+            .into_active_model(),
+        )
+        .exec_without_returning(db)
+        .await?;
+        written += 1;
+    }
+    Ok(written)
 }
 
 /// `body` with each known variable replaced by its value; anything else is kept as written.

@@ -1,4 +1,4 @@
-import { Alert, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -12,6 +12,8 @@ export const theme = createTheme({
     // Green and orange in shade 9 stay below 4.5:1 on their pale alert background: the title is
     // written in the text colour, the icon and the background keep the alert's colour.
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+    // The close button of a notification is an icon: it needs a name (in the default language).
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } } }),
   },
 });
 

@@ -133,6 +133,20 @@ async fn officers_write_their_units_templates_and_admins_the_national_ones() {
         )
         .await;
     assert_eq!(shortcuts(by_title.ok()), ["salam"]);
+    // A shortcut that starts with the letters comes before a title that holds them.
+    create(
+        &app,
+        &officer,
+        json!({"unit_code": "3304", "title": "Salam penutup", "shortcut": "akhir", "body": "Terima kasih."}),
+    )
+    .await;
+    let ranked = app
+        .get(
+            "/api/v1/templates?q=sal",
+            Some(officer.access_token.as_str()),
+        )
+        .await;
+    assert_eq!(shortcuts(ranked.ok()), ["salam", "akhir"]);
     let literally = app
         .get(
             "/api/v1/templates?q=%25",

@@ -106,7 +106,8 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
             { value: 'reply', label: t('consultations.messages.reply') },
             { value: 'note', label: t('consultations.messages.note') },
           ]}
-          color={noting ? 'yellow' : 'blue'}
+          color={noting ? 'yellow.4' : 'blue'}
+          autoContrast
           style={{ alignSelf: 'flex-start' }}
         />
       )}
@@ -163,7 +164,8 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
           onClick={send}
           loading={post.isPending}
           disabled={!body.trim() || upload.isPending}
-          color={noting ? 'yellow.9' : undefined}
+          color={noting ? 'yellow.4' : undefined}
+          autoContrast
           rightSection={noting ? <IconNote size={16} /> : <IconSend size={16} />}
         >
           {noting ? t('consultations.messages.saveNote') : t('consultations.messages.send')}

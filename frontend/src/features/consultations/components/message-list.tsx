@@ -26,7 +26,7 @@ function MessageItem({ message, mine, timeZone }: { message: Message; mine: bool
       >
         <Group gap={6} mb={4} wrap="wrap">
           {internal && (
-            <Badge size="xs" color="yellow.9" variant="filled">
+            <Badge size="xs" color="yellow.4" variant="filled" autoContrast>
               {t('consultations.messages.internalBadge')}
             </Badge>
           )}

@@ -113,7 +113,7 @@ export function StaffActions({ consultation: c, actions, timeZone, officers }: S
           </Button>
         )}
         {actions.close && (
-          <Button color="green" leftSection={<IconLock size={16} />} onClick={() => setDialog('close')}>
+          <Button color="teal.9" leftSection={<IconLock size={16} />} onClick={() => setDialog('close')}>
             {t('consultations.actions.close')}
           </Button>
         )}

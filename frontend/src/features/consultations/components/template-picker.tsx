@@ -1,4 +1,4 @@
-import { Code, Combobox, Group, Text, type ComboboxStore } from '@mantine/core';
+import { Combobox, Group, Text, type ComboboxStore } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -46,13 +46,13 @@ export function TemplatePicker({ store, consultationId, query, onPick, children 
       }}
     >
       <Combobox.Target>{children}</Combobox.Target>
-      <Combobox.Dropdown aria-label={t('consultations.messages.templates')}>
+      <Combobox.Dropdown>
         <Combobox.Header>
           <Text size="xs" fw={700}>
             {t('consultations.messages.templates')}
           </Text>
         </Combobox.Header>
-        <Combobox.Options mah={280} style={{ overflowY: 'auto' }}>
+        <Combobox.Options mah={280} style={{ overflowY: 'auto' }} aria-label={t('consultations.messages.templates')}>
           {items.length === 0 ? (
             <Combobox.Empty>{t('consultations.messages.noTemplates', { q: query ?? '' })}</Combobox.Empty>
           ) : (
@@ -62,9 +62,12 @@ export function TemplatePicker({ store, consultationId, query, onPick, children 
                   <Text size="sm" fw={600} truncate>
                     {item.title}
                   </Text>
-                  <Code>/{item.shortcut}</Code>
+                  {/* The option's own colours (the chosen one is white on blue): no grey of their own. */}
+                  <Text span size="xs" ff="monospace">
+                    /{item.shortcut}
+                  </Text>
                 </Group>
-                <Text size="xs" c="gray.7" lineClamp={2}>
+                <Text size="xs" lineClamp={2}>
                   {item.filled}
                 </Text>
               </Combobox.Option>
