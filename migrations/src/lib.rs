@@ -17,6 +17,7 @@ mod m20261207_000013_scale_out;
 mod m20261207_000014_english_synonyms;
 mod m20261208_000015_internal_notes;
 mod m20261208_000016_answer_templates;
+mod m20261208_000017_message_search;
 
 pub use m20261202_000006_queue_positions::NUMBER_THE_QUEUES;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000014_english_synonyms::Migration),
             Box::new(m20261208_000015_internal_notes::Migration),
             Box::new(m20261208_000016_answer_templates::Migration),
+            Box::new(m20261208_000017_message_search::Migration),
         ]
     }
 }

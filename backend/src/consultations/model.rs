@@ -152,7 +152,8 @@ pub struct ListQuery {
     /// `me`: only those assigned to the caller.
     #[param(example = "me")]
     pub assignee: Option<String>,
-    /// Words in the number, subject or question.
+    /// Words in the number, the subject and question, or a message (for the person who asked,
+    /// only the messages they see).
     pub q: Option<String>,
     /// Staff of an upper unit: only this unit's.
     pub unit: Option<String>,

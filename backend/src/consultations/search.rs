@@ -1,7 +1,8 @@
-//! Staff search over consultations (`q=`): full-text, never a scan of every row. SQLite matches
-//! the FTS5 table that triggers keep beside `consultations`; PostgreSQL matches a GIN index over
-//! the same text. Every word must occur, as a word or the start of one; a whole consultation
-//! number matches that consultation.
+//! Search over consultations (`q=`): full-text, never a scan of every row. SQLite matches the
+//! FTS5 tables that triggers keep beside `consultations` and `messages`; PostgreSQL matches GIN
+//! indexes over the same text. Every word must occur, as a word or the start of one, in the
+//! subject and question or in one message; a whole consultation number matches that
+//! consultation.
 use sea_orm::{ColumnTrait, Condition, DbBackend, sea_query::Expr};
 
 use crate::entities::consultation::Column as C;
@@ -25,34 +26,70 @@ fn words(query: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn matches(backend: DbBackend, query: &str) -> Condition {
+/// The consultations whose number is `query`, whose subject and question hold all its words,
+/// or with a message that holds them all: the messages the reader may see (`public_only`: the
+/// person who asked, who never sees an internal note).
+pub fn matches(backend: DbBackend, query: &str, public_only: bool) -> Condition {
     let query = query.trim();
     let by_number = Condition::any().add(C::Number.eq(query));
     let words = words(query);
     if words.is_empty() {
         return by_number;
     }
-    let text = match backend {
-        DbBackend::Postgres => Expr::cust_with_values(
-            "to_tsvector('simple'::regconfig, \"consultations\".\"subject\" || ' ' || \
-             \"consultations\".\"question\") @@ to_tsquery('simple'::regconfig, $1)",
-            [words
+    let public = if public_only {
+        format!(
+            " AND \"m\".\"visibility\" = '{}'",
+            crate::vocab::Visibility::Public.as_str()
+        )
+    } else {
+        String::new()
+    };
+    let (text, messages) = match backend {
+        DbBackend::Postgres => {
+            let tsquery = words
                 .iter()
                 .map(|w| format!("{w}:*"))
                 .collect::<Vec<_>>()
-                .join(" & ")],
-        ),
-        _ => Expr::cust_with_values(
-            "\"consultations\".\"rowid\" IN \
-             (SELECT rowid FROM consultations_fts WHERE consultations_fts MATCH ?)",
-            [words
+                .join(" & ");
+            (
+                Expr::cust_with_values(
+                    "to_tsvector('simple'::regconfig, \"consultations\".\"subject\" || ' ' || \
+                     \"consultations\".\"question\") @@ to_tsquery('simple'::regconfig, $1)",
+                    [tsquery.clone()],
+                ),
+                Expr::cust_with_values(
+                    format!(
+                        "\"consultations\".\"id\" IN (SELECT \"m\".\"consultation_id\" FROM \"messages\" \"m\" \
+                         WHERE to_tsvector('simple'::regconfig, \"m\".\"body\") @@ \
+                         to_tsquery('simple'::regconfig, $1){public})"
+                    ),
+                    [tsquery],
+                ),
+            )
+        }
+        _ => {
+            let fts = words
                 .iter()
                 .map(|w| format!("\"{w}\"*"))
                 .collect::<Vec<_>>()
-                .join(" ")],
-        ),
+                .join(" ");
+            (
+                Expr::cust_with_values(
+                    "\"consultations\".\"rowid\" IN \
+                     (SELECT rowid FROM consultations_fts WHERE consultations_fts MATCH ?)",
+                    [fts.clone()],
+                ),
+                Expr::cust_with_values(
+                    format!(
+                        "\"consultations\".\"id\" IN (SELECT \"m\".\"consultation_id\" FROM \"messages\" \"m\" \
+                         WHERE \"m\".\"rowid\" IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?){public})"
+                    ),
+                    [fts],
+                ),
+            )
+        }
     };
-    by_number.add(text)
+    by_number.add(text).add(messages)
 }
 
 #[cfg(test)]

@@ -448,6 +448,7 @@ pub async fn list(
         query = query.filter(super::search::matches(
             state.db.get_database_backend(),
             words,
+            !auth.role.is_staff(),
         ));
     }
     let order = if q.status == Some(Status::Waiting) {

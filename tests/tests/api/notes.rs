@@ -286,3 +286,59 @@ async fn an_article_promoted_from_the_consultation_holds_no_note() {
     assert!(answer.contains("tingkat kabupaten"), "{answer}");
     assert!(!answer.contains("tiga kali"), "{answer}");
 }
+
+#[tokio::test]
+async fn search_finds_a_consultation_by_a_word_of_its_messages_and_a_notes_words_only_for_staff() {
+    let app = spawn_app().await;
+    let user = app.public_user().await;
+    let officer = app.staff(Role::Officer, Some("3304")).await;
+    let elsewhere = app.staff(Role::Officer, Some("3375")).await;
+    let c = app.open_consultation(&user, "3304").await;
+    app.open_consultation(&user, "3304").await;
+    app.post(
+        &at(&c, "claim"),
+        Some(officer.access_token.as_str()),
+        json!({}),
+    )
+    .await
+    .ok();
+    app.post(
+        &at(&c, "messages"),
+        Some(officer.access_token.as_str()),
+        json!({"body": "Tabel Susenas Maret 2025 terlampir di website."}),
+    )
+    .await
+    .ok();
+    note(&app, &officer, &c).await;
+    let search = |who: &TestUser, q: &str| {
+        let path = format!("/api/v1/consultations?q={q}");
+        let token = who.access_token.clone();
+        let app = &app;
+        async move { app.get(&path, Some(token.as_str())).await }
+    };
+    let ids = |page: &Value| -> Vec<String> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let id = c["id"].as_str().unwrap().to_owned();
+    // A word of an answer, and the start of another, find it for staff and its owner alike.
+    for who in [&officer, &user] {
+        let found = search(who, "susenas%20mar").await;
+        assert_eq!(ids(found.ok()), [id.clone()], "{}", found.text);
+    }
+    // A note's words: the unit's staff find it, the owner never does.
+    let by_note = search(&officer, "pemohon%20bertanya").await;
+    assert_eq!(ids(by_note.ok()), [id.clone()]);
+    let owner = search(&user, "pemohon%20bertanya").await;
+    assert_eq!(owner.ok()["total"], 0, "{}", owner.text);
+    // All words in one message (or the subject and question), not spread over several.
+    let spread = search(&officer, "susenas%20pemohon").await;
+    assert_eq!(spread.ok()["total"], 0);
+    // Another unit's staff find nothing of it.
+    let other = search(&elsewhere, "susenas").await;
+    assert_eq!(other.ok()["total"], 0);
+}

@@ -556,7 +556,7 @@ export const en: Translation<Messages> = {
         status: 'Status',
         category: 'Category',
         q: 'Search',
-        qPlaceholder: 'Number, subject or question',
+        qPlaceholder: 'Number, subject, question or message',
         channel: 'Channel',
         period: 'Opened {{from}} – {{to}}',
         clearPeriod: 'Any date',

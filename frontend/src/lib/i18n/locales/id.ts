@@ -543,7 +543,7 @@ export const id = {
         status: 'Status',
         category: 'Kategori',
         q: 'Cari',
-        qPlaceholder: 'Nomor, perihal, atau isi pertanyaan',
+        qPlaceholder: 'Nomor, perihal, pertanyaan, atau isi pesan',
         channel: 'Kanal',
         period: 'Dibuka {{from}} – {{to}}',
         clearPeriod: 'Semua tanggal',
