@@ -328,11 +328,11 @@ async fn search_finds_a_consultation_by_a_word_of_its_messages_and_a_notes_words
     // A word of an answer, and the start of another, find it for staff and its owner alike.
     for who in [&officer, &user] {
         let found = search(who, "susenas%20mar").await;
-        assert_eq!(ids(found.ok()), [id.clone()], "{}", found.text);
+        assert_eq!(ids(found.ok()), [id.as_str()], "{}", found.text);
     }
     // A note's words: the unit's staff find it, the owner never does.
     let by_note = search(&officer, "pemohon%20bertanya").await;
-    assert_eq!(ids(by_note.ok()), [id.clone()]);
+    assert_eq!(ids(by_note.ok()), [id.as_str()]);
     let owner = search(&user, "pemohon%20bertanya").await;
     assert_eq!(owner.ok()["total"], 0, "{}", owner.text);
     // All words in one message (or the subject and question), not spread over several.
