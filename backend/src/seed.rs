@@ -197,6 +197,7 @@ pub async fn run(state: &AppState, demo: bool) -> anyhow::Result<SeedReport> {
                 walkin_no_show_after_calls: Set(2),
                 walkin_remote_tickets: Set(false),
                 office_opens_at: Set("08:00".into()),
+                auto_assign: Set(crate::vocab::AutoAssign::Off.as_str().into()),
                 office_closes_at: Set("16:00".into()),
                 follow_up_below_score: Set(2),
                 complaint_verify_working_days: Set(3),

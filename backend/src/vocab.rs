@@ -125,6 +125,27 @@ string_enum! {
 }
 
 string_enum! {
+    /// How a unit's new online consultations find their officer.
+    AutoAssign {
+        /// They wait in the queue until an officer takes one.
+        Off => "off",
+        /// Each goes at once to the available officer with the fewest active consultations
+        /// under their capacity, in turn on a tie; with nobody available it waits.
+        RoundRobin => "round_robin",
+    }
+}
+
+string_enum! {
+    /// Whether an officer takes new consultations now.
+    Availability {
+        Available => "available",
+        /// Was available, and every socket of theirs has closed: available again on return.
+        Away => "away",
+        Offline => "offline",
+    }
+}
+
+string_enum! {
     /// Who sees a message.
     Visibility {
         /// The conversation: the person who asked and the unit's staff.
@@ -295,6 +316,8 @@ mod tests {
         assert_texts_match(Channel::ALL);
         assert_texts_match(ReportSchedule::ALL);
         assert_texts_match(Visibility::ALL);
+        assert_texts_match(AutoAssign::ALL);
+        assert_texts_match(Availability::ALL);
         assert_texts_match(crate::units::model::UnitKind::ALL);
         assert_texts_match(crate::holidays::HolidayKind::ALL);
         assert_texts_match(crate::knowledge::model::ArticleStatus::ALL);

@@ -18,6 +18,7 @@ mod m20261207_000014_english_synonyms;
 mod m20261208_000015_internal_notes;
 mod m20261208_000016_answer_templates;
 mod m20261208_000017_message_search;
+mod m20261208_000018_auto_assign;
 
 pub use m20261202_000006_queue_positions::NUMBER_THE_QUEUES;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000015_internal_notes::Migration),
             Box::new(m20261208_000016_answer_templates::Migration),
             Box::new(m20261208_000017_message_search::Migration),
+            Box::new(m20261208_000018_auto_assign::Migration),
         ]
     }
 }

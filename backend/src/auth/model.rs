@@ -190,6 +190,7 @@ pub struct UpdateMeRequest {
     "role": "public",
     "unit_code": null,
     "email_verified": true,
+    "availability": null,
     "created_at": "2026-11-21T02:15:00Z"
 }))]
 pub struct MeView {
@@ -202,6 +203,8 @@ pub struct MeView {
     pub role: Role,
     pub unit_code: Option<String>,
     pub email_verified: bool,
+    /// Officers and supervisors: whether they take new consultations now (`null` for others).
+    pub availability: Option<crate::vocab::Availability>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -209,9 +212,17 @@ impl TryFrom<user::Model> for MeView {
     type Error = crate::error::AppError;
 
     fn try_from(u: user::Model) -> Result<Self, Self::Error> {
+        let role = Role::stored(&u.role)?;
+        let availability = match role {
+            Role::Officer | Role::Supervisor => {
+                Some(crate::vocab::Availability::stored(&u.availability)?)
+            }
+            _ => None,
+        };
         Ok(Self {
             id: u.id,
-            role: Role::stored(&u.role)?,
+            role,
+            availability,
             email: u.email,
             full_name: u.full_name,
             phone: u.phone,

@@ -96,6 +96,9 @@ pub async fn insert_user<C: ConnectionTrait>(conn: &C, new: NewUser) -> AppResul
         return Err(taken());
     }
     let now = Utc::now();
+    /// Active consultations auto-assignment gives a new staff member at once, until their
+    /// supervisor sets another capacity.
+    const DEFAULT_CAPACITY: i32 = 5;
     let model = user::ActiveModel {
         id: Set(Uuid::now_v7()),
         email: Set(email),
@@ -109,6 +112,9 @@ pub async fn insert_user<C: ConnectionTrait>(conn: &C, new: NewUser) -> AppResul
         email_verified_at: Set(new.verified.then_some(now)),
         created_at: Set(now),
         updated_at: Set(now),
+        capacity: Set(DEFAULT_CAPACITY),
+        availability: Set(crate::vocab::Availability::Offline.as_str().to_owned()),
+        last_assigned_at: Set(None),
     };
     model.insert(conn).await.map_err(|e| {
         if matches!(

@@ -117,7 +117,7 @@ fn too_many(wait: u64) -> AppError {
 /// Who files: a member of the public (signed in or not), or the unit's staff recording it.
 enum Filer {
     Anonymous,
-    Public(user::Model),
+    Public(Box<user::Model>),
     Staff(AuthUser),
 }
 
@@ -130,7 +130,7 @@ async fn filer(state: &AppState, auth: Option<AuthUser>, unit: &str) -> AppResul
             .one(&state.db)
             .await?
             .ok_or_else(|| AppError::new(ErrorCode::InvalidAccessToken))?;
-        return Ok(Filer::Public(account));
+        return Ok(Filer::Public(Box::new(account)));
     }
     match access::unit_access(&state.db, &auth, unit).await? {
         Some(a) if a.is_unit_staff() => Ok(Filer::Staff(auth)),

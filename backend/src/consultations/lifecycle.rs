@@ -90,7 +90,15 @@ pub async fn create(
     queue::lock(&txn, &unit.code).await?;
     let sequence = next_number(&txn, &unit.code, year).await?;
     let id = Uuid::now_v7();
-    let place = queue::enter(&txn, &unit.code, now, id).await?;
+    // Given to an officer at once when the unit assigns and somebody can take it; else queued.
+    let assignee = super::assignment::take_turn(&txn, &unit, now).await?;
+    let (status, place) = match assignee {
+        Some(_) => (Status::Active, None),
+        None => (
+            Status::Waiting,
+            Some(queue::enter(&txn, &unit.code, now, id).await?),
+        ),
+    };
     let created = consultation::ActiveModel {
         id: Set(id),
         unit_code: Set(unit.code.clone()),
@@ -99,19 +107,19 @@ pub async fn create(
         category: Set(req.category.as_str().to_owned()),
         subject: Set(req.subject),
         question: Set(req.question),
-        status: Set(Status::Waiting.as_str().to_owned()),
+        status: Set(status.as_str().to_owned()),
         resolution: Set(None),
         summary: Set(None),
-        assignee_id: Set(None),
+        assignee_id: Set(assignee),
         to_index: Set(false),
-        claimed_at: Set(None),
+        claimed_at: Set(assignee.map(|_| now)),
         clarified_at: Set(None),
         deadline_at: Set(None),
         closed_at: Set(None),
         last_user_message_at: Set(Some(now)),
         last_officer_message_at: Set(None),
         auto_close_warned_at: Set(None),
-        queue_position: Set(Some(place)),
+        queue_position: Set(place),
         created_at: Set(now),
         updated_at: Set(now),
         channel: Set(vocab::Channel::Online.as_str().to_owned()),

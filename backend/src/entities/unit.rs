@@ -18,6 +18,8 @@ pub struct Model {
     pub walkin_remote_tickets: bool,
     /// Local opening and closing time of the office, `HH:MM`.
     pub office_opens_at: String,
+    /// `off` or `round_robin` (the vocabulary's `AutoAssign`).
+    pub auto_assign: String,
     pub office_closes_at: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

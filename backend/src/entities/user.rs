@@ -16,6 +16,12 @@ pub struct Model {
     pub role: String,
     pub unit_code: Option<String>,
     pub email_verified_at: Option<DateTimeUtc>,
+    /// Staff: the most active consultations given to them at once by auto-assignment.
+    pub capacity: i32,
+    /// Staff: `available`, `away` or `offline` (the vocabulary's `Availability`).
+    pub availability: String,
+    /// Staff: when auto-assignment last gave them a consultation (the turn on a tie).
+    pub last_assigned_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

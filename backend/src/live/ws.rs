@@ -21,7 +21,7 @@ use crate::{
     entities::consultation,
     error::{AppError, AppResult, ErrorCode},
     state::AppState,
-    vocab::Role,
+    vocab::{Availability, Role},
 };
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -63,6 +63,28 @@ async fn own_waiting(state: &AppState, auth: &AuthUser) -> AppResult<HashMap<Uui
         .all(&state.db)
         .await?;
     Ok(waiting.into_iter().collect())
+}
+
+async fn availability_moves(state: &AppState, user: Uuid, from: Availability, to: Availability) {
+    if let Err(e) = crate::staff::service::availability_moves(&state.db, user, from, to).await {
+        tracing::warn!(error = %e, "cannot change an officer's availability");
+    }
+}
+
+/// After a socket closed: the user's presence, and an available officer whose last socket it
+/// was (on any instance) goes away.
+async fn left(state: &AppState, auth: &AuthUser, takes_consultations: bool) {
+    state.bus.left(&state.db, auth.id).await;
+    if !takes_consultations {
+        return;
+    }
+    match state.bus.is_connected(&state.db, auth.id).await {
+        Ok(false) => {
+            availability_moves(state, auth.id, Availability::Available, Availability::Away).await
+        }
+        Ok(true) => {}
+        Err(e) => tracing::warn!(error = %e, "cannot tell whether an officer is still connected"),
+    }
 }
 
 /// A one-time ticket that opens the caller's WebSocket, on any instance, within a minute.
@@ -117,6 +139,11 @@ pub async fn connect(
     });
     let state = state.into_inner();
     state.bus.entered(&state.db, auth.id).await;
+    let takes_consultations = matches!(auth.role, Role::Officer | Role::Supervisor);
+    if takes_consultations {
+        // Back: an officer who went away with their last socket takes consultations again.
+        availability_moves(&state, auth.id, Availability::Away, Availability::Available).await;
+    }
     actix_web::rt::spawn(async move {
         let closed = registration.closed.clone();
         loop {
@@ -128,7 +155,7 @@ pub async fn connect(
                     };
                     let _ = session.close(Some(reason)).await;
                     drop(registration);
-                    Box::pin(state.bus.left(&state.db, auth.id)).await;
+                    Box::pin(left(&state, &auth, takes_consultations)).await;
                     return;
                 }
                 delivery = deliveries.recv() => match delivery {
@@ -193,7 +220,7 @@ pub async fn connect(
             }
         }
         drop(registration);
-        Box::pin(state.bus.left(&state.db, auth.id)).await;
+        Box::pin(left(&state, &auth, takes_consultations)).await;
         let _ = session.close(None).await;
     });
     Ok(response)

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::{auth::Role, entities::user};
+use crate::{auth::Role, entities::user, vocab::Availability};
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -48,7 +48,32 @@ pub struct StaffView {
     pub full_name: String,
     pub role: Role,
     pub unit_code: Option<String>,
+    /// The most active consultations auto-assignment gives them at once.
+    #[schema(minimum = 1, maximum = 50)]
+    pub capacity: i32,
+    /// Whether they take new consultations now (`away`: every socket of theirs closed).
+    pub availability: Availability,
     pub created_at: DateTime<Utc>,
+}
+
+/// What a supervisor changes of a staff member of their unit.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"capacity": 8}))]
+pub struct UpdateStaffRequest {
+    /// The most active consultations auto-assignment gives them at once, 1 to 50.
+    #[schema(minimum = 1, maximum = 50)]
+    #[validate(range(min = 1, max = 50, message = "must be between 1 and 50"))]
+    pub capacity: i32,
+}
+
+/// An officer's own availability for new consultations.
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"availability": "available"}))]
+pub struct AvailabilityRequest {
+    /// `available` to take new consultations, `away` or `offline` not to.
+    pub availability: Availability,
 }
 
 impl TryFrom<user::Model> for StaffView {
@@ -61,6 +86,8 @@ impl TryFrom<user::Model> for StaffView {
             email: u.email,
             full_name: u.full_name,
             unit_code: u.unit_code,
+            capacity: u.capacity,
+            availability: Availability::stored(&u.availability)?,
             created_at: u.created_at,
         })
     }

@@ -1,11 +1,13 @@
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, patch, post, put, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
+use uuid::Uuid;
 
-use super::{CreateStaffRequest, StaffView, service};
+use super::{AvailabilityRequest, CreateStaffRequest, StaffView, UpdateStaffRequest, service};
 use crate::{
     api::{
-        BadRequest, Conflict, Forbidden, Page, PageQuery, Unauthenticated, Unprocessable, ValidJson,
+        BadRequest, Conflict, Forbidden, NotFound, Page, PageQuery, Unauthenticated, Unprocessable,
+        ValidJson,
     },
     caller::AuthUser,
     error::AppResult,
@@ -13,7 +15,10 @@ use crate::{
 };
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list_staff).service(create_staff);
+    cfg.service(list_staff)
+        .service(create_staff)
+        .service(update_staff)
+        .service(set_availability);
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -79,4 +84,57 @@ async fn create_staff(
 ) -> AppResult<HttpResponse> {
     let created = service::create(&state, Some(&auth), body.0).await?;
     Ok(HttpResponse::Created().json(created))
+}
+
+/// Change a staff member's capacity for auto-assignment: the supervisor of their unit, or an
+/// admin.
+#[utoipa::path(
+    tag = "staff",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    request_body = UpdateStaffRequest,
+    responses(
+        (status = 200, description = "Saved.", body = StaffView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[patch("/staff/{id}")]
+async fn update_staff(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: ValidJson<UpdateStaffRequest>,
+) -> AppResult<web::Json<StaffView>> {
+    Ok(web::Json(
+        service::update(&state, &auth, *id, body.0).await?,
+    ))
+}
+
+/// Set the caller's availability for new consultations (officers and supervisors). An
+/// available officer becomes `away` on their own when their last socket closes, and available
+/// again when one opens.
+#[utoipa::path(
+    tag = "staff",
+    security(("bearer" = [])),
+    request_body = AvailabilityRequest,
+    responses(
+        (status = 200, description = "Saved.", body = AvailabilityRequest),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+    )
+)]
+#[put("/me/availability")]
+async fn set_availability(
+    auth: AuthUser,
+    state: web::Data<AppState>,
+    body: ValidJson<AvailabilityRequest>,
+) -> AppResult<web::Json<AvailabilityRequest>> {
+    Ok(web::Json(
+        service::set_availability(&state, &auth, body.0.availability).await?,
+    ))
 }

@@ -15,7 +15,7 @@ use crate::{
     notify::{self, templates},
     state::AppState,
     units,
-    vocab::Role,
+    vocab::{Availability, Role},
 };
 
 /// Creates a staff account. `by` is `None` only for the command line, which makes the first admin.
@@ -105,4 +105,71 @@ pub async fn list(
         page,
         per_page,
     })
+}
+
+/// Changes a staff member's capacity: the supervisor of their unit, or an admin. Someone of
+/// another unit is not found.
+pub async fn update(
+    state: &AppState,
+    by: &AuthUser,
+    id: uuid::Uuid,
+    req: super::UpdateStaffRequest,
+) -> AppResult<StaffView> {
+    by.require(&[Role::Supervisor, Role::Admin])?;
+    let member = user::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .filter(|u| u.role != Role::Public.as_str())
+        .ok_or_else(AppError::not_found)?;
+    if !by.is_admin() && member.unit_code != by.unit_code {
+        return Err(AppError::not_found());
+    }
+    let mut active = sea_orm::IntoActiveModel::into_active_model(member);
+    active.capacity = sea_orm::Set(req.capacity);
+    active.updated_at = sea_orm::Set(chrono::Utc::now());
+    let saved = sea_orm::ActiveModelTrait::update(active, &state.db).await?;
+    StaffView::try_from(saved)
+}
+
+/// Who takes consultations: officers and supervisors of a unit.
+fn assignable(auth: &AuthUser) -> AppResult<()> {
+    auth.require(&[Role::Officer, Role::Supervisor])
+}
+
+/// Sets the caller's own availability for new consultations.
+pub async fn set_availability(
+    state: &AppState,
+    auth: &AuthUser,
+    availability: Availability,
+) -> AppResult<super::AvailabilityRequest> {
+    assignable(auth)?;
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Availability,
+            sea_orm::sea_query::Expr::value(availability.as_str()),
+        )
+        .filter(user::Column::Id.eq(auth.id))
+        .exec(&state.db)
+        .await?;
+    Ok(super::AvailabilityRequest { availability })
+}
+
+/// `from` becomes `to` for this staff member, if they are `from` (a socket opened or the last
+/// one closed); nothing else changes.
+pub async fn availability_moves(
+    db: &crate::db::Db,
+    id: uuid::Uuid,
+    from: Availability,
+    to: Availability,
+) -> AppResult<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Availability,
+            sea_orm::sea_query::Expr::value(to.as_str()),
+        )
+        .filter(user::Column::Id.eq(id))
+        .filter(user::Column::Availability.eq(from.as_str()))
+        .exec(db)
+        .await?;
+    Ok(())
 }

@@ -122,6 +122,15 @@ pub struct UnitSettings {
     /// omitted).
     #[serde(default)]
     pub feedback_report_schedule: ReportSchedule,
+    /// `round_robin`: each new online consultation goes at once to the available officer with
+    /// the fewest active consultations under their capacity, in turn on a tie (it waits in the
+    /// queue while nobody is available). `off` when omitted.
+    #[serde(default = "assign_off")]
+    pub auto_assign: crate::vocab::AutoAssign,
+}
+
+fn assign_off() -> crate::vocab::AutoAssign {
+    crate::vocab::AutoAssign::Off
 }
 
 fn three() -> i32 {
@@ -182,6 +191,7 @@ impl UnitSettings {
             complaint_respond_working_days: u.complaint_respond_working_days,
             complaint_auto_close_working_days: u.complaint_auto_close_working_days,
             feedback_report_schedule: ReportSchedule::stored(&u.feedback_report_schedule)?,
+            auto_assign: crate::vocab::AutoAssign::stored(&u.auto_assign)?,
         })
     }
 }

@@ -156,6 +156,7 @@ pub async fn put_settings(
     active.complaint_respond_working_days = Set(settings.complaint_respond_working_days);
     active.complaint_auto_close_working_days = Set(settings.complaint_auto_close_working_days);
     active.feedback_report_schedule = Set(settings.feedback_report_schedule.as_str().to_owned());
+    active.auto_assign = Set(settings.auto_assign.as_str().to_owned());
     active.updated_at = Set(Utc::now());
     let saved = active.update(&state.db).await?;
     UnitSettings::of(&saved)

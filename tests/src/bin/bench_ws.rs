@@ -111,6 +111,9 @@ async fn main() {
             email_verified_at: Set(Some(now)),
             created_at: Set(now),
             updated_at: Set(now),
+            capacity: Set(0),
+            availability: Set("offline".into()),
+            last_assigned_at: Set(None),
         });
         user::Entity::insert_many(rows)
             .exec_without_returning(&db)

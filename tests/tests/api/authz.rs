@@ -95,6 +95,10 @@ const MATRIX: &[(&str, &str)] = &[
     //                                                          anon pubA pubB off  offX fo   sup  prov adm
     ("GET /api/v1/staff",                                       "401  403  403  403  403  403  200+ 403  200+"),
     ("POST /api/v1/staff",                                      "401  403  403  403  403  403  403  403  201"),
+    // The capacity of the unit's officer: its supervisor or an admin; a supervisor above does
+    // not manage the unit's staff.
+    ("PATCH /api/v1/staff/{id}",                                "401  403  403  403  403  403  200  404  200"),
+    ("PUT /api/v1/me/availability",                             "401  403  403  200  200  403  200  200  403"),
     ("GET /api/v1/audit",                                       "401  403  403  403  403  403  200  403  200"),
     ("GET /api/v1/consultations",                               "401  200+ 200- 200+ 200- 200- 200+ 200+ 200+"),
     ("POST /api/v1/consultations",                              "401  201  201  403  403  403  403  403  403"),
@@ -842,6 +846,12 @@ impl World {
             "PUT /api/v1/knowledge/synonyms" => Call::new(M::PUT, "/api/v1/knowledge/synonyms")
                 .json(json!({"groups": [["miskin", "kemiskinan"], ["ipm", "indeks pembangunan manusia"]]})),
             "GET /api/v1/knowledge/to-curate" => Call::new(M::GET, "/api/v1/knowledge/to-curate"),
+            "PATCH /api/v1/staff/{id}" => {
+                Call::new(M::PATCH, format!("/api/v1/staff/{}", s.officer_id)).json(json!({"capacity": 6}))
+            }
+            "PUT /api/v1/me/availability" => {
+                Call::new(M::PUT, "/api/v1/me/availability").json(json!({"availability": "away"}))
+            }
             "GET /api/v1/templates" => Call::new(M::GET, "/api/v1/templates"),
             "POST /api/v1/templates" => Call::new(M::POST, "/api/v1/templates").json(template_body()),
             "GET /api/v1/templates/{id}" => Call::new(M::GET, format!("/api/v1/templates/{}", s.template)),

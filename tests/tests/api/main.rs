@@ -2,6 +2,7 @@
 //! `STATKONSUL_TEST_DB`) and talks to it over HTTP, with email captured over real SMTP.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod assignment;
 mod audit;
 mod auth;
 mod authz;
