@@ -102,7 +102,13 @@ function TemplateForm({ template, viewer, units, defaultUnit, onClose, onSaved }
         onSaved?.(saved, !template);
         onClose();
       },
-      onError: (error: unknown) => form.setErrors(fieldOf(formErrorsFrom(error, fields, describeError))),
+      onError: (error: unknown) => {
+        const errors = fieldOf(formErrorsFrom(error, fields, describeError));
+        // The shortcut's length and shape are checked above as the server checks them: what the
+        // server still says about it is that another template of the unit has it (said in English).
+        if (errors.shortcut) errors.shortcut = t('templates.editor.shortcutTaken');
+        form.setErrors(errors);
+      },
     };
     if (template) update.mutate({ id: template.id, template: body }, callbacks);
     else create.mutate(body, callbacks);
@@ -136,7 +142,7 @@ function TemplateForm({ template, viewer, units, defaultUnit, onClose, onSaved }
               /
             </Text>
           }
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           autoCapitalize="none"
           autoCorrect="off"
           spellCheck={false}
@@ -227,6 +233,7 @@ export function TemplateEditor({ opened, onClose, template, ...rest }: TemplateE
       title={t(template ? 'templates.editor.editTitle' : 'templates.editor.newTitle')}
       size="lg"
       fullScreen={phone}
+      closeButtonProps={{ 'aria-label': t('templates.close') }}
     >
       {opened && <TemplateForm key={template?.id ?? 'new'} template={template} onClose={onClose} {...rest} />}
     </Modal>

@@ -107,7 +107,7 @@ describe('the answer templates page', () => {
     await user.type(shortcut, 'data-web');
     await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
 
-    expect(await within(dialog).findByText('is already used by another template here')).toBeInTheDocument();
+    expect(await within(dialog).findByText('Pintasan ini sudah dipakai templat lain di unit ini (atau di antara templat nasional).')).toBeInTheDocument();
     expect(shortcut).toHaveAttribute('aria-invalid', 'true');
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       unit_code: '3304',

@@ -127,7 +127,7 @@ export function TemplateList({ viewer, units }: TemplateListProps) {
     remove.mutate(deleting.id, {
       onSuccess: () => {
         setDeleting(null);
-        notifications.show({ color: 'green', message: t('templates.deleteDialog.deleted') });
+        notifications.show({ color: 'green', message: t('templates.deleteDialog.deleted'), closeButtonProps: { 'aria-label': t('templates.closeNotice') } });
       },
     });
   };
@@ -213,10 +213,18 @@ export function TemplateList({ viewer, units }: TemplateListProps) {
         viewer={viewer}
         units={units}
         defaultUnit={unit ?? null}
-        onSaved={() => notifications.show({ color: 'green', message: t('templates.editor.saved') })}
+        onSaved={() =>
+          notifications.show({ color: 'green', message: t('templates.editor.saved'), closeButtonProps: { 'aria-label': t('templates.closeNotice') } })
+        }
       />
 
-      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={t('templates.deleteDialog.title')} centered>
+      <Modal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('templates.deleteDialog.title')}
+        centered
+        closeButtonProps={{ 'aria-label': t('templates.close') }}
+      >
         {deleting && (
           <Stack>
             <Text size="sm">{t('templates.deleteDialog.body', { title: deleting.title, shortcut: deleting.shortcut })}</Text>

@@ -18,6 +18,8 @@ export const templatesEn = {
   scopeNational: 'National',
   scopeUnit: 'Unit: {{unit}}',
   shortcutLabel: 'Shortcut',
+  close: 'Close',
+  closeNotice: 'Close the notice',
   emptyBody: '(empty)',
   editor: {
     newTitle: 'New template',
@@ -27,6 +29,7 @@ export const templatesEn = {
     shortcut: 'Shortcut',
     shortcutHint: 'Typed after / in the reply box: lower-case letters, digits and -, starting with a letter or digit. Unique within the unit.',
     shortcutPattern: 'Use lower-case letters a–z, digits and -, starting with a letter or digit.',
+    shortcutTaken: 'Another template of this unit (or another national template) already has this shortcut.',
     unit: 'Unit',
     ownUnit: 'The template is written for your unit.',
     nationalOption: 'National (every unit)',

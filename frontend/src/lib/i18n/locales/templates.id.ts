@@ -17,6 +17,8 @@ export const templatesId = {
   scopeNational: 'Nasional',
   scopeUnit: 'Unit: {{unit}}',
   shortcutLabel: 'Pintasan',
+  close: 'Tutup',
+  closeNotice: 'Tutup pemberitahuan',
   emptyBody: '(kosong)',
   editor: {
     newTitle: 'Templat baru',
@@ -26,6 +28,7 @@ export const templatesId = {
     shortcut: 'Pintasan',
     shortcutHint: 'Diketik setelah / di kotak balasan: huruf kecil, angka, dan tanda -, diawali huruf atau angka. Tidak boleh sama dengan pintasan lain di unit yang sama.',
     shortcutPattern: 'Gunakan huruf kecil a–z, angka, dan tanda -, diawali huruf atau angka.',
+    shortcutTaken: 'Pintasan ini sudah dipakai templat lain di unit ini (atau di antara templat nasional).',
     unit: 'Unit',
     ownUnit: 'Templat ditulis untuk unit Anda.',
     nationalOption: 'Nasional (semua unit)',
