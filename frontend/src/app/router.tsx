@@ -231,6 +231,13 @@ export const routes: RouteObject[] = [
         },
       },
       {
+        path: 'staff/templates',
+        lazy: async () => {
+          const { StaffTemplatesRoute } = await import('./routes/staff-templates');
+          return { Component: () => <RequireStaff><StaffTemplatesRoute /></RequireStaff> };
+        },
+      },
+      {
         path: 'staff/knowledge/:slug/edit',
         lazy: async () => {
           const { StaffArticleEditorRoute } = await import('./routes/staff-article-editor');

@@ -33,6 +33,7 @@ export const paths = {
   newArticle: '/staff/knowledge/new',
   editArticle: (slug: string) => `/staff/knowledge/${encodeURIComponent(slug)}/edit`,
   synonyms: '/staff/knowledge/synonyms',
+  staffTemplates: '/staff/templates',
   board: (code: string) => `/units/${encodeURIComponent(code)}/board`,
   kiosk: (code: string) => `/units/${encodeURIComponent(code)}/kiosk`,
   walkinTicket: (id: string, key: string) => withQuery(`/walkin/tickets/${encodeURIComponent(id)}`, { key }),

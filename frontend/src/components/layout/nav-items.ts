@@ -17,6 +17,7 @@ export type NavItem = {
     | 'ratingDesk.nav'
     | 'complaintDesk.nav'
     | 'auditLog.nav'
+    | 'templates.nav'
     | 'nav.profile'
     | 'nav.login'
     | 'nav.register';
@@ -41,6 +42,8 @@ export function mainNavItems(user: Me | null): NavItem[] {
       items.push(
         { to: paths.staffConsultations, label: 'nav.staffConsultations' },
         { to: paths.staffKnowledge, label: 'nav.staffKnowledge' },
+        // Answer templates: officers, supervisors and admins (the API refuses front office).
+        { to: paths.staffTemplates, label: 'templates.nav' },
         { to: paths.staffWalkin, label: 'nav.staffWalkin' },
         { to: paths.staffRatings, label: 'ratingDesk.nav' },
         // The backend lets the unit's officers and supervisors (and admins) read its complaints.

@@ -4,6 +4,7 @@ import { auditEn } from './audit.en';
 import { complaintsEn } from './complaints.en';
 import { passwordStrengthEn } from './password-strength.en';
 import { ratingsEn } from './ratings.en';
+import { templatesEn } from './templates.en';
 
 import type { Messages } from './id';
 
@@ -1287,6 +1288,7 @@ export const en: Translation<Messages> = {
   ratingDesk: ratingsEn,
   complaintDesk: complaintsEn,
   auditLog: auditEn,
+  templates: templatesEn,
   passwordStrength: passwordStrengthEn,
   language: {
     id: 'Bahasa Indonesia',

@@ -4,6 +4,7 @@ import { auditId } from './audit.id';
 import { complaintsId } from './complaints.id';
 import { passwordStrengthId } from './password-strength.id';
 import { ratingsId } from './ratings.id';
+import { templatesId } from './templates.id';
 
 /** Indonesian, the default language. `en.ts` must have exactly the same keys (the type checks it). */
 export const id = {
@@ -1251,6 +1252,7 @@ export const id = {
   ratingDesk: ratingsId,
   complaintDesk: complaintsId,
   auditLog: auditId,
+  templates: templatesId,
   passwordStrength: passwordStrengthId,
   language: {
     id: 'Bahasa Indonesia',
