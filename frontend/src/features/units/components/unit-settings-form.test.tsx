@@ -24,6 +24,7 @@ describe('the unit settings form', () => {
       complaint_respond_working_days: 5,
       complaint_auto_close_working_days: 10,
       feedback_report_schedule: 'off',
+      auto_assign: 'off',
     };
     const { calls } = mockApi({ 'PUT /api/v1/units/6571/settings': () => json(200, saved) });
     renderWithProviders(<UnitSettingsForm unitCode="6571" settings={tarakan.settings} />);
@@ -37,6 +38,21 @@ describe('the unit settings form', () => {
     expect(await screen.findByText('Pengaturan unit disimpan.')).toBeInTheDocument();
     expect(calls[0]?.body).toEqual(saved);
     await waitFor(() => expect(screen.getByRole('switch', { name: /Kirim email/ })).not.toBeChecked());
+  });
+
+  it('turns on the automatic assignment of new consultations in turn', async () => {
+    const { calls } = mockApi({
+      'PUT /api/v1/units/6571/settings': async (request) => json(200, await request.json()),
+    });
+    renderWithProviders(<UnitSettingsForm unitCode="6571" settings={tarakan.settings} />);
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('combobox', { name: /^Penugasan otomatis konsultasi baru/ }));
+    await user.click(await screen.findByRole('option', { name: 'Bergilir', hidden: true }));
+    await user.click(screen.getByRole('button', { name: 'Simpan' }));
+
+    expect(await screen.findByText('Pengaturan unit disimpan.')).toBeInTheDocument();
+    expect((calls[0]?.body as { auto_assign: string }).auto_assign).toBe('round_robin');
   });
 
   it('schedules the feedback-analysis report emailed to the supervisors', async () => {

@@ -8,7 +8,7 @@ import { formErrorsFrom } from '@/lib/api/form-errors';
 import { requestLimits } from '@/lib/api/limits.gen';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { everyValueOf } from '@/lib/api/enums';
-import type { ReportSchedule, UnitSettings } from '@/lib/api/types';
+import type { AutoAssign, ReportSchedule, UnitSettings } from '@/lib/api/types';
 
 import { useUpdateUnitSettings } from '../api/update-unit-settings';
 
@@ -25,7 +25,8 @@ const fields = [
 ] as const;
 const hours = ['office_opens_at', 'office_closes_at'] as const;
 const schedules = everyValueOf<ReportSchedule>()(['off', 'monthly', 'quarterly', 'semester']);
-const allFields = [...fields, ...hours, 'notify_staff_on_new_consultation', 'walkin_remote_tickets', 'feedback_report_schedule'] as const;
+const assignments = everyValueOf<AutoAssign>()(['off', 'round_robin']);
+const allFields = [...fields, ...hours, 'notify_staff_on_new_consultation', 'walkin_remote_tickets', 'feedback_report_schedule', 'auto_assign'] as const;
 const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 const limits = requestLimits.UnitSettings;
@@ -46,6 +47,7 @@ const complete = (settings: UnitSettings): Required<UnitSettings> => ({
   complaint_respond_working_days: settings.complaint_respond_working_days ?? 5,
   complaint_auto_close_working_days: settings.complaint_auto_close_working_days ?? 10,
   feedback_report_schedule: settings.feedback_report_schedule ?? 'off',
+  auto_assign: settings.auto_assign ?? 'off',
 });
 
 export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) {
@@ -136,6 +138,14 @@ export function UnitSettingsForm({ unitCode, settings }: UnitSettingsFormProps) 
           data={schedules.map((value) => ({ value, label: t(`staff.settings.feedbackSchedules.${value}`) }))}
           w={{ base: '100%', sm: 320 }}
           {...form.getInputProps('feedback_report_schedule')}
+        />
+        <Select
+          label={t('staff.settings.autoAssign')}
+          description={t('staff.settings.autoAssignHint')}
+          allowDeselect={false}
+          data={assignments.map((value) => ({ value, label: t(`staff.settings.autoAssigns.${value}`) }))}
+          w={{ base: '100%', sm: 320 }}
+          {...form.getInputProps('auto_assign')}
         />
         <ErrorAlert error={update.error} shownFields={allFields} />
         <Group justify="flex-end">

@@ -288,6 +288,12 @@ export const en: Translation<Messages> = {
         quarterly: 'Every quarter',
         semester: 'Every half-year',
       },
+      autoAssign: 'Automatic assignment of new consultations',
+      autoAssignHint: 'Round robin: a new consultation goes at once to the available officer with the fewest active consultations, within their capacity. With nobody available it waits in the queue.',
+      autoAssigns: {
+        off: 'Off (officers take from the queue)',
+        round_robin: 'Round robin',
+      },
       saved: 'Unit settings saved.',
     },
     list: {

@@ -279,6 +279,12 @@ export const id = {
         quarterly: 'Setiap kuartal',
         semester: 'Setiap semester',
       },
+      autoAssign: 'Penugasan otomatis konsultasi baru',
+      autoAssignHint: 'Bergilir: konsultasi baru langsung diberikan kepada petugas yang tersedia dengan konsultasi aktif paling sedikit, sesuai kapasitasnya. Bila tidak ada yang tersedia, konsultasi menunggu di antrean.',
+      autoAssigns: {
+        off: 'Mati (petugas mengambil dari antrean)',
+        round_robin: 'Bergilir',
+      },
       saved: 'Pengaturan unit disimpan.',
     },
     list: {
