@@ -201,6 +201,7 @@ export const officer: Me = {
   full_name: 'Petugas PST 3304',
   role: 'officer',
   unit_code: '3304',
+  availability: 'offline',
 };
 
 /** A consultation of `publicUser` at Banjarnegara, second in the queue. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { LiveStatus } from '@/features/consultations/components/live-status';
 import { StaffConsole } from '@/features/consultations/components/staff-console';
+import { AvailabilitySwitch } from '@/features/staff/components/availability-switch';
 import { useUser } from '@/lib/auth/get-me';
 
 import { UnitsGate } from './units-gate';
@@ -21,6 +22,7 @@ export function StaffConsultationsRoute() {
         </Group>
         <Text c="dimmed">{t('consultations.console.lead')}</Text>
       </div>
+      <AvailabilitySwitch me={user} />
       {user.role === 'front_office' ? (
         <Alert color="gray" icon={<IconInfoCircle />}>
           {t('consultations.console.frontOffice')}

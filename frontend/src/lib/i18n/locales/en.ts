@@ -249,6 +249,13 @@ export const en: Translation<Messages> = {
     sessionBody: 'Log out of Statkonsul on this device.',
   },
   staff: {
+    availability: {
+      title: 'Your availability',
+      available: 'Available',
+      away: 'Away',
+      offline: 'Offline',
+      hint: 'While available you are given new consultations when the unit assigns them automatically. With all your tabs closed you show as away until you return.',
+    },
     title: 'Staff dashboard',
     greeting: 'Hello, {{name}}',
     roleAtUnit: '{{role}} · {{unit}}',

@@ -240,6 +240,13 @@ export const id = {
     sessionBody: 'Keluar dari Statkonsul di perangkat ini.',
   },
   staff: {
+    availability: {
+      title: 'Ketersediaan Anda',
+      available: 'Tersedia',
+      away: 'Istirahat',
+      offline: 'Tidak aktif',
+      hint: 'Saat tersedia, Anda diberi konsultasi baru bila unit memakai penugasan otomatis. Bila semua tab Anda tertutup, Anda tampil sedang istirahat sampai kembali.',
+    },
     title: 'Dasbor petugas',
     greeting: 'Halo, {{name}}',
     roleAtUnit: '{{role}} · {{unit}}',
