@@ -122,7 +122,14 @@ export function ConversationView({ consultationId, viewer, units, back, officers
   return (
     <Stack gap="md">
       {header}
-      <ConsultationSummary consultation={c} unitName={nameOf(units, c.unit_code)} timeZone={timeZone} showOwner={staffView} />
+      <ConsultationSummary
+        consultation={c}
+        unitName={nameOf(units, c.unit_code)}
+        timeZone={timeZone}
+        showOwner={staffView}
+        // Withdrawing ends the consultation: at its head, away from the composer's send button.
+        actions={actions.withdraw ? <WithdrawButton consultationId={c.id} /> : undefined}
+      />
       {c.status === 'waiting' && actions.owner && (
         <Alert color="yellow" icon={<IconInfoCircle />}>
           {t('consultations.detail.waitingNote')}
@@ -147,11 +154,6 @@ export function ConversationView({ consultationId, viewer, units, back, officers
                 rating={c.rating}
                 followUp={ratingFollowUp && ((rating) => ratingFollowUp(rating, timeZone))}
               />
-            )}
-            {actions.withdraw && (
-              <Group justify="flex-end">
-                <WithdrawButton consultationId={c.id} />
-              </Group>
             )}
             {!staffView && <FollowUpsAndReferrals followUps={c.follow_ups} referrals={c.referrals} timeZone={timeZone} />}
           </Stack>
