@@ -14,9 +14,12 @@ const id = waitingConsultation.id;
 const unitsByCode = new Map(units.map((u) => [u.code, u]));
 const back = { to: '/consultations', label: 'Konsultasi saya' };
 
-/** A phone: a narrow screen with a touch screen's coarse pointer. */
+/** A phone: a narrow screen with a touch screen's coarse pointer, for one test. */
 function onPhone() {
-  const desktop = window.matchMedia;
+  const desktop = Object.getOwnPropertyDescriptor(window, 'matchMedia');
+  onTestFinished(() => {
+    if (desktop) Object.defineProperty(window, 'matchMedia', desktop);
+  });
   window.matchMedia = vi.fn().mockImplementation((query: string) => ({
     matches: /max-width: 48em|pointer: coarse/.test(query),
     media: query,
@@ -27,9 +30,6 @@ function onPhone() {
     removeEventListener: vi.fn(),
     dispatchEvent: vi.fn(),
   }));
-  onTestFinished(() => {
-    window.matchMedia = desktop;
-  });
 }
 
 function serve(detail: ConsultationDetail, messages: Message[] = []) {
