@@ -53,7 +53,7 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
   const upload = useUploadAttachment();
   const sendTyping = useSendTyping(consultationId);
   const busy = post.isPending || upload.isPending;
-  const touch = useMediaQuery(touchWriting) ?? false;
+  const touch = useMediaQuery(touchWriting, undefined, { getInitialValueInEffect: false });
 
   const send = () => {
     const text = body.trim();

@@ -41,7 +41,8 @@ type ConsultationSummaryProps = {
  */
 export function ConsultationSummary({ consultation: c, unitName, timeZone, showOwner = false, actions }: ConsultationSummaryProps) {
   const { t } = useTranslation();
-  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  // Read at once (no server rendering): the details do not flash open on a phone.
+  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
   const [expanded, setExpanded] = useState(false);
   const open = !phone || expanded;
   const detailsId = useId();
