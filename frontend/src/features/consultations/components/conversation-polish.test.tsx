@@ -75,6 +75,14 @@ describe('links in messages', () => {
     expect(links[0]).toHaveAttribute('rel', 'noopener noreferrer nofollow');
     expect(article).toHaveTextContent('Lihat https://bps.go.id/id/statistics-table. Atau javascript:alert(1) dan www.bps.go.id');
   });
+
+  it('makes the links of the question clickable too', async () => {
+    session.set({ access_token: 'a', refresh_token: 'r' });
+    serve({ ...activeConsultation, question: 'Apakah tabel di https://banjarnegarakab.bps.go.id/id/publication (2024) masih berlaku?' });
+    renderWithProviders(<ConversationView consultationId={id} viewer={publicUser} units={unitsByCode} back={back} />);
+    const question = await screen.findByRole('region', { name: 'Pertanyaan' });
+    expect(within(question).getByRole('link', { name: 'https://banjarnegarakab.bps.go.id/id/publication' })).toHaveAttribute('rel', 'noopener noreferrer nofollow');
+  });
 });
 
 describe('a sender’s messages in a row', () => {

@@ -17,6 +17,7 @@ import { useMarkConversationRead } from '../utils/use-mark-read';
 import { Composer } from './composer';
 import { ConsultationSummary } from './consultation-summary';
 import { FollowUpsAndReferrals } from './follow-ups-and-referrals';
+import { LinkedText } from './linked-text';
 import { LiveStatus } from './live-status';
 import { MessageList } from './message-list';
 import { RatingSection } from './rating-form';
@@ -142,9 +143,7 @@ export function ConversationView({ consultationId, viewer, units, back, officers
               <Title order={2} size="h4" id="question-title" mb="xs">
                 {t('consultations.detail.question')}
               </Title>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {c.question}
-              </Text>
+              <LinkedText text={c.question} />
             </Card>
             <Conversation consultation={c} viewer={viewer} timeZone={timeZone} actions={actions} />
             {actions.owner && c.status === 'closed' && (

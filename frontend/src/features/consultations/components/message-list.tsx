@@ -1,34 +1,16 @@
-import { Anchor, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
-import { useEffect, useMemo, useRef } from 'react';
+import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Message } from '@/lib/api/types';
 import { formatDateTime, formatTime } from '@/lib/format/date-time';
 
-import { splitLinks } from '../utils/links';
 import { continuesTurn } from '../utils/turns';
 
 import { AttachmentButton } from './attachment-button';
+import { LinkedText } from './linked-text';
 
 type MessageListProps = { messages: Message[]; viewerId: string; timeZone: string };
-
-/** The body as plain text, its http(s) links clickable; nothing of it is read as HTML. */
-function Body({ text }: { text: string }) {
-  const parts = useMemo(() => splitLinks(text), [text]);
-  return (
-    <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-      {parts.map((part, i) =>
-        part.kind === 'link' ? (
-          <Anchor key={i} href={part.href} target="_blank" rel="noopener noreferrer nofollow" underline="always" inherit style={{ overflowWrap: 'anywhere' }}>
-            {part.text}
-          </Anchor>
-        ) : (
-          part.text
-        ),
-      )}
-    </Text>
-  );
-}
 
 type MessageItemProps = {
   message: Message;
@@ -69,7 +51,7 @@ function MessageItem({ message, mine, timeZone, continued, first }: MessageItemP
             </Text>
           </Group>
         )}
-        {message.body && <Body text={message.body} />}
+        {message.body && <LinkedText text={message.body} />}
         {message.attachments.length > 0 && (
           <Stack gap={4} mt={message.body ? 'xs' : 0} align="flex-start">
             {message.attachments.map((a) => (
