@@ -63,7 +63,7 @@ export function ConsultationSummary({ consultation: c, unitName, timeZone, showO
                 </Badge>
               )}
             </Group>
-            {actions}
+            {!phone && actions}
           </Group>
           <Title order={1} size={phone ? 'h3' : 'h2'} id="consultation-subject" style={{ overflowWrap: 'anywhere' }}>
             {c.subject}
@@ -76,17 +76,20 @@ export function ConsultationSummary({ consultation: c, unitName, timeZone, showO
           )}
         </div>
         {phone && (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            aria-expanded={expanded}
-            aria-controls={detailsId}
-            onClick={() => setExpanded((was) => !was)}
-            rightSection={expanded ? <IconChevronUp size={14} aria-hidden /> : <IconChevronDown size={14} aria-hidden />}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {expanded ? t('consultations.detail.hideDetails') : t('consultations.detail.showDetails')}
-          </Button>
+          // The toggle, and on its line what may be done to the consultation (a narrow screen has no room beside the number).
+          <Group justify="space-between" gap="xs">
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              aria-expanded={expanded}
+              aria-controls={detailsId}
+              onClick={() => setExpanded((was) => !was)}
+              rightSection={expanded ? <IconChevronUp size={14} aria-hidden /> : <IconChevronDown size={14} aria-hidden />}
+            >
+              {expanded ? t('consultations.detail.hideDetails') : t('consultations.detail.showDetails')}
+            </Button>
+            {actions}
+          </Group>
         )}
         <div id={detailsId} hidden={!open}>
           <Stack gap="md">
