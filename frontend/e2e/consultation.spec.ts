@@ -88,6 +88,14 @@ test('a member of the public consults BPS Kabupaten Banjarnegara live with an of
   await test.step('the user sees the consultation become active, live', async () => {
     const summary = page.getByRole('region', { name: subject });
     await expect(summary.getByText('Aktif', { exact: true })).toBeVisible();
+    if (isMobile) {
+      // On a phone the summary shows its number, status and subject until the details are asked for.
+      const toggle = summary.getByRole('button', { name: 'Lihat rincian' });
+      await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      await expect(summary.getByText(OFFICER.name)).toBeHidden();
+      await toggle.click();
+      await expect(summary.getByRole('button', { name: 'Sembunyikan rincian' })).toHaveAttribute('aria-expanded', 'true');
+    }
     await expect(summary.getByText(OFFICER.name)).toBeVisible();
     await expect(summary.getByText(/^Antrean ke-/)).toHaveCount(0);
   });
@@ -103,7 +111,9 @@ test('a member of the public consults BPS Kabupaten Banjarnegara live with an of
 
     await page.getByRole('textbox', { name: 'Pesan' }).fill(reply);
     await expect(officer.getByText('Pengguna layanan sedang mengetik…')).toBeVisible();
-    await page.getByRole('textbox', { name: 'Pesan' }).press('Enter');
+    // On a phone Enter starts a new line; the button sends.
+    if (isMobile) await page.getByRole('button', { name: 'Kirim', exact: true }).click();
+    else await page.getByRole('textbox', { name: 'Pesan' }).press('Enter');
     await expect(page.getByRole('log').getByText(reply)).toBeVisible();
     await expect(officer.getByRole('log').getByText(reply)).toBeVisible();
   });

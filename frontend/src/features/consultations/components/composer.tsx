@@ -1,4 +1,5 @@
 import { ActionIcon, Alert, Button, FileButton, Group, SegmentedControl, Stack, Text, Textarea, Tooltip, useCombobox } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconNote, IconPaperclip, IconSend } from '@tabler/icons-react';
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +26,14 @@ type ComposerProps = {
 type Mode = 'reply' | 'note';
 
 /**
- * Writes messages (Enter sends, Shift+Enter starts a new line) and attaches files; staff switch to
+ * A phone or a tablet: its on-screen keyboard's Enter key starts a new line, and the button sends.
+ * A narrow window counts too, so that what the placeholder says holds wherever it shows.
+ */
+const touchWriting = '(max-width: 48em), (pointer: coarse)';
+
+/**
+ * Writes messages (on a desktop Enter sends and Shift+Enter starts a new line; on a phone Enter
+ * starts a new line and the button sends) and attaches files; staff switch to
  * an internal note, which only the unit's staff see and which sends no typing notice, and type
  * `/` to put in an answer template filled for the consultation, to edit before sending.
  */
@@ -45,6 +53,7 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
   const upload = useUploadAttachment();
   const sendTyping = useSendTyping(consultationId);
   const busy = post.isPending || upload.isPending;
+  const touch = useMediaQuery(touchWriting, undefined, { getInitialValueInEffect: false });
 
   const send = () => {
     const text = body.trim();
@@ -89,6 +98,8 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // Enter takes the template chosen in the open list instead of sending.
     if (picker.dropdownOpened && picker.getSelectedOptionIndex() !== -1) return;
+    // On a phone Enter starts a new line, as its keyboard shows; the button sends.
+    if (touch) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -116,7 +127,11 @@ export function Composer({ consultationId, canReply, canNote }: ComposerProps) {
         ref={box}
         label={noting ? t('consultations.messages.noteLabel') : t('consultations.messages.label')}
         description={noting ? t('consultations.messages.noteHint') : canNote ? t('consultations.messages.templatesHint') : undefined}
-        placeholder={noting ? t('consultations.messages.notePlaceholder') : t('consultations.messages.placeholder')}
+        placeholder={
+          noting
+            ? t(touch ? 'consultations.messages.notePlaceholderTouch' : 'consultations.messages.notePlaceholder')
+            : t(touch ? 'consultations.messages.placeholderTouch' : 'consultations.messages.placeholder')
+        }
         styles={noting ? { input: { backgroundColor: 'var(--mantine-color-yellow-0)', borderColor: 'var(--mantine-color-yellow-7)' } } : undefined}
         autosize
         minRows={2}

@@ -17,6 +17,7 @@ import { useMarkConversationRead } from '../utils/use-mark-read';
 import { Composer } from './composer';
 import { ConsultationSummary } from './consultation-summary';
 import { FollowUpsAndReferrals } from './follow-ups-and-referrals';
+import { LinkedText } from './linked-text';
 import { LiveStatus } from './live-status';
 import { MessageList } from './message-list';
 import { RatingSection } from './rating-form';
@@ -122,7 +123,14 @@ export function ConversationView({ consultationId, viewer, units, back, officers
   return (
     <Stack gap="md">
       {header}
-      <ConsultationSummary consultation={c} unitName={nameOf(units, c.unit_code)} timeZone={timeZone} showOwner={staffView} />
+      <ConsultationSummary
+        consultation={c}
+        unitName={nameOf(units, c.unit_code)}
+        timeZone={timeZone}
+        showOwner={staffView}
+        // Withdrawing ends the consultation: at its head, away from the composer's send button.
+        actions={actions.withdraw ? <WithdrawButton consultationId={c.id} /> : undefined}
+      />
       {c.status === 'waiting' && actions.owner && (
         <Alert color="yellow" icon={<IconInfoCircle />}>
           {t('consultations.detail.waitingNote')}
@@ -135,9 +143,7 @@ export function ConversationView({ consultationId, viewer, units, back, officers
               <Title order={2} size="h4" id="question-title" mb="xs">
                 {t('consultations.detail.question')}
               </Title>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {c.question}
-              </Text>
+              <LinkedText text={c.question} />
             </Card>
             <Conversation consultation={c} viewer={viewer} timeZone={timeZone} actions={actions} />
             {actions.owner && c.status === 'closed' && (
@@ -147,11 +153,6 @@ export function ConversationView({ consultationId, viewer, units, back, officers
                 rating={c.rating}
                 followUp={ratingFollowUp && ((rating) => ratingFollowUp(rating, timeZone))}
               />
-            )}
-            {actions.withdraw && (
-              <Group justify="flex-end">
-                <WithdrawButton consultationId={c.id} />
-              </Group>
             )}
             {!staffView && <FollowUpsAndReferrals followUps={c.follow_ups} referrals={c.referrals} timeZone={timeZone} />}
           </Stack>

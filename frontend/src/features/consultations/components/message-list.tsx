@@ -3,18 +3,30 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Message } from '@/lib/api/types';
-import { formatDateTime } from '@/lib/format/date-time';
+import { formatDateTime, formatTime } from '@/lib/format/date-time';
+
+import { continuesTurn } from '../utils/turns';
 
 import { AttachmentButton } from './attachment-button';
+import { LinkedText } from './linked-text';
 
 type MessageListProps = { messages: Message[]; viewerId: string; timeZone: string };
 
-function MessageItem({ message, mine, timeZone }: { message: Message; mine: boolean; timeZone: string }) {
+type MessageItemProps = {
+  message: Message;
+  mine: boolean;
+  timeZone: string;
+  /** Carries on the turn of the message before: no name or role again, only the time, smaller. */
+  continued: boolean;
+  first: boolean;
+};
+
+function MessageItem({ message, mine, timeZone, continued, first }: MessageItemProps) {
   const { t } = useTranslation();
   const internal = message.visibility === 'internal';
   const who = mine ? t('consultations.messages.you') : message.sender_name;
   return (
-    <Box style={{ alignSelf: mine ? 'flex-end' : 'flex-start', maxWidth: 'min(85%, 640px)' }}>
+    <Box style={{ alignSelf: mine ? 'flex-end' : 'flex-start', maxWidth: 'min(85%, 640px)' }} mt={first ? 0 : continued ? 4 : 'sm'}>
       <Paper
         component="article"
         aria-label={internal ? `${t('consultations.messages.internalBadge')}: ${who}` : who}
@@ -24,24 +36,22 @@ function MessageItem({ message, mine, timeZone }: { message: Message; mine: bool
         style={internal ? { borderStyle: 'dashed', borderColor: 'var(--mantine-color-yellow-7)' } : undefined}
         withBorder
       >
-        <Group gap={6} mb={4} wrap="wrap">
-          {internal && (
-            <Badge size="xs" color="yellow.4" variant="filled" autoContrast>
-              {t('consultations.messages.internalBadge')}
-            </Badge>
-          )}
-          <Text size="xs" fw={700}>
-            {mine ? t('consultations.messages.you') : message.sender_name}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t(`roles.${message.sender_role}`)} · <time dateTime={message.created_at}>{formatDateTime(message.created_at, timeZone)}</time>
-          </Text>
-        </Group>
-        {message.body && (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {message.body}
-          </Text>
+        {!continued && (
+          <Group gap={6} mb={4} wrap="wrap">
+            {internal && (
+              <Badge size="xs" color="yellow.4" variant="filled" autoContrast>
+                {t('consultations.messages.internalBadge')}
+              </Badge>
+            )}
+            <Text size="xs" fw={700}>
+              {who}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t(`roles.${message.sender_role}`)} · <time dateTime={message.created_at}>{formatDateTime(message.created_at, timeZone)}</time>
+            </Text>
+          </Group>
         )}
+        {message.body && <LinkedText text={message.body} />}
         {message.attachments.length > 0 && (
           <Stack gap={4} mt={message.body ? 'xs' : 0} align="flex-start">
             {message.attachments.map((a) => (
@@ -49,12 +59,22 @@ function MessageItem({ message, mine, timeZone }: { message: Message; mine: bool
             ))}
           </Stack>
         )}
+        {continued && (
+          <Text size="xs" c="dimmed" ta="right" mt={2} lh={1.2}>
+            <time dateTime={message.created_at} title={formatDateTime(message.created_at, timeZone)}>
+              {formatTime(message.created_at, timeZone)}
+            </time>
+          </Text>
+        )}
       </Paper>
     </Box>
   );
 }
 
-/** The conversation, oldest first, scrolled to the newest message as messages arrive. */
+/**
+ * The conversation, oldest first, scrolled to the newest message as messages arrive. A sender's
+ * messages in a row (within five minutes, of one visibility) are one turn: the name heads its first.
+ */
 export function MessageList({ messages, viewerId, timeZone }: MessageListProps) {
   const { t } = useTranslation();
   const end = useRef<HTMLDivElement>(null);
@@ -65,15 +85,16 @@ export function MessageList({ messages, viewerId, timeZone }: MessageListProps) 
   }, [newest]);
 
   return (
-    <Stack gap="sm" role="log" aria-label={t('consultations.detail.conversation')} aria-live="polite">
+    <Stack gap={0} role="log" aria-label={t('consultations.detail.conversation')} aria-live="polite">
       {messages.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('consultations.detail.noMessages')}
         </Text>
       )}
-      {messages.map((m) => (
-        <MessageItem key={m.id} message={m} mine={m.sender_id === viewerId} timeZone={timeZone} />
-      ))}
+      {messages.map((m, i) => {
+        const continued = continuesTurn(messages[i - 1], m);
+        return <MessageItem key={m.id} message={m} mine={m.sender_id === viewerId} timeZone={timeZone} continued={continued} first={i === 0} />;
+      })}
       <div ref={end} />
     </Stack>
   );

@@ -13,7 +13,7 @@ export function WithdrawButton({ consultationId }: { consultationId: string }) {
   const withdraw = useWithdrawConsultation();
   return (
     <>
-      <Button variant="light" color="red" onClick={open}>
+      <Button variant="light" color="red" size="compact-sm" onClick={open}>
         {t('consultations.withdraw.button')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('consultations.withdraw.title')} centered>
