@@ -78,6 +78,8 @@ test('a member of the public consults BPS Kabupaten Banjarnegara live with an of
     await expect(row).toBeVisible();
     await officerSnap('02-queue-with-new');
     await row.click();
+    // On a phone the summary opens on request.
+    if (isMobile) await officer.getByRole('region', { name: subject }).getByRole('button', { name: 'Lihat rincian' }).click();
     await expect(officer.getByRole('region', { name: subject }).getByText(user.fullName)).toBeVisible();
     await officer.getByRole('button', { name: 'Ambil konsultasi' }).click();
     await expect(officer.getByText('Konsultasi diambil. Silakan menyapa pengguna.')).toBeVisible();
@@ -105,7 +107,8 @@ test('a member of the public consults BPS Kabupaten Banjarnegara live with an of
 
   await test.step('they write to each other and read it at once on the other side', async () => {
     await officer.getByRole('textbox', { name: 'Pesan' }).fill(greeting);
-    await officer.getByRole('textbox', { name: 'Pesan' }).press('Enter');
+    if (isMobile) await officer.getByRole('button', { name: 'Kirim', exact: true }).click();
+    else await officer.getByRole('textbox', { name: 'Pesan' }).press('Enter');
     await expect(officer.getByRole('log').getByText(greeting)).toBeVisible();
     await expect(page.getByRole('log').getByText(greeting)).toBeVisible();
 

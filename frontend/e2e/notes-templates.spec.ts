@@ -6,7 +6,7 @@ import { snap } from './support/app';
 
 const OFFICER = { email: 'officer.3304@statkonsul.test', password: 'Staff-Demo-2026!', name: 'Petugas PST 3304' };
 
-test('an officer answers with a template typed after "/", leaves an internal note, and the user never sees the note', async ({ page, browser }, testInfo) => {
+test('an officer answers with a template typed after "/", leaves an internal note, and the user never sees the note', async ({ page, browser, isMobile }, testInfo) => {
   const stamp = `${testInfo.project.name}-${Date.now()}`;
   const user = { email: `catatan.${stamp}@statkonsul.test`, password: 'Kopi-Tubruk-2026', fullName: `Ayu ${stamp}` };
   const subject = `Data IPM Banjarnegara (${stamp})`;
@@ -46,7 +46,9 @@ test('an officer answers with a template typed after "/", leaves an internal not
     await expect(box).toHaveValue(new RegExp(`^Selamat datang di layanan konsultasi statistik BPS Kabupaten Banjarnegara, ${user.fullName}\\. Saya ${OFFICER.name}`));
     await box.press('End');
     await box.pressSequentially(' Tabel IPM ada di menu Tabel Statistik.');
-    await box.press('Enter');
+    // On a phone Enter starts a new line and the button sends.
+    if (isMobile) await officer.getByRole('button', { name: 'Kirim', exact: true }).click();
+    else await box.press('Enter');
     await expect(officer.getByRole('log').getByText(/Tabel IPM ada di menu Tabel Statistik\.$/)).toBeVisible();
   });
 
@@ -66,7 +68,8 @@ test('an officer answers with a template typed after "/", leaves an internal not
     // Back to answering the user: the next reply shows the note was not the last thing the user got.
     await officer.locator('label').filter({ hasText: /^Balasan$/ }).click();
     await officer.getByRole('textbox', { name: 'Pesan' }).fill(`Ada lagi yang bisa dibantu? (${stamp})`);
-    await officer.getByRole('textbox', { name: 'Pesan' }).press('Enter');
+    if (isMobile) await officer.getByRole('button', { name: 'Kirim', exact: true }).click();
+    else await officer.getByRole('textbox', { name: 'Pesan' }).press('Enter');
   });
 
   await test.step('the user gets the next reply but never the note, live or after reloading', async () => {
