@@ -37,7 +37,7 @@ type ConsultationSummaryProps = {
 
 /**
  * The head of a conversation: what, where, who, and where it stands (live). On a phone only its
- * number, status and subject show until asked for the rest, so that the conversation is in view.
+ * number, status, channel and subject show until asked for the rest, so that the conversation is in view.
  */
 export function ConsultationSummary({ consultation: c, unitName, timeZone, showOwner = false, actions }: ConsultationSummaryProps) {
   const { t } = useTranslation();
@@ -56,7 +56,7 @@ export function ConsultationSummary({ consultation: c, unitName, timeZone, showO
                 {c.number}
               </Text>
               <StatusBadge consultation={c} />
-              {open && <ChannelBadge channel={c.channel} />}
+              <ChannelBadge channel={c.channel} />
               {open && c.to_index && (
                 <Badge color="grape" variant="light" style={{ textTransform: 'none' }}>
                   {t('consultations.toIndex')}
