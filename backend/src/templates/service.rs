@@ -133,8 +133,8 @@ fn may_write(auth: &AuthUser, unit: Option<&str>) -> AppResult<()> {
     }
 }
 
-/// A shortcut already used where the template applies is the request's field error, whether
-/// found before writing or by the unique index when two are written at once.
+/// A shortcut already used where the template applies is the request's field error: the unique
+/// indexes find it, also when two are written at once.
 fn shortcut_taken() -> AppError {
     AppError::field("shortcut", "is already used by another template here")
 }
@@ -147,29 +147,6 @@ fn written(e: sea_orm::DbErr) -> AppError {
         shortcut_taken()
     } else {
         AppError::from(e)
-    }
-}
-
-async fn check_shortcut_free(
-    state: &AppState,
-    unit: Option<&str>,
-    shortcut: &str,
-    except: Option<Uuid>,
-) -> AppResult<()> {
-    let mut query = answer_template::Entity::find()
-        .select_only()
-        .column(T::Id)
-        .filter(T::Shortcut.eq(shortcut));
-    query = match unit {
-        Some(unit) => query.filter(T::UnitCode.eq(unit)),
-        None => query.filter(T::UnitCode.is_null()),
-    };
-    if let Some(id) = except {
-        query = query.filter(T::Id.ne(id));
-    }
-    match query.into_tuple::<Uuid>().one(&state.db).await? {
-        Some(_) => Err(shortcut_taken()),
-        None => Ok(()),
     }
 }
 
@@ -193,7 +170,15 @@ pub async fn create(
     may_use(auth)?;
     may_write(auth, req.unit_code.as_deref())?;
     check_unit(state, req.unit_code.as_deref()).await?;
-    check_shortcut_free(state, req.unit_code.as_deref(), &req.shortcut, None).await?;
+    Ok(view(insert(&state.db, req, Some(auth.id)).await?))
+}
+
+/// Writes a new template as `req` says, by `author` (`None`: the seed).
+async fn insert(
+    db: &crate::db::Db,
+    req: TemplateRequest,
+    author: Option<Uuid>,
+) -> AppResult<answer_template::Model> {
     let now = Utc::now();
     let saved = answer_template::Model {
         id: Uuid::now_v7(),
@@ -201,15 +186,15 @@ pub async fn create(
         title: req.title.trim().to_owned(),
         shortcut: req.shortcut,
         body: req.body.trim().to_owned(),
-        created_by: Some(auth.id),
+        created_by: author,
         created_at: now,
         updated_at: now,
     };
     answer_template::Entity::insert(saved.clone().into_active_model())
-        .exec_without_returning(&state.db)
+        .exec_without_returning(db)
         .await
         .map_err(written)?;
-    Ok(view(saved))
+    Ok(saved)
 }
 
 pub async fn replace(
@@ -222,7 +207,6 @@ pub async fn replace(
     may_write(auth, current.unit_code.as_deref())?;
     may_write(auth, req.unit_code.as_deref())?;
     check_unit(state, req.unit_code.as_deref()).await?;
-    check_shortcut_free(state, req.unit_code.as_deref(), &req.shortcut, Some(id)).await?;
     let mut active = current.into_active_model();
     active.unit_code = Set(req.unit_code);
     active.title = Set(req.title.trim().to_owned());
@@ -261,21 +245,14 @@ pub async fn seed_national(
         if taken {
             continue;
         }
-        let now = Utc::now();
-        answer_template::Entity::insert(
-            answer_template::Model {
-                id: Uuid::now_v7(),
+        insert(
+            db,
+            TemplateRequest {
                 unit_code: None,
-                title: t.title,
-                shortcut: t.shortcut,
-                body: t.body,
-                created_by: None,
-                created_at: now,
-                updated_at: now,
-            }
-            .into_active_model(),
+                ..t
+            },
+            None,
         )
-        .exec_without_returning(db)
         .await?;
         written += 1;
     }
